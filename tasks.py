@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""The project's two entry points, runnable on a fresh machine with only Python 3.11+.
+
+    python3 tasks.py report   # set up, execute the notebooks, write reports/index.html
+    python3 tasks.py test     # set up, run the whole test suite
+
+Each command creates ``.venv`` beside this file on first use and installs the toolkit
+into it (``pip install -e .[dev]``); later runs reinstall only when ``pyproject.toml``
+changed. Extra arguments after ``test`` go to pytest, after ``report`` to
+``python -m toolkit.report``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+STAMP = VENV / ".toolkit-installed"
+
+
+def _run(*args: str | os.PathLike) -> None:
+    print("+", " ".join(map(str, args)), flush=True)
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT)
+
+
+def bootstrap() -> Path:
+    """Create the virtual environment and install the toolkit when needed."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return PYTHON
+    if not PYTHON.exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    _run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    _run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+    STAMP.write_text(wanted)
+    return PYTHON
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"test", "report", "setup"}:
+        print(__doc__)
+        return 2
+    python = bootstrap()
+    command, rest = argv[0], argv[1:]
+    if command == "setup":
+        return 0
+    if command == "test":
+        args = [str(python), "-m", "pytest", *rest]
+    else:
+        args = [str(python), "-m", "toolkit.report", *rest]
+    return subprocess.run(args, cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

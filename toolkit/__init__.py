@@ -1,0 +1,39 @@
+"""Diplomacy Coverage Toolkit: analyse news coverage of regional diplomacy.
+
+Subpackages, each with its public API in ``__all__``:
+
+- :mod:`toolkit.corpus`: load articles into the corpus DataFrame (schema in ``toolkit.corpus.SCHEMA``).
+- :mod:`toolkit.datasets`: the default news corpus and a tiny offline sample.
+- :mod:`toolkit.tokenize`: sentences and tokens with character offsets.
+
+Import what you need, e.g. ``from toolkit import corpus``; subpackages load lazily.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+_SUBPACKAGES = {
+    "corpus",
+    "datasets",
+    "tokenize",
+    "keywords",
+    "quotes",
+    "actors",
+    "dictionary",
+    "tone",
+    "plot",
+    "cache",
+    "errors",
+}
+
+__all__ = ["__version__", *sorted(_SUBPACKAGES)]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"toolkit.{name}")
+    raise AttributeError(f"module 'toolkit' has no attribute {name!r}")

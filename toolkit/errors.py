@@ -1,0 +1,63 @@
+"""Errors and warnings raised by the toolkit, with their messages in one place.
+
+Every error about input names where the problem is (file and line, or row), so that a
+user can open the file and look. Example:
+
+>>> from toolkit.errors import InputError
+>>> str(InputError("malformed JSON: Expecting value", source="a.jsonl", line=3))
+'a.jsonl, line 3: malformed JSON: Expecting value'
+"""
+
+from __future__ import annotations
+
+
+class ToolkitError(Exception):
+    """Base class of every error the toolkit raises on purpose."""
+
+
+class InputError(ToolkitError, ValueError):
+    """Bad input: the message names the source (file or DataFrame) and the line or row."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        self.reason = message
+        self.source = source
+        self.line = line
+        where = source or "<input>"
+        if line is not None:
+            where = f"{where}, line {line}"
+        super().__init__(f"{where}: {message}")
+
+
+class SchemaError(InputError):
+    """A table lacks a required column, or a column has the wrong type."""
+
+
+class DuplicateIdError(InputError):
+    """Two documents share a ``doc_id``; the message names both places."""
+
+
+class DatasetError(ToolkitError, RuntimeError):
+    """A dataset could not be fetched, verified or read."""
+
+
+class ToolkitWarning(UserWarning):
+    """Something was repaired or flagged; the data are kept."""
+
+
+# Messages reused across modules. Keep user-facing wording here.
+MESSAGES = {
+    "malformed_json": "malformed JSON ({detail})",
+    "not_object": "expected a JSON object per record, got {kind}",
+    "missing_text_column": (
+        "no text column: looked for {wanted!r}, found columns {found}; "
+        "pass columns={{'text': '<your column>'}}"
+    ),
+    "duplicate_id": "duplicate doc_id {doc_id!r}: first at {first}, again at {second}",
+    "too_large": (
+        "document is {size:,} characters, above max_chars={limit:,}; "
+        "pass max_chars=None to accept it or split it first"
+    ),
+    "empty_text": "empty text",
+    "no_files": "no files match {pattern!r}",
+    "unknown_format": "cannot tell the format of {path!r}; pass format= one of {formats}",
+}
