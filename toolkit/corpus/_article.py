@@ -1,0 +1,148 @@
+"""Split an article copied from a news web page into title, lede, body and page furniture."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from toolkit.corpus._text import normalize_text
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_MAX_TITLE_WORDS = 30
+_MAX_FURNITURE_WORDS = 40
+
+
+@lru_cache(maxsize=8)
+def load_furniture(path: str | None = None) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """Read the page-furniture patterns (``kind, where, compiled pattern``) from YAML.
+
+    ``None`` reads the list shipped with the toolkit (``toolkit/data/corpus/page_furniture.yaml``).
+    """
+    if path is None:
+        source = resources.files("toolkit").joinpath("data/corpus/page_furniture.yaml").read_text(
+            encoding="utf-8"
+        )
+    else:
+        source = Path(path).read_text(encoding="utf-8")
+    entries = yaml.safe_load(source) or []
+    return tuple(
+        (e["kind"], e["where"], re.compile(e["pattern"], re.IGNORECASE))
+        for e in entries
+    )
+
+
+def _match(paragraph: str, furniture, wheres: set[str]) -> tuple[str, re.Match[str]] | None:
+    if len(paragraph.split()) > _MAX_FURNITURE_WORDS:
+        return None
+    line = " ".join(paragraph.split())
+    for kind, where, pattern in furniture:
+        if where in wheres:
+            m = pattern.fullmatch(line)
+            if m:
+                return kind, m
+    return None
+
+
+def _looks_like_title(paragraph: str) -> bool:
+    words = paragraph.split()
+    return (
+        "\n" not in paragraph.strip()
+        and 0 < len(words) <= _MAX_TITLE_WORDS
+        and not paragraph.rstrip().endswith((".", ":", ";", ","))
+    )
+
+
+def read_article(raw: str, *, furniture: str | None = None) -> dict[str, str | None]:
+    """Split a news article copied from a web page into its parts.
+
+    The first paragraph is the title when it looks like one (one line, at most 30 words,
+    no final full stop). Bylines and datelines right after it, and the trailing block that
+    starts with a furniture line ("Original Source: ...", "About <author>", "View all posts
+    by ...", "Leave a Reply", tags, share buttons, copyright), are removed from ``text``
+    and kept in ``boilerplate``. ``author`` and ``original_source`` are read from those
+    lines. Text is normalised first (NFC, mojibake repaired, curly quotes kept).
+
+    Parameters
+    ----------
+    raw : str
+        The page text, paragraphs separated by blank lines.
+    furniture : str, optional
+        Path to a YAML file of furniture patterns replacing the shipped list.
+
+    Returns
+    -------
+    dict
+        ``title, lede, text, boilerplate, author, original_source, notes``. ``text`` is the
+        lede and body paragraphs joined by blank lines; ``lede`` is its first paragraph.
+
+    Examples
+    --------
+    >>> page = "Talks in Baghdad\\n\\nBy Jane Roe\\n\\nThe talks began.\\n\\nThey ended.\\n\\nTags: Iraq"
+    >>> art = read_article(page)
+    >>> art["title"], art["author"], art["text"], art["boilerplate"]
+    ('Talks in Baghdad', 'Jane Roe', 'The talks began.\\n\\nThey ended.', 'By Jane Roe\\n\\nTags: Iraq')
+    """
+    text, flags = normalize_text(raw)
+    rules = load_furniture(furniture)
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    result: dict[str, str | None] = {
+        "title": "",
+        "lede": "",
+        "text": "",
+        "boilerplate": "",
+        "author": None,
+        "original_source": None,
+        "notes": ";".join(flags),
+    }
+    if not paragraphs:
+        return result
+
+    def take(kind: str, m: re.Match[str]) -> None:
+        groups = m.groupdict()
+        if groups.get("author") and not result["author"]:
+            result["author"] = groups["author"].strip()
+        if groups.get("source") and not result["original_source"]:
+            result["original_source"] = groups["source"].strip()
+
+    removed: list[str] = []
+    start = 0
+    if len(paragraphs) > 1 and _looks_like_title(paragraphs[0]):
+        result["title"] = " ".join(paragraphs[0].split())
+        start = 1
+    # Bylines and datelines right after the title.
+    while start < len(paragraphs) - 1:
+        hit = _match(paragraphs[start], rules, {"head"})
+        if not hit:
+            break
+        take(*hit)
+        removed.append(paragraphs[start])
+        start += 1
+    body = paragraphs[start:]
+    # The trailing block: from the first tail marker after the first body paragraph.
+    end = len(body)
+    for i in range(1, len(body)):
+        hit = _match(body[i], rules, {"tail"})
+        if hit:
+            end = i
+            break
+    tail = body[end:]
+    kept: list[str] = []
+    for paragraph in body[:end]:
+        hit = _match(paragraph, rules, {"any"})
+        if hit:
+            removed.append(paragraph)
+        else:
+            kept.append(paragraph)
+    for paragraph in tail:
+        hit = _match(paragraph, rules, {"tail", "any", "head"})
+        if hit:
+            take(*hit)
+    removed.extend(tail)
+    result["text"] = "\n\n".join(kept)
+    result["lede"] = kept[0] if len(kept) > 1 else ""
+    result["boilerplate"] = "\n\n".join(removed)
+    return result

@@ -1,0 +1,455 @@
+"""``load`` and ``iter_load``: any supported source to a corpus in the documented schema."""
+
+from __future__ import annotations
+
+import glob as globmod
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Literal, overload
+
+import numpy as np
+import pandas as pd
+
+from toolkit.corpus._article import read_article
+from toolkit.corpus._readers import (
+    FORMATS,
+    Record,
+    Reject,
+    guess_format,
+    read_csv_chunks,
+    read_json,
+    read_jsonl,
+    read_whole_file,
+)
+from toolkit.corpus._schema import ALIASES, OPTIONAL_STR, SCHEMA
+from toolkit.corpus._text import normalize_text
+from toolkit.errors import MESSAGES, DuplicateIdError, InputError, SchemaError
+
+Source = str | os.PathLike | pd.DataFrame | Iterable[str | os.PathLike]
+Errors = Literal["raise", "collect"]
+
+#: Columns of the rejects table returned with ``errors="collect"``.
+REJECT_COLUMNS = ["source_file", "source_line", "doc_id", "error", "raw"]
+
+DEFAULT_MAX_CHARS = 10_000_000
+
+
+def _expand(source: Source) -> list[Path]:
+    if isinstance(source, (str, os.PathLike)):
+        sources: list[str | os.PathLike] = [source]
+    else:
+        sources = list(source)
+    paths: list[Path] = []
+    for item in sources:
+        text = os.fspath(item)
+        if any(ch in text for ch in "*?["):
+            matches = sorted(globmod.glob(text, recursive=True))
+            if not matches:
+                raise InputError(MESSAGES["no_files"].format(pattern=text))
+            paths.extend(Path(m) for m in matches if Path(m).is_file())
+        elif Path(text).is_dir():
+            found = sorted(
+                p for p in Path(text).rglob("*")
+                if p.is_file() and guess_format(p) is not None and not p.name.startswith(".")
+            )
+            if not found:
+                raise InputError(MESSAGES["no_files"].format(pattern=f"{text}/*"))
+            paths.extend(found)
+        elif Path(text).is_file():
+            paths.append(Path(text))
+        else:
+            raise InputError("no such file or folder", source=text)
+    return paths
+
+
+class _Builder:
+    """Turns records into corpus rows: schema mapping, cleaning, checks, duplicates."""
+
+    def __init__(
+        self,
+        *,
+        columns: Mapping[str, str] | None,
+        errors: Errors,
+        parse_pages: bool | None,
+        max_chars: int | None,
+        defaults: Mapping[str, Any],
+    ):
+        self.columns = dict(columns or {})
+        self.errors = errors
+        self.parse_pages = parse_pages
+        self.max_chars = max_chars
+        self.defaults = dict(defaults)
+        self.seen: dict[str, str] = {}
+        self.rejects: list[dict[str, Any]] = []
+
+    # -- errors ---------------------------------------------------------------
+    def reject(self, source: str, line: int | None, error: str, raw: str = "",
+               doc_id: str | None = None, exc: type[InputError] = InputError) -> None:
+        if self.errors == "raise":
+            raise exc(error, source=source, line=line)
+        self.rejects.append(
+            {"source_file": source, "source_line": line, "doc_id": doc_id, "error": error,
+             "raw": raw}
+        )
+
+    # -- mapping --------------------------------------------------------------
+    def map_fields(self, fields: dict[str, Any], source: str) -> dict[str, Any]:
+        out = dict(fields)
+        for target, name in self.columns.items():
+            if target not in SCHEMA:
+                raise SchemaError(
+                    f"columns= maps unknown schema column {target!r}; schema columns are "
+                    f"{list(SCHEMA)}",
+                    source=source,
+                )
+            if name in out:
+                out[target] = out.pop(name)
+        lower = {k.lower(): k for k in out if isinstance(k, str)}
+        for target, names in ALIASES.items():
+            if target in out:
+                continue
+            if target.lower() in lower:
+                out[target] = out.pop(lower[target.lower()])
+                continue
+            for alias in names:
+                if alias in lower and lower[alias] not in SCHEMA:
+                    out[target] = out.pop(lower[alias])
+                    break
+        return out
+
+    def check_text_column(self, keys: Iterable[str], source: str) -> None:
+        mapped = self.map_fields(dict.fromkeys(keys, ""), source)
+        if "text" not in mapped:
+            wanted = self.columns.get("text", "text")
+            raise SchemaError(
+                MESSAGES["missing_text_column"].format(wanted=wanted, found=list(keys)),
+                source=source,
+            )
+
+    # -- one record -----------------------------------------------------------
+    def build(self, rec: Record) -> dict[str, Any] | None:
+        fields = self.map_fields(rec.fields, rec.source_file)
+        fmt = fields.pop("_format", None)
+        flags = list(rec.flags)
+        where = f"{rec.source_file}, line {rec.source_line}"
+        if "text" not in fields:
+            self.reject(rec.source_file, rec.source_line,
+                        MESSAGES["missing_text_column"].format(
+                            wanted=self.columns.get("text", "text"), found=list(rec.fields)),
+                        exc=SchemaError)
+            return None
+        text = fields["text"]
+        if isinstance(text, bytes):  # an over-long raw line passed through undecoded
+            text = text.decode("utf-8", errors="replace")
+        if text is None or (isinstance(text, float) and np.isnan(text)):
+            text = ""
+        if not isinstance(text, str):
+            text = str(text)
+        raw_id = fields.get("doc_id")
+        doc_id = None if raw_id is None or raw_id == "" else str(raw_id)
+        if self.max_chars is not None and len(text) > self.max_chars:
+            self.reject(rec.source_file, rec.source_line,
+                        MESSAGES["too_large"].format(size=len(text), limit=self.max_chars),
+                        raw=text[:200], doc_id=doc_id)
+            return None
+        row: dict[str, Any] = {k: v for k, v in fields.items() if k not in SCHEMA}
+        for name in ("title", "outlet", "author", "date", "url", "language", "original_source"):
+            row[name] = fields.get(name)
+        parse = self.parse_pages if self.parse_pages is not None else fmt == "txt"
+        if fmt == "html":
+            row.update(_from_html(text))
+            flags.append("html_extracted")
+            text, more = normalize_text(row.pop("text"))
+            flags.extend(more)
+            row.setdefault("lede", "")
+        elif parse:
+            article = read_article(text)
+            text = article.pop("text") or ""
+            flags.extend(f for f in (article.pop("notes") or "").split(";") if f)
+            for key, value in article.items():
+                if key in ("title", "author", "original_source") and row.get(key):
+                    continue
+                row[key] = value
+        else:
+            text, more = normalize_text(text)
+            flags.extend(more)
+            row["lede"] = ""
+            row["boilerplate"] = ""
+        if isinstance(row.get("title"), str):
+            row["title"], _ = normalize_text(row["title"])
+        if not text.strip():
+            flags.append("empty")
+        if doc_id is None:
+            stem = Path(rec.source_file).name.split(".")[0] if rec.source_file[0] != "<" else "row"
+            doc_id = stem if fmt in ("txt", "html") else f"{stem}:{rec.source_line}"
+        if doc_id in self.seen:
+            self.reject(rec.source_file, rec.source_line,
+                        MESSAGES["duplicate_id"].format(doc_id=doc_id, first=self.seen[doc_id],
+                                                        second=where),
+                        doc_id=doc_id, exc=DuplicateIdError)
+            return None
+        self.seen[doc_id] = where
+        for key, value in self.defaults.items():
+            if value is not None and (row.get(key) is None or row.get(key) == ""):
+                row[key] = value
+        row.update(
+            doc_id=doc_id,
+            text=text,
+            source_file=rec.source_file,
+            source_line=rec.source_line,
+            encoding=rec.encoding,
+            notes=";".join(dict.fromkeys(flags)),
+        )
+        return row
+
+    # -- a batch of rows to a frame ---------------------------------------------
+    def frame(self, rows: list[dict[str, Any]]) -> pd.DataFrame:
+        frame = pd.DataFrame(rows)
+        for name in SCHEMA:
+            if name not in frame.columns:
+                frame[name] = None
+        for name in ("title", "lede", "boilerplate", "notes"):
+            frame[name] = frame[name].fillna("").astype(object)
+        for name in OPTIONAL_STR:
+            frame[name] = frame[name].map(_clean_optional).astype(object)
+        frame["date"], bad = _parse_dates(frame["date"])
+        if bad.any():
+            frame.loc[bad, "notes"] = frame.loc[bad, "notes"].map(
+                lambda f: f"{f};bad_date" if f else "bad_date"
+            )
+        frame["source_line"] = frame["source_line"].astype("int64")
+        extras = [c for c in frame.columns if c not in SCHEMA]
+        return frame[[*SCHEMA, *extras]].reset_index(drop=True)
+
+    def rejects_frame(self) -> pd.DataFrame:
+        frame = pd.DataFrame(self.rejects, columns=REJECT_COLUMNS)
+        frame["source_line"] = frame["source_line"].astype("Int64")
+        return frame
+
+
+def _clean_optional(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        return value or None
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value) or None
+    return str(value)
+
+
+def _parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Parse to naive UTC datetimes; returns the dates and a mask of unparseable ones."""
+    raw = values.map(lambda v: None if v is None or v == "" or v is pd.NaT else v)
+    if pd.api.types.is_datetime64_any_dtype(values):
+        parsed = values
+        if getattr(parsed.dt, "tz", None) is not None:
+            parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
+        return parsed.astype("datetime64[ns]"), pd.Series(False, index=values.index)
+    as_text = raw.map(lambda v: v if v is None else str(v)).astype(object)
+    parsed = pd.to_datetime(as_text, errors="coerce", utc=True, format="mixed")
+    parsed = parsed.dt.tz_localize(None).astype("datetime64[ns]")
+    bad = raw.notna() & parsed.isna()
+    return parsed, bad
+
+
+def _from_html(html: str) -> dict[str, Any]:
+    """Main text and metadata of a saved web page, through trafilatura."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    meta = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    text = meta.get("text") or ""
+    everything = trafilatura.html2txt(html) or ""
+    kept = {" ".join(line.split()) for line in text.splitlines()}
+    furniture = [
+        line.strip() for line in everything.splitlines()
+        if line.strip() and " ".join(line.split()) not in kept
+    ]
+    return {
+        "text": text,
+        "title": meta.get("title"),
+        "author": meta.get("author"),
+        "date": meta.get("date"),
+        "url": meta.get("url"),
+        "outlet": meta.get("sitename") or meta.get("hostname"),
+        "language": meta.get("language"),
+        "boilerplate": "\n".join(furniture),
+        "lede": "",
+    }
+
+
+def _records(
+    source: Source,
+    *,
+    format: str | None,
+    encoding: str | None,
+    chunksize: int,
+    builder: _Builder,
+) -> Iterator[Record | Reject]:
+    if isinstance(source, pd.DataFrame):
+        builder.check_text_column([str(c) for c in source.columns], "<DataFrame>")
+        for position, rec in enumerate(source.to_dict("records"), start=1):
+            yield Record(rec, "<DataFrame>", position, "unicode", [])
+        return
+    for path in _expand(source):
+        fmt = format or guess_format(path)
+        if fmt not in FORMATS:
+            raise InputError(
+                MESSAGES["unknown_format"].format(path=str(path), formats=list(FORMATS)),
+                source=str(path),
+            )
+        try:
+            if fmt in ("txt", "html"):
+                yield from read_whole_file(path, fmt, encoding=encoding)
+            elif fmt == "jsonl":
+                limit = None if builder.max_chars is None else 4 * builder.max_chars + 1024
+                yield from read_jsonl(path, encoding=encoding, max_bytes=limit)
+            elif fmt == "json":
+                yield from read_json(path, encoding=encoding)
+            else:
+                sep = "\t" if fmt == "tsv" else ","
+                first = True
+                collect: list[Reject] | None = [] if builder.errors == "collect" else None
+                for item in read_csv_chunks(path, sep=sep, encoding=encoding,
+                                            chunksize=chunksize, collect=collect):
+                    if first and isinstance(item, Record):
+                        builder.check_text_column(list(item.fields), str(path))
+                        first = False
+                    yield item
+        except InputError as err:
+            if builder.errors == "raise":
+                raise
+            yield Reject(err.source or str(path), err.line, err.reason)
+
+
+@overload
+def load(source: Source, *, errors: Literal["raise"] = ..., **kwargs: Any) -> pd.DataFrame: ...
+@overload
+def load(
+    source: Source, *, errors: Literal["collect"], **kwargs: Any
+) -> tuple[pd.DataFrame, pd.DataFrame]: ...
+
+
+def load(
+    source: Source,
+    *,
+    format: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    errors: Errors = "raise",
+    parse_pages: bool | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    outlet: str | None = None,
+    language: str | None = None,
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """Load articles into a corpus DataFrame in the documented schema (``toolkit.corpus.SCHEMA``).
+
+    Parameters
+    ----------
+    source : path, glob, folder, list of those, or DataFrame
+        Plain-text files (``.txt``: one article each, split with :func:`read_article`), CSV/TSV,
+        JSON (an array of objects), JSON Lines (``.jsonl``), saved web pages (``.html``,
+        main text and metadata through trafilatura); any of them gzipped (``.gz``). A folder
+        is read recursively. A DataFrame is validated and cleaned the same way.
+    format : {"txt", "csv", "tsv", "json", "jsonl", "html"}, optional
+        Override the format guessed from the file suffix.
+    columns : dict, optional
+        Schema column -> source column, e.g. ``{"text": "body", "date": "published"}``.
+        Common names (``id``, ``body``, ``content``, ``published``, ``link``, ...) are
+        recognised without it. Other source columns are kept as document variables.
+    encoding : str, optional
+        Force a text encoding; by default UTF-8 is tried, then detected (and recorded in
+        the ``encoding`` column and ``notes``).
+    errors : {"raise", "collect"}
+        ``"raise"`` stops at the first bad record with an error naming file and line.
+        ``"collect"`` returns ``(corpus, rejects)``: the rejects table has columns
+        ``source_file, source_line, doc_id, error, raw``.
+    parse_pages : bool, optional
+        Split each text into title, lede, body and page furniture with :func:`read_article`.
+        Default: yes for ``.txt`` files, no otherwise.
+    max_chars : int or None
+        Documents longer than this are rejected (default 10 million characters); ``None``
+        accepts any size.
+    outlet, language : str, optional
+        Values for records that do not carry their own.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> corpus = load(pd.DataFrame({"id": ["a"], "body": ["Iran and Iraq met."]}))
+    >>> corpus.loc[0, ["doc_id", "text"]].tolist()
+    ['a', 'Iran and Iraq met.']
+    """
+    chunks = list(
+        iter_load(
+            source, format=format, columns=columns, encoding=encoding, errors=errors,
+            parse_pages=parse_pages, max_chars=max_chars, outlet=outlet, language=language,
+            chunksize=None,
+        )
+    )
+    if errors == "collect":
+        corpus, rejects = chunks[0]
+        return corpus, rejects
+    return chunks[0]
+
+
+def iter_load(
+    source: Source,
+    *,
+    chunksize: int | None = 10_000,
+    format: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    errors: Errors = "raise",
+    parse_pages: bool | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    outlet: str | None = None,
+    language: str | None = None,
+) -> Iterator[pd.DataFrame] | Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Like :func:`load`, but yields the corpus in chunks of ``chunksize`` articles.
+
+    JSONL and CSV files are streamed, so memory stays proportional to ``chunksize``, not
+    to the file. Duplicate ids are checked across chunks. With ``errors="collect"`` each
+    item is a ``(chunk, rejects)`` pair.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"text": ["One.", "Two.", "Three."]})
+    >>> [len(c) for c in iter_load(frame, chunksize=2)]
+    [2, 1]
+    """
+    builder = _Builder(
+        columns=columns, errors=errors, parse_pages=parse_pages, max_chars=max_chars,
+        defaults={"outlet": outlet, "language": language},
+    )
+    size = chunksize or 10_000
+    rows: list[dict[str, Any]] = []
+    emitted = False
+    for item in _records(source, format=format, encoding=encoding, chunksize=size,
+                         builder=builder):
+        if isinstance(item, Reject):
+            builder.reject(item.source_file, item.source_line, item.error, item.raw)
+            continue
+        row = builder.build(item)
+        if row is not None:
+            rows.append(row)
+        if chunksize is not None and len(rows) >= chunksize:
+            yield _emit(builder, rows, errors)
+            rows = []
+            emitted = True
+    if rows or not emitted:
+        yield _emit(builder, rows, errors)
+
+
+def _emit(builder: _Builder, rows: list[dict[str, Any]], errors: Errors):
+    frame = builder.frame(rows)
+    if errors == "collect":
+        rejects = builder.rejects_frame()
+        builder.rejects = []
+        return frame, rejects
+    return frame

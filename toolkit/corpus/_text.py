@@ -1,0 +1,103 @@
+"""Text clean-up shared by every loader: line breaks, Unicode NFC, mojibake, damaged quotes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# ftfy repairs mojibake ("â€™" -> "’") but must not straighten curly quotes: quote
+# extraction and tokenization rely on them.
+_FTFY = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    unescape_html=False,
+    normalization="NFC",
+    explain=False,
+)
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+_MANY_BLANKS = re.compile(r"\n{3,}")
+
+
+def normalize_text(text: str) -> tuple[str, list[str]]:
+    """Normalise line breaks and Unicode; repair mojibake. Returns ``(text, flags)``.
+
+    Curly quotes stay curly. Flags name what was changed beyond plain NFC.
+
+    >>> normalize_text("Iran\\u00e2\\u20ac\\u2122s talks\\r\\n")
+    ('Iran’s talks', ['mojibake_repaired'])
+    """
+    flags: list[str] = []
+    text = _NEWLINES.sub("\n", text)
+    text = _TRAILING_SPACE.sub("\n", text)
+    text = _MANY_BLANKS.sub("\n\n", text).strip()
+    plain = unicodedata.normalize("NFC", text)
+    fixed = ftfy.fix_text(text, config=_FTFY) if not text.isascii() else plain
+    if fixed != plain:
+        flags.append("mojibake_repaired")
+    if "\ufffd" in fixed:
+        flags.append("replacement_chars")
+    return fixed, flags
+
+
+# --- damaged quote characters ("? for ’ ” —), as in some scraped corpora --------------------
+_DAMAGED = re.compile(r'"\?')
+
+
+def repair_damaged_quotes(text: str) -> tuple[str, int]:
+    """Repair the ``"?`` damage left where ’ ” or — (and the space after them) were lost.
+
+    Some scraped corpora (e.g. the default news corpus) replaced each of these 3-byte
+    characters and the following space with the two characters ``"?``. The context tells
+    which it was:
+
+    - after white space: an em dash (``grounds "?and`` -> ``grounds — and``);
+    - after sentence punctuation: a closing double quote (``choice,"?Sen.`` ->
+      ``choice,” Sen.``);
+    - between a word and ``s``: an apostrophe (``Trump"?s`` -> ``Trump’s``);
+    - after a word: a closing quote when a straight quote is open in the same paragraph,
+      else a possessive apostrophe (``teachers"?unions`` -> ``teachers’ unions``).
+
+    Returns the repaired text and the number of repairs.
+
+    >>> repair_damaged_quotes('Vote on DeVos"?highly contested nomination. "No,"?she said.')
+    ('Vote on DeVos’ highly contested nomination. "No,” she said.', 2)
+    """
+    if '"?' not in text:
+        return text, 0
+    out: list[str] = []
+    pos = 0
+    count = 0
+    for match in _DAMAGED.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else ""
+        if before.isspace():
+            repl = "—"
+        elif before in ".,!?;:)]":
+            repl = "”"
+        elif before.isalnum() and after == "s" and not text[end + 1 : end + 2].isalnum():
+            repl = "’"
+        elif before.isalnum():
+            para_start = text.rfind("\n", 0, start) + 1
+            opened = text.count('"', para_start, start)
+            repl = "”" if opened % 2 == 1 else "’"
+        else:
+            repl = "”"
+        if repl == "’":
+            # "Trump’s" stays joined; "teachers’ unions" gets its lost space back.
+            joined = after == "s" and not text[end + 1 : end + 2].isalnum()
+            if after.isalnum() and not joined:
+                repl += " "
+        elif after and (after.isalnum() or after in "\"“$("):
+            repl += " "
+        out.append(text[pos:start])
+        out.append(repl)
+        pos = end
+        count += 1
+    out.append(text[pos:])
+    return "".join(out), count
