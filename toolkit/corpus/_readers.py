@@ -192,6 +192,7 @@ def read_csv_chunks(
         encoding_errors="replace",
         chunksize=chunksize,
         compression="infer",
+        index_col=False,
     )
     if collect is not None:
         options.update(engine="python", on_bad_lines=bad_lines.append)
