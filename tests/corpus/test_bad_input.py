@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import toolkit.corpus as tc
-from toolkit.errors import DuplicateIdError, InputError, SchemaError
+from toolkit.errors import DuplicateIdError, InputError, SchemaError, ToolkitWarning
 
 
 def test_malformed_json_line_names_file_and_line(tmp_path):
@@ -132,3 +132,28 @@ def test_record_that_is_not_an_object(tmp_path):
     path.write_text('{"text": "a"}\n[1, 2]\n')
     corpus, rejects = tc.load(path, errors="collect")
     assert len(corpus) == 1 and rejects["source_line"].tolist() == [2]
+
+
+def test_duplicate_policies(tmp_path):
+    path = tmp_path / "rep.jsonl"
+    rows = [{"id": "x", "text": "same"}, {"id": "x", "text": "same"}, {"id": "y", "text": "a"},
+            {"id": "y", "text": "b"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    with pytest.raises(DuplicateIdError) as err:  # "y" differs: still an error
+        tc.load(path, duplicates="drop_identical")
+    assert "line 3" in str(err.value) and "line 4" in str(err.value)
+    corpus, rejects = tc.load(path, duplicates="drop_identical", errors="collect")
+    assert corpus["doc_id"].tolist() == ["x", "y"]
+    assert rejects["source_line"].tolist() == [2, 4]
+    assert "identical text" in rejects["error"].iloc[0]
+    renamed = tc.load(path, duplicates="rename")
+    assert renamed["doc_id"].tolist() == ["x", "x#2", "y", "y#2"]
+    assert renamed["notes"].iloc[1] == "renamed_from=x"
+
+
+def test_identical_repeat_dropped_with_warning(tmp_path):
+    path = tmp_path / "rep.jsonl"
+    path.write_text('{"id": "x", "text": "same"}\n{"id": "x", "text": "same"}\n')
+    with pytest.warns(ToolkitWarning, match="line 2"):
+        corpus = tc.load(path, duplicates="drop_identical")
+    assert len(corpus) == 1

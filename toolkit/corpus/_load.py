@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob as globmod
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -24,10 +25,11 @@ from toolkit.corpus._readers import (
 )
 from toolkit.corpus._schema import ALIASES, OPTIONAL_STR, SCHEMA
 from toolkit.corpus._text import normalize_text
-from toolkit.errors import MESSAGES, DuplicateIdError, InputError, SchemaError
+from toolkit.errors import MESSAGES, DuplicateIdError, InputError, SchemaError, ToolkitWarning
 
 Source = str | os.PathLike | pd.DataFrame | Iterable[str | os.PathLike]
 Errors = Literal["raise", "collect"]
+Duplicates = Literal["raise", "drop_identical", "rename"]
 
 #: Columns of the rejects table returned with ``errors="collect"``.
 REJECT_COLUMNS = ["source_file", "source_line", "doc_id", "error", "raw"]
@@ -74,13 +76,19 @@ class _Builder:
         parse_pages: bool | None,
         max_chars: int | None,
         defaults: Mapping[str, Any],
+        duplicates: Duplicates = "raise",
     ):
+        if duplicates not in ("raise", "drop_identical", "rename"):
+            raise ValueError(f"duplicates= must be 'raise', 'drop_identical' or 'rename', "
+                             f"not {duplicates!r}")
+        self.duplicates = duplicates
         self.columns = dict(columns or {})
         self.errors = errors
         self.parse_pages = parse_pages
         self.max_chars = max_chars
         self.defaults = dict(defaults)
-        self.seen: dict[str, str] = {}
+        self.seen: dict[str, tuple[str, int]] = {}  # doc_id -> (where, hash of text)
+        self.dropped: list[str] = []
         self.rejects: list[dict[str, Any]] = []
 
     # -- errors ---------------------------------------------------------------
@@ -92,6 +100,12 @@ class _Builder:
             {"source_file": source, "source_line": line, "doc_id": doc_id, "error": error,
              "raw": raw}
         )
+
+    def rejects_only(self, source: str, line: int | None, error: str, doc_id: str) -> None:
+        """Record a left-out record without raising (used for identical duplicates)."""
+        if self.errors == "collect":
+            self.rejects.append({"source_file": source, "source_line": line, "doc_id": doc_id,
+                                 "error": error, "raw": ""})
 
     # -- mapping --------------------------------------------------------------
     def map_fields(self, fields: dict[str, Any], source: str) -> dict[str, Any]:
@@ -184,12 +198,25 @@ class _Builder:
             stem = Path(rec.source_file).name.split(".")[0] if rec.source_file[0] != "<" else "row"
             doc_id = stem if fmt in ("txt", "html") else f"{stem}:{rec.source_line}"
         if doc_id in self.seen:
-            self.reject(rec.source_file, rec.source_line,
-                        MESSAGES["duplicate_id"].format(doc_id=doc_id, first=self.seen[doc_id],
-                                                        second=where),
-                        doc_id=doc_id, exc=DuplicateIdError)
-            return None
-        self.seen[doc_id] = where
+            first, first_hash = self.seen[doc_id]
+            message = MESSAGES["duplicate_id"].format(doc_id=doc_id, first=first, second=where)
+            if self.duplicates == "drop_identical" and first_hash == hash(text):
+                # Same id, same text: a repeated record. Reported, never silently dropped.
+                self.dropped.append(f"{message} (identical text, dropped)")
+                self.rejects_only(rec.source_file, rec.source_line,
+                                  f"{message} (identical text, dropped)", doc_id)
+                return None
+            if self.duplicates == "rename":
+                n = 2
+                while f"{doc_id}#{n}" in self.seen:
+                    n += 1
+                flags.append(f"renamed_from={doc_id}")
+                doc_id = f"{doc_id}#{n}"
+            else:
+                self.reject(rec.source_file, rec.source_line, message, doc_id=doc_id,
+                            exc=DuplicateIdError)
+                return None
+        self.seen[doc_id] = (where, hash(text))
         for key, value in self.defaults.items():
             if value is not None and (row.get(key) is None or row.get(key) == ""):
                 row[key] = value
@@ -343,6 +370,7 @@ def load(
     errors: Errors = "raise",
     parse_pages: bool | None = None,
     max_chars: int | None = DEFAULT_MAX_CHARS,
+    duplicates: Duplicates = "raise",
     outlet: str | None = None,
     language: str | None = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
@@ -374,6 +402,12 @@ def load(
     max_chars : int or None
         Documents longer than this are rejected (default 10 million characters); ``None``
         accepts any size.
+    duplicates : {"raise", "drop_identical", "rename"}
+        What to do with a ``doc_id`` seen before. ``"raise"`` (default): an error naming
+        both places (a reject with ``errors="collect"``). ``"drop_identical"``: a repeat
+        with the same text is left out and reported (a warning, or a row in the rejects
+        table); a different text still raises. ``"rename"``: the later record becomes
+        ``<id>#2`` with the note ``renamed_from=<id>``.
     outlet, language : str, optional
         Values for records that do not carry their own.
 
@@ -387,8 +421,8 @@ def load(
     chunks = list(
         iter_load(
             source, format=format, columns=columns, encoding=encoding, errors=errors,
-            parse_pages=parse_pages, max_chars=max_chars, outlet=outlet, language=language,
-            chunksize=None,
+            parse_pages=parse_pages, max_chars=max_chars, duplicates=duplicates, outlet=outlet,
+            language=language, chunksize=None,
         )
     )
     if errors == "collect":
@@ -407,6 +441,7 @@ def iter_load(
     errors: Errors = "raise",
     parse_pages: bool | None = None,
     max_chars: int | None = DEFAULT_MAX_CHARS,
+    duplicates: Duplicates = "raise",
     outlet: str | None = None,
     language: str | None = None,
 ) -> Iterator[pd.DataFrame] | Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
@@ -425,7 +460,7 @@ def iter_load(
     """
     builder = _Builder(
         columns=columns, errors=errors, parse_pages=parse_pages, max_chars=max_chars,
-        defaults={"outlet": outlet, "language": language},
+        defaults={"outlet": outlet, "language": language}, duplicates=duplicates,
     )
     size = chunksize or 10_000
     rows: list[dict[str, Any]] = []
@@ -444,6 +479,13 @@ def iter_load(
             emitted = True
     if rows or not emitted:
         yield _emit(builder, rows, errors)
+    if builder.dropped and errors == "raise":
+        warnings.warn(
+            f"{len(builder.dropped)} repeated record(s) dropped: " + "; ".join(builder.dropped[:5])
+            + (" ..." if len(builder.dropped) > 5 else ""),
+            ToolkitWarning,
+            stacklevel=2,
+        )
 
 
 def _emit(builder: _Builder, rows: list[dict[str, Any]], errors: Errors):

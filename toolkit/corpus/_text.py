@@ -21,6 +21,14 @@ _FTFY = ftfy.TextFixerConfig(
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 _MANY_BLANKS = re.compile(r"\n{3,}")
+# Mojibake from UTF-8 read as Latin-1/Windows-1252 leaves a lead byte shown as one of Â..ô
+# followed by a continuation byte shown as \x80-\xbf or its Windows-1252 character, or a C1
+# control. Text without such a pair skips the (much slower) ftfy pass.
+_MOJIBAKE_HINT = re.compile(
+    "[\u0080-\u009f]|[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
+    "\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026"
+    "\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 def normalize_text(text: str) -> tuple[str, list[str]]:
@@ -32,11 +40,16 @@ def normalize_text(text: str) -> tuple[str, list[str]]:
     ('Iran’s talks', ['mojibake_repaired'])
     """
     flags: list[str] = []
-    text = _NEWLINES.sub("\n", text)
-    text = _TRAILING_SPACE.sub("\n", text)
-    text = _MANY_BLANKS.sub("\n\n", text).strip()
+    # Each pass runs only when its pattern can occur (most texts need none of them).
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = _NEWLINES.sub("\n", text)
+    if " \n" in text or "\t\n" in text or "\u00a0\n" in text:
+        text = _TRAILING_SPACE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _MANY_BLANKS.sub("\n\n", text)
+    text = text.strip()
     plain = unicodedata.normalize("NFC", text)
-    fixed = ftfy.fix_text(text, config=_FTFY) if not text.isascii() else plain
+    fixed = ftfy.fix_text(text, config=_FTFY) if _MOJIBAKE_HINT.search(text) else plain
     if fixed != plain:
         flags.append("mojibake_repaired")
     if "\ufffd" in fixed:
