@@ -1,0 +1,123 @@
+"""Unit tests of toolkit.actors.mentions: rules for case, longest match, possessives, guards."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit.actors import MENTION_COLUMNS, load_gazetteer, mentions
+from toolkit.errors import SchemaError
+
+
+def _pairs(text: str, **kw) -> list[tuple[str, str]]:
+    m = mentions(text, **kw)
+    for row in m.itertuples():
+        assert text[row.start : row.end] == row.surface
+    return list(zip(m["surface"], m["actor"], strict=True))
+
+
+def test_columns_and_offsets():
+    m = mentions(["Iran met Iraq.", "", "Nothing here."])
+    assert list(m.columns) == MENTION_COLUMNS
+    assert m["doc_id"].tolist() == ["doc0", "doc0"]
+    assert m["start"].dtype == "int64" and m["in_quote"].dtype == bool
+
+
+def test_empty_result_has_columns():
+    m = mentions("no actors at all")
+    assert m.empty and list(m.columns) == MENTION_COLUMNS
+
+
+def test_longest_match_and_possessive():
+    text = "the Kurdistan Region of Iraq and Iran’s and Iraq's envoys"
+    assert _pairs(text) == [
+        ("Kurdistan Region of Iraq", "Kurdistan Region of Iraq"),
+        ("Iran", "Iran"),
+        ("Iraq", "Iraq"),
+    ]
+
+
+def test_case_rules_ordinary_words():
+    assert _pairs("We ate turkey with us and china plates.") == []
+    assert _pairs("Turkey told US officials.") == [("Turkey", "Turkey"), ("US", "United States")]
+
+
+def test_person_named_like_a_country_is_not_a_mention():
+    text = "Rep. Jim Jordan met Jordan Peterson; Jordan's king met Chad Wolf."
+    assert _pairs(text) == [("Jordan", "Jordan")]
+    assert text[mentions(text)["start"].iloc[0] :].startswith("Jordan's king")
+
+
+def test_guarded_after_function_word_and_sentence_end():
+    assert _pairs("Troops left. Jordan closed its border with Syria.") == [
+        ("Jordan", "Jordan"),
+        ("Syria", "Syria"),
+    ]
+
+
+def test_blocked_phrases():
+    text = "The Washington Post and Voice of America covered Latin America and Washington."
+    assert _pairs(text) == [("Washington", "United States")]
+
+
+def test_demonyms_plurals_labels():
+    m = mentions("Iranians and Iraqis blamed the Zionist regime and Tehran.")
+    assert m["actor"].tolist() == ["Iran", "Iraq", "Israel", "Iran"]
+    assert m["label_type"].tolist() == ["demonym", "demonym", "state_media", "capital"]
+
+
+def test_organisations_have_country():
+    m = mentions("Hezbollah, the IRGC and the UN Security Council.")
+    assert m["actor"].tolist() == ["Hezbollah", "Islamic Revolutionary Guard Corps",
+                                   "UN Security Council"]
+    assert m["country"].fillna("").tolist() == ["LB", "IR", ""]
+    assert m["actor_type"].tolist() == ["armed_group", "armed_group", "organisation"]
+
+
+def test_in_quote():
+    text = 'He said: “Iraq is safe.” Then "Iran" and Syria.'
+    m = mentions(text)
+    assert dict(zip(m["surface"], m["in_quote"], strict=True)) == {
+        "Iraq": True, "Iran": True, "Syria": False}
+
+
+def test_offices_opt_in():
+    text = "Iraqi Interior Minister Othman Al-Araji"
+    assert "office" not in set(mentions(text)["actor_type"])
+    m = mentions(text, offices=True)
+    assert m[["surface", "actor"]].values.tolist() == [
+        ["Iraqi", "Iraq"], ["Interior Minister", "Interior Minister"]]
+
+
+def test_user_gazetteer_file(tmp_path):
+    f = tmp_path / "mine.csv"
+    f.write_text("alias,actor,actor_type,country\nAxis of Resistance,Axis of Resistance,"
+                 "organisation,\nJordan,Jordan River,block,\n", encoding="utf-8")
+    m = mentions("The Axis of Resistance and Jordan.", gazetteer=f)
+    assert m["actor"].tolist() == ["Axis of Resistance"]
+    assert m["label_type"].tolist() == ["user"]
+
+
+def test_user_gazetteer_bad_file(tmp_path):
+    f = tmp_path / "bad.csv"
+    f.write_text("alias,actor,actor_type\nX,Y,planet\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="line 2"):
+        load_gazetteer(f)
+    f.write_text("name,actor\nX,Y\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="alias"):
+        load_gazetteer(f)
+
+
+def test_gazetteer_has_no_conflicting_aliases():
+    g = load_gazetteer()
+    assert not g["alias"].duplicated().any()
+    assert set(g["actor_type"]) <= {"state", "territory", "organisation", "armed_group",
+                                    "office", "block"}
+    states = g[g["actor_type"] == "state"]
+    assert states["country"].notna().all()
+
+
+def test_corpus_frame_input():
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Qatar.", "Oman and Egypt."]})
+    m = mentions(corpus)
+    assert m["doc_id"].tolist() == ["a", "b", "b"]

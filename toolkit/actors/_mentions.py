@@ -1,0 +1,107 @@
+"""``mentions``: actor mentions with offsets."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit.actors._gazetteer import load_gazetteer
+from toolkit.actors._match import Matcher, in_spans, quote_spans
+
+#: Columns of the frame :func:`mentions` returns.
+MENTION_COLUMNS = [
+    "doc_id",
+    "start",
+    "end",
+    "surface",
+    "actor",
+    "actor_type",
+    "label_type",
+    "country",
+    "in_quote",
+]
+
+
+@lru_cache(maxsize=1)
+def _default_matcher() -> Matcher:
+    return Matcher(load_gazetteer())
+
+
+def mentions(
+    text_or_corpus: TextOrCorpus,
+    *,
+    gazetteer: pd.DataFrame | str | Path | None = None,
+    offices: bool = False,
+) -> pd.DataFrame:
+    """Find mentions of states, territories, organisations and armed groups.
+
+    Matching is case-sensitive against the gazetteer (``load_gazetteer``): "turkey" the bird
+    and "us" the pronoun do not match. At each position the longest alias wins ("Kurdistan
+    Region of Iraq" over "Iraq"; "Washington Post" is a blocked phrase). A possessive is
+    left out of the span ("Iran's" gives "Iran"). Aliases marked ``guard`` (Jordan,
+    Washington, Chad, Israel, ...) are dropped when they look like part of a personal or
+    longer proper name: after a capitalised word or a title ("Jim Jordan", "Rep. Jordan")
+    or before one ("Jordan Peterson", "Israel Katz").
+
+    Parameters
+    ----------
+    text_or_corpus : str, list of str, Series or corpus DataFrame
+        See :func:`toolkit._docs.iter_docs`.
+    gazetteer : DataFrame or path, optional
+        A table from :func:`load_gazetteer` (e.g. with your own file added), or the path of an
+        extra CSV to add to the shipped gazetteer. Default: the shipped gazetteer.
+    offices : bool, default False
+        Also return offices and titles ("Foreign Minister", "ambassador") with
+        ``actor_type`` ``"office"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mention, in document order: ``doc_id``, ``start``, ``end`` (so that
+        ``text[start:end] == surface``), ``surface``, ``actor`` (canonical name), ``actor_type``
+        (state, territory, organisation, armed_group, office), ``label_type`` (how the actor
+        is named: name, alt_name, abbreviation, demonym, capital, seat, state_media, loaded,
+        historical, metonym, official_term, title, user), ``country`` (ISO 3166-1 alpha-2 of
+        the state the actor is or belongs to; missing (NaN) if none) and ``in_quote`` (True when the
+        mention lies inside quotation marks).
+
+    Examples
+    --------
+    >>> m = mentions("Tehran said the Zionist regime’s strikes on Gaza must stop.")
+    >>> m[["surface", "actor", "label_type"]].values.tolist()
+    [['Tehran', 'Iran', 'capital'], ['Zionist regime', 'Israel', 'state_media'], \
+['Gaza', 'Gaza Strip', 'alt_name']]
+    """
+    if gazetteer is None:
+        matcher = _default_matcher()
+    elif isinstance(gazetteer, pd.DataFrame):
+        matcher = Matcher(gazetteer)
+    else:
+        matcher = Matcher(load_gazetteer(gazetteer))
+    table = matcher.table
+    actor = table["actor"].tolist()
+    actor_type = table["actor_type"].tolist()
+    label_type = table["label_type"].tolist()
+    country = table["country"].tolist()
+    rows: list[tuple] = []
+    for doc_id, text in iter_docs(text_or_corpus):
+        found = [
+            (s, e, i)
+            for s, e, i in matcher.find(text)
+            if offices or actor_type[i] != "office"
+        ]
+        if not found:
+            continue
+        quoted = in_spans([s for s, _, _ in found], quote_spans(text)) if found else []
+        for (s, e, i), q in zip(found, quoted, strict=True):
+            rows.append(
+                (doc_id, s, e, text[s:e], actor[i], actor_type[i], label_type[i], country[i], q)
+            )
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    frame["start"] = frame["start"].astype("int64")
+    frame["end"] = frame["end"].astype("int64")
+    frame["in_quote"] = frame["in_quote"].astype(bool)
+    return frame
