@@ -1,0 +1,42 @@
+"""The reproducible report: execute the notebooks headless and write ``reports/``.
+
+Run it from the repository root::
+
+    python -m toolkit.report                 # default corpus, every notebook
+    python -m toolkit.report --subset 300    # a reproducible random 300 articles
+    python -m toolkit.report --corpus sample --only 01 02 --out /tmp/rep
+
+Notebooks call :func:`load_corpus`, :func:`save_figure` and :func:`save_table`; run inside
+the report these write into the report folder, run interactively they write nothing.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from toolkit import report
+>>> report.save_table(pd.DataFrame({"a": [1]}), "counts") is None  # interactive: no-op
+True
+"""
+
+from __future__ import annotations
+
+from toolkit.report._output import (
+    corpus_fingerprint,
+    load_corpus,
+    report_dir,
+    save_figure,
+    save_table,
+    subset_corpus,
+    table_to_csv,
+)
+from toolkit.report._runner import run
+
+__all__ = [
+    "corpus_fingerprint",
+    "load_corpus",
+    "report_dir",
+    "run",
+    "save_figure",
+    "save_table",
+    "subset_corpus",
+    "table_to_csv",
+]

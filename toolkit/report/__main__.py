@@ -1,0 +1,80 @@
+"""``python -m toolkit.report``: execute every notebook and write the HTML report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from toolkit.report._runner import run
+
+
+def _parse_param(text: str) -> tuple[str, object]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.isidentifier():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m toolkit.report",
+        description="Execute the notebooks headless and write an HTML report with figures "
+        "(PNG, SVG), tables (CSV) and a provenance manifest.",
+    )
+    parser.add_argument("--out", default="reports", help="report folder (default: reports)")
+    parser.add_argument(
+        "--corpus",
+        default="news",
+        help="'news' (default corpus), 'sample' (tiny offline sample) or a path/glob",
+    )
+    parser.add_argument(
+        "--subset",
+        type=int,
+        default=None,
+        metavar="N",
+        help="analyse a reproducible random sample of N articles (seed 0)",
+    )
+    parser.add_argument(
+        "--only", nargs="+", metavar="PREFIX", help="run only notebooks starting with these"
+    )
+    parser.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        type=_parse_param,
+        default=[],
+        metavar="NAME=VALUE",
+        help="extra notebook parameter (VALUE parsed as JSON when it can be); repeatable",
+    )
+    parser.add_argument("--notebooks", default=None, help="folder of notebooks to run")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
+    parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    args = parser.parse_args(argv)
+
+    manifest = run(
+        out=args.out,
+        notebooks=args.notebooks,
+        corpus=args.corpus,
+        subset=args.subset,
+        only=args.only,
+        params=dict(args.param),
+        timeout=args.timeout,
+        progress=not args.no_progress,
+    )
+    failed = [nb for nb in manifest["notebooks"] if nb["status"] != "ok"]
+    for nb in manifest["notebooks"]:
+        print(f"{nb['status']:>7}  {nb['seconds']:6.1f} s  {nb['name']}")
+        if nb["error"]:
+            print("         " + nb["error"].replace("\n", "\n         "))
+    index = Path(args.out).resolve() / "index.html"
+    print(f"report: {index}  ({manifest['seconds']:.0f} s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""The report's front page: ``index.html`` linking every rendered notebook."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60rem;
+       margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #222; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.4rem 0.5rem; text-align: left;
+         vertical-align: top; }
+.ok { color: #1a7f37; } .failed { color: #cf222e; font-weight: bold; }
+pre { background: #f6f8fa; padding: 0.5rem; overflow-x: auto; font-size: 0.85rem; }
+.files { font-size: 0.85rem; color: #555; }
+"""
+
+
+def _files(nb: dict[str, Any]) -> str:
+    figs = [f for f in nb["figures"] if f.endswith(".png")]
+    parts = []
+    if figs:
+        links = ", ".join(
+            f'<a href="{escape(f)}">{escape(Path(f).stem)}</a>'
+            f' (<a href="{escape(f[:-4])}.svg">svg</a>)'
+            for f in figs
+        )
+        parts.append(f"figures: {links}")
+    if nb["tables"]:
+        links = ", ".join(f'<a href="{escape(t)}">{escape(Path(t).name)}</a>' for t in nb["tables"])
+        parts.append(f"tables: {links}")
+    return "<br>".join(parts)
+
+
+def write_index(out: Path, manifest: dict[str, Any]) -> Path:
+    """Write ``out/index.html`` from the manifest and return its path."""
+    rows = []
+    for nb in manifest["notebooks"]:
+        status = escape(nb["status"])
+        error = f"<pre>{escape(nb['error'])}</pre>" if nb.get("error") else ""
+        rows.append(
+            "<tr>"
+            f'<td><a href="{escape(nb["html"] or "")}"><strong>{escape(nb["title"])}</strong></a>'
+            f"<br>{escape(nb['summary'])}{error}"
+            f'<div class="files">{_files(nb)}</div></td>'
+            f'<td class="{status}">{status}</td>'
+            f"<td>{nb['seconds']:.0f}&nbsp;s</td>"
+            "</tr>"
+        )
+    inputs = "".join(
+        f"<li>{escape(str(i['corpus']))}: {i['documents']:,} articles"
+        f"{' (subset of ' + str(i['subset']) + ')' if i.get('subset') else ''}, "
+        f"sha256 <code>{escape(i['sha256'][:16])}…</code></li>"
+        for i in manifest["inputs"]
+    )
+    params = ", ".join(f"{escape(k)}={escape(repr(v))}" for k, v in manifest["parameters"].items())
+    failed = sum(nb["status"] != "ok" for nb in manifest["notebooks"])
+    verdict = f'<p class="failed">{failed} notebook(s) failed; see below.</p>' if failed else ""
+    html = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Diplomacy Coverage Toolkit: report</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<h1>Diplomacy Coverage Toolkit: report</h1>
+<p>Each notebook below was executed from top to bottom in a fresh Python kernel by
+<code>python -m toolkit.report</code>. Click a title to read it with its figures and tables;
+the figures (PNG and SVG) and tables (CSV) are also linked as files.</p>
+{verdict}
+<table>
+<thead><tr><th>notebook</th><th>status</th><th>time</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+<h2>Provenance</h2>
+<ul>
+<li>toolkit {escape(manifest["toolkit_version"])}, Python {escape(manifest["python"])}</li>
+<li>parameters: {params}</li>
+{inputs}
+<li>started {escape(manifest["started_utc"])}, took {manifest["seconds"]:.0f} s</li>
+<li>package versions and checksums of every table: <a href="manifest.json">manifest.json</a></li>
+</ul>
+</body>
+</html>
+"""
+    path = out / "index.html"
+    path.write_text(html, encoding="utf-8")
+    return path

@@ -1,0 +1,249 @@
+"""What notebooks call: load the analysis corpus, save figures and tables into the report.
+
+When the report runner executes a notebook it sets ``DCT_REPORT_DIR`` (the report folder)
+and ``DCT_REPORT_NOTEBOOK`` (the notebook's name) in the kernel's environment. Run
+interactively, without those variables, :func:`save_figure` and :func:`save_table` write
+nothing and return ``None``, so a notebook behaves the same in Jupyter and in the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+ENV_DIR = "DCT_REPORT_DIR"
+ENV_NOTEBOOK = "DCT_REPORT_NOTEBOOK"
+
+FLOAT_FORMAT = "%.6g"
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+# Columns that identify an article; what the corpus fingerprint is computed over.
+FINGERPRINT_COLUMNS = ("doc_id", "title", "text", "outlet", "author", "date", "url")
+
+
+def report_dir() -> Path | None:
+    """The report folder when running inside the report, else ``None``.
+
+    >>> import os; os.environ.pop("DCT_REPORT_DIR", None) and None
+    >>> report_dir() is None
+    True
+    """
+    value = os.environ.get(ENV_DIR)
+    return Path(value) if value else None
+
+
+def _notebook_name() -> str:
+    return os.environ.get(ENV_NOTEBOOK, "notebook")
+
+
+def _check_name(name: str) -> str:
+    if not _NAME.match(name):
+        raise ValueError(
+            f"name {name!r} must start with a letter or digit and use only letters, digits, "
+            "'_', '-' and '.' (it becomes a file name)"
+        )
+    return name
+
+
+def save_figure(fig, name: str, *, formats: tuple[str, ...] = ("png", "svg"), dpi: int = 150):
+    """Write ``fig`` as ``<report>/figures/<notebook>/<name>.png`` and ``.svg``.
+
+    Outside the report (interactive use) nothing is written. SVG files carry no date and
+    use fixed element ids, so re-running the report gives the same files.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The figure (an Axes is accepted and its figure is saved).
+    name : str
+        File stem: letters, digits, ``_``, ``-`` and ``.``.
+    formats : tuple of str, default ("png", "svg")
+        File formats matplotlib knows.
+    dpi : int, default 150
+        Resolution of raster formats.
+
+    Returns
+    -------
+    list of pathlib.Path or None
+        The files written, or ``None`` when not running inside the report.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> save_figure(fig, "example") is None  # interactive: nothing written
+    True
+    """
+    import matplotlib as mpl
+
+    _check_name(name)
+    root = report_dir()
+    if root is None:
+        return None
+    figure = getattr(fig, "figure", fig) if not hasattr(fig, "savefig") else fig
+    folder = root / "figures" / _notebook_name()
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with mpl.rc_context({"svg.hashsalt": f"{_notebook_name()}/{name}", "svg.fonttype": "path"}):
+        for fmt in formats:
+            path = folder / f"{name}.{fmt}"
+            metadata = {"Date": None} if fmt in {"svg", "pdf"} else None
+            if fmt == "png":
+                metadata = {"Software": None}
+            figure.savefig(path, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata)
+            written.append(path)
+    return written
+
+
+def table_to_csv(df: pd.DataFrame, path: Path | None = None, *, index: bool = False) -> str:
+    """Serialise ``df`` the one reproducible way: UTF-8, ``\\n`` line ends, ``%.6g`` floats.
+
+    Dates are written as ISO 8601, missing values as empty fields.
+
+    >>> print(table_to_csv(pd.DataFrame({"a": [1, 2], "x": [1 / 3, 2.0]})), end="")
+    a,x
+    1,0.333333
+    2,2
+    """
+    text = df.to_csv(
+        index=index,
+        float_format=FLOAT_FORMAT,
+        lineterminator="\n",
+        date_format="%Y-%m-%dT%H:%M:%S",
+    )
+    if path is not None:
+        path.write_bytes(text.encode("utf-8"))
+    return text
+
+
+def save_table(df: pd.DataFrame, name: str, *, index: bool = False):
+    """Write ``df`` as ``<report>/tables/<notebook>/<name>.csv``.
+
+    The notebook decides the row order (sort before saving, with a tie-breaker, so
+    that equal scores keep a fixed order); floats are written with six significant digits,
+    so re-running the report reproduces the file byte for byte. Outside the report nothing
+    is written.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table.
+    name : str
+        File stem: letters, digits, ``_``, ``-`` and ``.``.
+    index : bool, default False
+        Whether to write the index as the first column(s).
+
+    Returns
+    -------
+    pathlib.Path or None
+        The file written, or ``None`` when not running inside the report.
+
+    Examples
+    --------
+    >>> save_table(pd.DataFrame({"a": [1]}), "example") is None  # interactive
+    True
+    """
+    _check_name(name)
+    if not isinstance(df, pd.DataFrame):
+        df = pd.DataFrame(df)
+    root = report_dir()
+    if root is None:
+        return None
+    folder = root / "tables" / _notebook_name()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    table_to_csv(df, path, index=index)
+    return path
+
+
+def corpus_fingerprint(corpus: pd.DataFrame) -> str:
+    """sha256 of a corpus: its identifying columns serialised as CSV, in row order.
+
+    >>> df = pd.DataFrame({"doc_id": ["a"], "text": ["Hi."]})
+    >>> len(corpus_fingerprint(df))
+    64
+    """
+    cols = [c for c in FINGERPRINT_COLUMNS if c in corpus.columns]
+    text = table_to_csv(corpus[cols].reset_index(drop=True))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def subset_corpus(corpus: pd.DataFrame, n: int | None, *, seed: int = 0) -> pd.DataFrame:
+    """A reproducible random subset of ``n`` articles, kept in corpus order.
+
+    ``n=None`` (or ``n`` at least the corpus size) returns the corpus unchanged.
+
+    >>> df = pd.DataFrame({"doc_id": list("abcde"), "text": list("12345")})
+    >>> subset_corpus(df, 2)["doc_id"].tolist()
+    ['c', 'e']
+    """
+    if n is None or n >= len(corpus):
+        return corpus
+    if n < 1:
+        raise ValueError(f"subset must be a positive number of articles, got {n}")
+    picked = corpus.sample(n=n, random_state=seed).index
+    return corpus.loc[corpus.index.isin(picked)].reset_index(drop=True)
+
+
+def load_corpus(corpus: str | os.PathLike = "news", *, subset: int | None = None, **kwargs):
+    """Load the corpus a notebook analyses and record its fingerprint for the report manifest.
+
+    Parameters
+    ----------
+    corpus : str or path, default "news"
+        ``"news"``: the default corpus (:func:`toolkit.datasets.load_news_articles`);
+        ``"sample"``: the tiny offline sample shipped with the package
+        (:func:`toolkit.datasets.load_sample`); anything else is a path or glob passed to
+        :func:`toolkit.corpus.load` with ``**kwargs``.
+    subset : int, optional
+        Keep a reproducible random sample of this many articles (seed 0), in corpus order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The corpus in the toolkit's schema.
+
+    Examples
+    --------
+    >>> df = load_corpus("sample")  # doctest: +SKIP
+    """
+    from toolkit import corpus as corpus_mod
+    from toolkit import datasets
+
+    label = str(corpus)
+    if label == "news":
+        df = datasets.load_news_articles(**kwargs)
+    elif label == "sample":
+        df = datasets.load_sample(**kwargs)
+    else:
+        df = corpus_mod.load(corpus, **kwargs)
+    df = subset_corpus(df, subset)
+    record_input(df, label=label, subset=subset)
+    return df
+
+
+def record_input(corpus: pd.DataFrame, *, label: str, subset: int | None = None) -> None:
+    """Note in the report which corpus this notebook analysed (no-op outside the report)."""
+    root = report_dir()
+    if root is None:
+        return
+    folder = root / "_inputs"
+    folder.mkdir(parents=True, exist_ok=True)
+    info = {
+        "corpus": label,
+        "subset": subset,
+        "documents": int(len(corpus)),
+        "sha256": corpus_fingerprint(corpus),
+    }
+    path = folder / f"{_notebook_name()}.json"
+    records = json.loads(path.read_text()) if path.exists() else []
+    if info not in records:
+        records.append(info)
+    path.write_text(json.dumps(records, indent=2, sort_keys=True) + "\n")

@@ -1,0 +1,288 @@
+"""Execute the notebooks headless and write the report folder.
+
+Each notebook runs in a fresh kernel with its own folder as working directory. Parameters
+are injected as a new cell right after the cell tagged ``parameters`` (as papermill does),
+so the rendered page shows which values were used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from toolkit.report._output import ENV_DIR, ENV_NOTEBOOK
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_NOTEBOOKS = REPO / "notebooks"
+
+PACKAGES = (
+    "pandas",
+    "numpy",
+    "nltk",
+    "matplotlib",
+    "networkx",
+    "pyyaml",
+    "trafilatura",
+    "ftfy",
+    "vadersentiment",
+    "joblib",
+    "tqdm",
+    "nbclient",
+    "nbconvert",
+    "nbformat",
+    "ipykernel",
+    "jupytext",
+)
+
+
+@dataclass
+class NotebookResult:
+    """What happened to one notebook."""
+
+    name: str
+    title: str
+    summary: str
+    status: str = "not run"
+    seconds: float = 0.0
+    error: str | None = None
+    html: str | None = None
+    figures: list[str] = field(default_factory=list)
+    tables: dict[str, str] = field(default_factory=dict)  # relative path -> sha256
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+
+
+def find_notebooks(folder: Path, only: list[str] | None = None) -> list[Path]:
+    """The ``.ipynb`` files in ``folder`` in name order; ``only`` filters by name prefix."""
+    paths = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    if only:
+        paths = [p for p in paths if any(p.stem.startswith(o) for o in only)]
+    return paths
+
+
+def describe(nb) -> tuple[str, str]:
+    """Title (first heading) and one-line summary (first sentence after it) of a notebook."""
+    title, summary = "", ""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith("#") and not title:
+                title = line.lstrip("#").strip()
+            elif title and not line.startswith("#") and not summary:
+                summary = re.split(r"(?<=[.?!])\s", line, maxsplit=1)[0]
+        if title and summary:
+            break
+    return title, summary
+
+
+def inject_parameters(nb, params: dict[str, Any]) -> None:
+    """Insert a cell assigning ``params`` right after the cell tagged ``parameters``.
+
+    Without such a cell the assignments go first. A previous injected cell is replaced.
+    """
+    import nbformat
+
+    nb.cells = [c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
+    if not params:
+        return
+    lines = ["# Parameters injected by python -m toolkit.report"]
+    lines += [f"{key} = {value!r}" for key, value in params.items()]
+    cell = nbformat.v4.new_code_cell("\n".join(lines))
+    cell.metadata["tags"] = ["injected-parameters"]
+    at = 0
+    for i, c in enumerate(nb.cells):
+        if "parameters" in c.metadata.get("tags", []):
+            at = i + 1
+            break
+    nb.cells.insert(at, cell)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for name in PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return out
+
+
+def _kernel_env(out: Path, name: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env[ENV_DIR] = str(out.resolve())
+    env[ENV_NOTEBOOK] = name
+    env["PYTHONHASHSEED"] = "0"
+    env["TQDM_DISABLE"] = "1"  # progress bars would clutter the rendered pages
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
+
+
+def _to_html(nb, path: Path) -> None:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(nb)
+    path.write_text(body, encoding="utf-8")
+
+
+def run_notebook(
+    path: Path, out: Path, params: dict[str, Any], *, timeout: int = 900
+) -> NotebookResult:
+    """Execute one notebook into ``out`` and render it as ``out/<name>.html``."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+    nb = nbformat.read(path, as_version=4)
+    title, summary = describe(nb)
+    name = path.stem
+    result = NotebookResult(name=name, title=title or name, summary=summary)
+    inject_parameters(nb, params)
+    for sub in ("figures", "tables"):
+        shutil.rmtree(out / sub / name, ignore_errors=True)
+    (out / "_inputs" / f"{name}.json").unlink(missing_ok=True)
+
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    start = time.perf_counter()
+    try:
+        client.execute(env=_kernel_env(out, name))  # passed on to the kernel process
+        result.status = "ok"
+    except CellExecutionError as exc:
+        result.status = "failed"
+        result.error = _short_error(str(exc))
+    except (DeadKernelError, TimeoutError, RuntimeError) as exc:
+        result.status = "failed"
+        result.error = f"{type(exc).__name__}: {exc}"
+    result.seconds = round(time.perf_counter() - start, 1)
+
+    html = out / f"{name}.html"
+    _to_html(nb, html)
+    result.html = html.name
+    fig_dir = out / "figures" / name
+    if fig_dir.exists():
+        result.figures = sorted(p.relative_to(out).as_posix() for p in fig_dir.iterdir())
+    tab_dir = out / "tables" / name
+    if tab_dir.exists():
+        result.tables = {
+            p.relative_to(out).as_posix(): _sha256(p) for p in sorted(tab_dir.glob("*.csv"))
+        }
+    inputs = out / "_inputs" / f"{name}.json"
+    if inputs.exists():
+        result.inputs = json.loads(inputs.read_text())
+    return result
+
+
+def _short_error(message: str) -> str:
+    lines = [ln for ln in message.strip().splitlines() if ln.strip()]
+    return "\n".join(lines[-3:])
+
+
+def run(
+    *,
+    out: str | os.PathLike = "reports",
+    notebooks: str | os.PathLike | None = None,
+    corpus: str = "news",
+    subset: int | None = None,
+    only: list[str] | None = None,
+    params: dict[str, Any] | None = None,
+    timeout: int = 900,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Execute every notebook and write the report; return the manifest.
+
+    Parameters
+    ----------
+    out : path, default "reports"
+        Report folder: ``index.html``, one ``<notebook>.html`` each, ``figures/``,
+        ``tables/`` and ``manifest.json``.
+    notebooks : path, optional
+        Folder of ``.ipynb`` files; default the repository's ``notebooks/``.
+    corpus : str, default "news"
+        ``"news"`` (default corpus), ``"sample"`` (tiny offline sample) or a path; injected
+        as the ``CORPUS`` parameter.
+    subset : int, optional
+        Analyse a reproducible random sample of this many articles; injected as ``SUBSET``.
+    only : list of str, optional
+        Run only the notebooks whose names start with one of these (e.g. ``["01", "02"]``).
+    params : dict, optional
+        Further parameters injected into every notebook (e.g. ``{"TERMS": ["Iran"]}``).
+    timeout : int, default 900
+        Seconds a single cell may take.
+    progress : bool, default True
+        Show a progress bar over the notebooks.
+
+    Returns
+    -------
+    dict
+        The manifest, also written to ``out/manifest.json``.
+
+    Examples
+    --------
+    >>> from toolkit import report
+    >>> manifest = report.run(out="reports", corpus="sample")  # doctest: +SKIP
+    >>> [nb["status"] for nb in manifest["notebooks"]]  # doctest: +SKIP
+    ['ok', 'ok', 'ok', 'ok', 'ok', 'ok']
+    """
+    from tqdm.auto import tqdm
+
+    from toolkit import __version__
+    from toolkit.report._index import write_index
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(notebooks) if notebooks is not None else DEFAULT_NOTEBOOKS
+    paths = find_notebooks(folder, only)
+    if not paths:
+        raise FileNotFoundError(f"no notebooks to run in {folder} (only={only})")
+    injected = {"CORPUS": corpus, "SUBSET": subset, **(params or {})}
+
+    started = time.time()
+    t0 = time.perf_counter()
+    results = []
+    bar = tqdm(paths, desc="notebooks", unit="nb", disable=not progress)
+    for path in bar:
+        bar.set_postfix_str(path.stem)
+        results.append(run_notebook(path, out, injected, timeout=timeout))
+    bar.close()
+
+    inputs = {json.dumps(i, sort_keys=True) for r in results for i in r.inputs}
+    manifest = {
+        "toolkit_version": __version__,
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "packages": _versions(),
+        "parameters": injected,
+        "command": " ".join(["python -m toolkit.report", *sys.argv[1:]])
+        if sys.argv and sys.argv[0].endswith("__main__.py")
+        else None,
+        "inputs": [json.loads(i) for i in sorted(inputs)],
+        "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
+        "seconds": round(time.perf_counter() - t0, 1),
+        "notebooks": [asdict(r) for r in results],
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_index(out, manifest)
+    return manifest
