@@ -5,8 +5,8 @@ result is stored on disk under a key made from the function's code, the values o
 arguments (DataFrames are hashed by content) and the toolkit version, so a new release or
 a changed input never returns a stale result.
 
-The cache lives in ``$DCT_CACHE_DIR`` if set, otherwise in the user's cache folder
-(``~/.cache/diplomacy-coverage-toolkit/results`` on Linux). Clear it with :func:`clear`.
+The cache lives in ``$DCT_CACHE_DIR/results`` if set, otherwise beside the datasets in
+``toolkit.datasets.cache_dir()/results`` (``~/.cache/diplomacy-coverage-toolkit/results``). Clear it with :func:`clear`.
 
 Examples
 --------
@@ -40,7 +40,7 @@ _ENV_OFF = "DCT_NO_CACHE"
 def cache_dir() -> Path:
     """Folder that holds the cached results (created on first use).
 
-    ``$DCT_CACHE_DIR`` wins; otherwise the platform's user cache folder.
+    ``$DCT_CACHE_DIR`` wins; otherwise ``toolkit.datasets.cache_dir()``.
 
     >>> cache_dir().name
     'results'
@@ -48,9 +48,9 @@ def cache_dir() -> Path:
     env = os.environ.get(_ENV_DIR)
     if env:
         return Path(env).expanduser() / "results"
-    import platformdirs
+    from toolkit.datasets import cache_dir as data_home
 
-    return Path(platformdirs.user_cache_dir("diplomacy-coverage-toolkit")) / "results"
+    return data_home() / "results"
 
 
 def enabled() -> bool:
