@@ -3,11 +3,28 @@
 >>> from toolkit import actors
 >>> actors.mentions("Iran and Iraq signed a deal.")["actor"].tolist()
 ['Iran', 'Iraq']
+
+The gazetteer is a set of CSV files under ``toolkit/data/actors`` (README there); add your own
+with ``mentions(corpus, gazetteer="my_actors.csv")``.
 """
 
 from __future__ import annotations
 
+from toolkit.actors._cooccur import EDGE_COLUMNS, UNITS, cooccurrence, paragraph_spans
 from toolkit.actors._gazetteer import ACTOR_TYPES, LONG_COLUMNS, load_gazetteer
 from toolkit.actors._mentions import MENTION_COLUMNS, mentions
+from toolkit.actors._plot import plot_heatmap, plot_network
 
-__all__ = ["ACTOR_TYPES", "LONG_COLUMNS", "MENTION_COLUMNS", "load_gazetteer", "mentions"]
+__all__ = [
+    "ACTOR_TYPES",
+    "EDGE_COLUMNS",
+    "LONG_COLUMNS",
+    "MENTION_COLUMNS",
+    "UNITS",
+    "cooccurrence",
+    "load_gazetteer",
+    "mentions",
+    "paragraph_spans",
+    "plot_heatmap",
+    "plot_network",
+]

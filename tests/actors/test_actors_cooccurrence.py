@@ -1,0 +1,76 @@
+"""Co-occurrence edge lists and their plots."""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from toolkit.actors import cooccurrence, mentions, plot_heatmap, plot_network  # noqa: E402
+from toolkit.errors import SchemaError  # noqa: E402
+
+TEXT = ("Iran and Iraq met. Iraq and Syria talked.\n\nIran thanked Iraq. Nobody else.\n\n"
+        "Syria and Iran spoke.")
+
+
+def test_sentence_counts_and_scores():
+    e = cooccurrence(mentions(TEXT), corpus=TEXT).set_index(["actor_a", "actor_b"])
+    # sentences: {Iran, Iraq}, {Iraq, Syria}, {Iran, Iraq}, {}, {Iran, Syria} -> 5 units
+    row = e.loc[("Iran", "Iraq")]
+    assert (row["count"], row["count_a"], row["count_b"], row["n_units"]) == (2, 3, 3, 5)
+    assert row["pmi"] == pytest.approx(math.log2(2 * 5 / (3 * 3)))
+    assert row["jaccard"] == pytest.approx(2 / 4)
+    assert e.loc[("Iraq", "Syria"), "count"] == 1
+    assert e["npmi"].min() >= -1 and e["npmi"].max() <= 1
+
+
+def test_paragraph_and_document_units():
+    m = mentions(TEXT)
+    p = cooccurrence(m, unit="paragraph", corpus=TEXT)
+    assert p.set_index(["actor_a", "actor_b"]).loc[("Iran", "Iraq"), "count"] == 2
+    assert p["n_units"].iloc[0] == 3
+    d = cooccurrence(m, unit="document")
+    assert len(d) == 3 and (d["count"] == 1).all()
+
+
+def test_unit_ids_carried_in_mentions():
+    m = pd.DataFrame({"doc_id": ["a", "a", "a"], "sentence": [0, 0, 1],
+                      "actor": ["Iran", "Iraq", "Iran"]})
+    e = cooccurrence(m)
+    assert e[["actor_a", "actor_b", "count", "n_units"]].values.tolist() == [
+        ["Iran", "Iraq", 1, 2]]
+
+
+def test_sentence_without_texts_is_an_error():
+    with pytest.raises(SchemaError, match="corpus="):
+        cooccurrence(mentions(TEXT))
+    with pytest.raises(ValueError, match="unit"):
+        cooccurrence(mentions(TEXT), unit="page", corpus=TEXT)
+
+
+def test_seed_iran_iraq_strongest(seed_raw):
+    from toolkit.corpus import read_article
+
+    text = read_article(seed_raw)["text"]
+    for unit in ("sentence", "paragraph"):
+        e = cooccurrence(mentions(text), unit=unit, corpus=text)
+        top = e.iloc[0]
+        assert {top["actor_a"], top["actor_b"]} == {"Iran", "Iraq"}
+        assert top["count"] > e["count"].iloc[1]
+
+
+def test_plots_return_axes():
+    e = cooccurrence(mentions(TEXT), corpus=TEXT)
+    ax = plot_network(e)
+    assert {t.get_text() for t in ax.texts} == {"Iran", "Iraq", "Syria"}
+    ax2 = plot_heatmap(e, value="jaccard", top=2)
+    assert len(ax2.get_xticklabels()) == 2
+    empty = plot_network(e.iloc[0:0])
+    assert empty.get_title() == "no co-occurrences"
+    with pytest.raises(SchemaError):
+        plot_heatmap(pd.DataFrame({"x": [1]}))
