@@ -1,36 +1,32 @@
-"""Sentences and tokens with character offsets (placeholder API; see issue #3)."""
+"""Sentences and tokens with character offsets, and token tables for corpus analysis.
+
+- :func:`paragraph_spans`, :func:`sentence_spans`, :func:`token_spans`: ``list[(start, end)]``
+  into the text, so ``text[start:end]`` is the item.
+- :func:`tokenize`: one row per token (``doc_id, para_id, sent_id, tok_id, start, end, token,
+  norm, stem, is_stop, is_punct, is_alpha, is_num``); :func:`iter_tokenize` streams it over
+  corpus chunks; :func:`ngrams` counts n-grams; :func:`stopwords` gives the stopword set.
+
+Data files (plain text, extendable) live in ``toolkit/data/tokenize/``: NLTK's English Punkt
+parameters, abbreviations, hyphen prefixes, stopword lists and the multiword-expression lexicon.
+
+>>> from toolkit.tokenize import sentence_spans, token_spans
+>>> text = "Dr. Ali arrived. Talks began."
+>>> [text[s:e] for s, e in sentence_spans(text)]
+['Dr. Ali arrived.', 'Talks began.']
+"""
 
 from __future__ import annotations
 
-import re
+from toolkit.tokenize._frame import TOKEN_COLUMNS, iter_tokenize, ngrams, stopwords, tokenize
+from toolkit.tokenize._spans import paragraph_spans, sentence_spans, token_spans
 
-__all__ = ["sentence_spans", "token_spans"]
-
-_SENT = re.compile(r"[^\n]*?(?:[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n\s*\n|$)", re.S)
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|\S")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of sentences in ``text``.
-
-    >>> sentence_spans("One. Two.")
-    [(0, 4), (5, 9)]
-    """
-    spans = []
-    for m in _SENT.finditer(text):
-        seg = m.group()
-        stripped = seg.strip()
-        if not stripped:
-            continue
-        start = m.start() + (len(seg) - len(seg.lstrip()))
-        spans.append((start, start + len(stripped)))
-    return spans
-
-
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of tokens in ``text``.
-
-    >>> token_spans("Iran's talks.")
-    [(0, 6), (7, 12), (12, 13)]
-    """
-    return [m.span() for m in _TOKEN.finditer(text)]
+__all__ = [
+    "TOKEN_COLUMNS",
+    "iter_tokenize",
+    "ngrams",
+    "paragraph_spans",
+    "sentence_spans",
+    "stopwords",
+    "token_spans",
+    "tokenize",
+]

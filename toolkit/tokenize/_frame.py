@@ -1,0 +1,392 @@
+"""Token tables: tokenize, iter_tokenize, ngrams, stopwords and multiword expressions."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit.tokenize._data import read_lines, read_user_lines
+from toolkit.tokenize._spans import (
+    _token_regex,
+    paragraph_spans,
+    sentence_spans,
+)
+
+TOKEN_COLUMNS = [
+    "doc_id",
+    "para_id",
+    "sent_id",
+    "tok_id",
+    "start",
+    "end",
+    "token",
+    "norm",
+    "stem",
+    "is_stop",
+    "is_punct",
+    "is_alpha",
+    "is_num",
+]
+
+_PUNCT = re.compile(r"^[^\w\s]+$|^_+$")
+_NUM = re.compile(r"^[+\-−]?(?:\d[\d,.:/\-]*|[.,]\d+)%?$|^[’']\d\ds$")
+_WS_RUN = re.compile(r"\s+")
+_STOP_SETS = {"en": "stopwords_en.txt", "news": "stopwords_news.txt"}
+
+
+# --- stopwords -------------------------------------------------------------------------------
+
+
+@cache
+def _packaged_stopwords(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines(_STOP_SETS[name]))
+
+
+def stopwords(
+    lists: str = "en+news", *, extra: Iterable[str] | str | Path | None = None
+) -> frozenset[str]:
+    """The stopword set used by :func:`tokenize`.
+
+    Parameters
+    ----------
+    lists : str
+        Packaged lists joined by ``+``: ``"en"`` (English function words, including split
+        clitics such as ``'s`` and ``n't``), ``"news"`` (reporting words: said, told, also, ...),
+        or ``""`` for none. The files are ``toolkit/data/tokenize/stopwords_<name>.txt``.
+    extra : iterable of str, or path to a text file (one word a line, ``#`` comments)
+        More words; matching is on the lower-cased token.
+
+    Examples
+    --------
+    >>> sw = stopwords("en", extra=["tehran"])
+    >>> "the" in sw and "tehran" in sw and "said" not in sw
+    True
+    """
+    words: set[str] = set()
+    for name in filter(None, (p.strip() for p in lists.split("+"))):
+        if name not in _STOP_SETS:
+            raise ValueError(
+                f"unknown stopword list {name!r}; choose from {sorted(_STOP_SETS)} joined by '+'"
+            )
+        words |= _packaged_stopwords(name)
+    if extra is not None:
+        if isinstance(extra, str | Path):
+            path = Path(extra)
+            if not path.is_file():
+                raise FileNotFoundError(f"stopword file not found: {path}")
+            words |= {w.lower() for w in read_user_lines(path)}
+        else:
+            words |= {str(w).lower() for w in extra}
+    return frozenset(words)
+
+
+# --- multiword expressions -------------------------------------------------------------------
+
+
+def _mwe_lexicon(mwe: bool | str | Path | Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """``{first word: [expression as lower-case token tuple, longest first]}``."""
+    if mwe is True:
+        entries = read_lines("mwe_en.txt")
+    elif isinstance(mwe, str | Path):
+        path = Path(mwe)
+        if not path.is_file():
+            raise FileNotFoundError(f"MWE lexicon not found: {path}")
+        entries = read_user_lines(path)
+    else:
+        entries = [str(e) for e in mwe]
+    regex = _token_regex()
+    lex: dict[str, set[tuple[str, ...]]] = {}
+    for entry in entries:
+        toks = tuple(m.group().lower() for m in regex.finditer(entry))
+        if len(toks) >= 2:
+            lex.setdefault(toks[0], set()).add(toks)
+    return {k: sorted(v, key=len, reverse=True) for k, v in lex.items()}
+
+
+def _merge_mwe(
+    text: str,
+    spans: list[tuple[int, int]],
+    sent_of: list[int],
+    lex: dict[str, list[tuple[str, ...]]],
+) -> tuple[list[tuple[int, int]], list[int]]:
+    lows = [text[s:e].lower() for s, e in spans]
+    out_spans: list[tuple[int, int]] = []
+    out_sent: list[int] = []
+    i, n = 0, len(spans)
+    while i < n:
+        cands = lex.get(lows[i])
+        if cands:
+            for expr in cands:
+                j = i + len(expr)
+                if (
+                    j <= n
+                    and sent_of[j - 1] == sent_of[i]
+                    and tuple(lows[i:j]) == expr
+                ):
+                    out_spans.append((spans[i][0], spans[j - 1][1]))
+                    out_sent.append(sent_of[i])
+                    i = j
+                    break
+            else:
+                out_spans.append(spans[i])
+                out_sent.append(sent_of[i])
+                i += 1
+        else:
+            out_spans.append(spans[i])
+            out_sent.append(sent_of[i])
+            i += 1
+    return out_spans, out_sent
+
+
+# --- tokenize --------------------------------------------------------------------------------
+
+
+@cache
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+def _doc_spans(text: str, newlines: str):
+    """Token spans of one document with their sentence and paragraph numbers."""
+    regex = _token_regex()
+    paras = paragraph_spans(text)
+    para_starts = [s for s, _ in paras]
+    spans: list[tuple[int, int]] = []
+    sent_of: list[int] = []
+    sent_para: list[int] = []
+    for k, (s, e) in enumerate(sentence_spans(text, newlines=newlines)):
+        toks = [m.span() for m in regex.finditer(text, s, e)]
+        spans.extend(toks)
+        sent_of.extend([k] * len(toks))
+        sent_para.append(bisect_right(para_starts, s) - 1)
+    return spans, sent_of, sent_para
+
+
+def tokenize(
+    text_or_corpus: TextOrCorpus,
+    *,
+    stopwords_lists: str = "en+news",
+    extra_stopwords: Iterable[str] | str | Path | None = None,
+    mwe: bool | str | Path | Iterable[str] = False,
+    newlines: str = "break",
+) -> pd.DataFrame:
+    """One row per token, with offsets into each document's ``text``.
+
+    Parameters
+    ----------
+    text_or_corpus : str, list of str, Series or corpus DataFrame (``doc_id``, ``text``)
+        What to tokenize (see :func:`toolkit._docs.iter_docs`).
+    stopwords_lists : str
+        Packaged stopword lists joined by ``+`` (``"en"``, ``"news"``; ``""`` for none).
+    extra_stopwords : iterable of str or path to a one-word-a-line file, optional
+        Words added to the stopword lists.
+    mwe : bool, path or iterable of str
+        Merge multiword expressions into one token (``"Gaza Strip"``): ``True`` uses the
+        packaged lexicon ``toolkit/data/tokenize/mwe_en.txt``; a path or a list of expressions
+        uses yours. Matching is case-insensitive on whole tokens, longest first, within a
+        sentence; the merged token spans from the first word's start to the last word's end.
+    newlines : {"break", "space"}
+        Whether a single line break ends a sentence (see :func:`sentence_spans`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id`` (str), ``para_id``, ``sent_id``, ``tok_id`` (int, numbered from 0
+        within each document), ``start``, ``end`` (int, ``text[start:end] == token``),
+        ``token`` (str), ``norm`` (case-folded token; white space inside a merged MWE collapsed
+        to one space), ``stem`` (Snowball English stem of ``norm`` for alphabetic tokens, else
+        ``norm``), ``is_stop``, ``is_punct``, ``is_alpha``, ``is_num`` (bool).
+
+    Examples
+    --------
+    >>> df = tokenize("Iran’s deputy foreign minister met officials in the Gaza Strip.", mwe=True)
+    >>> df["token"].tolist()
+    ['Iran', '’s', 'deputy foreign minister', 'met', 'officials', 'in', 'the', 'Gaza Strip', '.']
+    >>> df.loc[df["is_stop"], "norm"].tolist()
+    ['’s', 'in', 'the']
+    >>> df["stem"].iloc[4]
+    'offici'
+    """
+    if newlines not in ("break", "space"):
+        raise ValueError(f"newlines must be 'break' or 'space', got {newlines!r}")
+    stop = stopwords(stopwords_lists, extra=extra_stopwords)
+    lex = _mwe_lexicon(mwe) if mwe is not False else None
+
+    doc_ids: list[str] = []
+    doc_lens: list[int] = []
+    para_col: list[int] = []
+    sent_col: list[int] = []
+    tok_len: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    tokens: list[str] = []
+    for doc_id, text in iter_docs(text_or_corpus):
+        spans, sent_of, sent_para = _doc_spans(text, newlines)
+        if lex:
+            spans, sent_of = _merge_mwe(text, spans, sent_of, lex)
+        doc_ids.append(doc_id)
+        doc_lens.append(len(spans))
+        tok_len.append(len(spans))
+        sent_col.extend(sent_of)
+        para_col.extend(sent_para[k] for k in sent_of)
+        starts.extend(s for s, _ in spans)
+        ends.extend(e for _, e in spans)
+        tokens.extend(text[s:e] for s, e in spans)
+    return _build_frame(doc_ids, doc_lens, para_col, sent_col, starts, ends, tokens, stop)
+
+
+def _build_frame(doc_ids, doc_lens, para_col, sent_col, starts, ends, tokens, stop):
+    n = len(tokens)
+    lens = np.asarray(doc_lens, dtype=np.int64)
+    doc_col = np.repeat(np.asarray(doc_ids, dtype=object), lens) if n else np.array([], object)
+    # tok_id: running number within each document
+    offsets = np.repeat(np.cumsum(lens) - lens, lens) if n else np.array([], np.int64)
+    tok_id = np.arange(n, dtype=np.int64) - offsets
+    # per-type attributes, computed once per distinct token string
+    codes, uniques = pd.factorize(pd.Series(tokens, dtype=object), sort=False)
+    uniq = list(uniques)
+    u_norm = [_WS_RUN.sub(" ", u).casefold() for u in uniq]
+    stem = _stemmer().stem
+    u_alpha = [u.isalpha() for u in uniq]
+    u_stem = [stem(nm) if a else nm for nm, a in zip(u_norm, u_alpha, strict=True)]
+    u_stop = [nm in stop for nm in u_norm]
+    u_punct = [bool(_PUNCT.match(u)) for u in uniq]
+    u_num = [bool(_NUM.match(u)) for u in uniq]
+
+    def take(values, dtype=object):
+        arr = np.asarray(values, dtype=dtype) if values else np.array([], dtype=dtype)
+        return arr[codes] if n else arr
+
+    frame = pd.DataFrame(
+        {
+            "doc_id": pd.array(doc_col, dtype="str") if n else pd.array([], dtype="str"),
+            "para_id": np.asarray(para_col, dtype=np.int64),
+            "sent_id": np.asarray(sent_col, dtype=np.int64),
+            "tok_id": tok_id,
+            "start": np.asarray(starts, dtype=np.int64),
+            "end": np.asarray(ends, dtype=np.int64),
+            "token": pd.array(tokens, dtype="str"),
+            "norm": pd.array(take(u_norm), dtype="str"),
+            "stem": pd.array(take(u_stem), dtype="str"),
+            "is_stop": take(u_stop, bool),
+            "is_punct": take(u_punct, bool),
+            "is_alpha": take(u_alpha, bool),
+            "is_num": take(u_num, bool),
+        },
+        columns=TOKEN_COLUMNS,
+    )
+    return frame
+
+
+def iter_tokenize(
+    chunks: Iterable[pd.DataFrame] | pd.DataFrame, **options
+) -> Iterator[pd.DataFrame]:
+    """Tokenize a corpus chunk by chunk, yielding one token table per chunk.
+
+    Memory stays bounded by the largest chunk, so a corpus larger than memory can be
+    processed from ``pandas.read_json(..., lines=True, chunksize=...)`` or any other iterator
+    of corpus DataFrames. Options are those of :func:`tokenize`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> chunks = [pd.DataFrame({"doc_id": ["a"], "text": ["One. Two."]}),
+    ...           pd.DataFrame({"doc_id": ["b"], "text": ["Three."]})]
+    >>> [len(frame) for frame in iter_tokenize(chunks)]
+    [4, 2]
+    """
+    if isinstance(chunks, pd.DataFrame):
+        chunks = [chunks]
+    for chunk in chunks:
+        yield tokenize(chunk, **options)
+
+
+# --- n-grams ---------------------------------------------------------------------------------
+
+
+def ngrams(
+    tokens: pd.DataFrame,
+    n: int = 2,
+    *,
+    column: str = "norm",
+    drop_stop: bool = True,
+    drop_punct: bool = True,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Corpus table of n-grams counted within sentences.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        A table from :func:`tokenize`.
+    n : int
+        Length of the n-grams (1 for unigrams).
+    column : str
+        Which column forms the n-grams: ``"norm"`` (default), ``"token"`` or ``"stem"``.
+    drop_stop, drop_punct : bool
+        Leave out every n-gram that contains a stopword / punctuation token (n-grams never
+        bridge over a dropped token, nor cross a sentence boundary).
+    min_count : int
+        Keep n-grams seen at least this many times.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``ngram`` (words joined by one space), ``n``, ``count`` (occurrences),
+        ``doc_freq`` (documents containing it), sorted by ``count`` descending then ``ngram``.
+
+    Examples
+    --------
+    >>> df = tokenize(["Iran and Iraq signed a security pact.", "The security pact holds."])
+    >>> ngrams(df, n=2).head(1).to_dict("records")
+    [{'ngram': 'security pact', 'n': 2, 'count': 2, 'doc_freq': 2}]
+    """
+    if n < 1:
+        raise ValueError(f"n must be >= 1, got {n}")
+    need = {"doc_id", "sent_id", column, "is_stop", "is_punct"}
+    missing = need - set(tokens.columns)
+    if missing:
+        from toolkit.errors import SchemaError
+
+        raise SchemaError(
+            f"token table lacks column(s) {sorted(missing)}; pass the output of tokenize()",
+            source="DataFrame",
+        )
+    words = tokens[column].astype(str).reset_index(drop=True)
+    ok = np.ones(len(tokens), dtype=bool)
+    if drop_stop:
+        ok &= ~tokens["is_stop"].to_numpy(dtype=bool)
+    if drop_punct:
+        ok &= ~tokens["is_punct"].to_numpy(dtype=bool)
+    doc = tokens["doc_id"].astype(str).reset_index(drop=True)
+    sent = tokens["sent_id"].reset_index(drop=True)
+    valid = pd.Series(ok)
+    gram = words
+    for k in range(1, n):
+        same = (doc.shift(-k) == doc) & (sent.shift(-k) == sent)
+        valid &= same & pd.Series(ok).shift(-k, fill_value=False)
+        gram = gram + " " + words.shift(-k, fill_value="")
+    table = pd.DataFrame({"ngram": gram[valid], "doc_id": doc[valid]})
+    if table.empty:
+        return pd.DataFrame(
+            {"ngram": pd.Series([], dtype="str"), "n": pd.Series([], dtype="int64"),
+             "count": pd.Series([], dtype="int64"), "doc_freq": pd.Series([], dtype="int64")}
+        )
+    grouped = table.groupby("ngram", sort=False)["doc_id"]
+    out = pd.DataFrame({"count": grouped.size(), "doc_freq": grouped.nunique()}).reset_index()
+    out.insert(1, "n", n)
+    out = out[out["count"] >= min_count]
+    out = out.sort_values(["count", "ngram"], ascending=[False, True], kind="stable")
+    out["n"] = out["n"].astype("int64")
+    out["count"] = out["count"].astype("int64")
+    out["doc_freq"] = out["doc_freq"].astype("int64")
+    return out.reset_index(drop=True)

@@ -1,0 +1,330 @@
+"""Paragraph, sentence and token spans: the fast core of :mod:`toolkit.tokenize`.
+
+Sentences: blank lines (and by default single line breaks) always end a sentence; inside a
+line, every candidate end (``.``, ``!``, ``?``, ``…`` plus closing quotes or brackets, then
+white space) is decided with NLTK Punkt's second-pass rules (abbreviations, initials,
+numbers, collocations, orthographic context, frequent sentence starters) using NLTK's English
+Punkt parameters shipped as plain text, plus news fixes (titles, ``No. 10``, quotes that close a
+sentence: ``"Why?" he asked.``). Only the candidates are visited in Python, so the cost grows
+with the number of sentences, not characters.
+
+Tokens: one compiled regular expression with UD/Penn Treebank conventions (clitics split as in
+``do n't``, ``Iran ’s``; hyphens split except after prefixes such as ``non-``; URLs, e-mail
+addresses, hashtags, numbers, times, dates and abbreviations kept whole).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from toolkit.tokenize._data import abbreviations, hyphen_prefixes, punkt_params
+
+Span = tuple[int, int]
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs
+# ---------------------------------------------------------------------------------------------
+
+_PARA_SEP = re.compile(r"\n[^\S\n]*\n\s*")
+_LINE_SEP = re.compile(r"[^\S\n]*\n\s*")
+_NONSPACE = re.compile(r"\S")
+
+
+def _strip_span(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Character spans of paragraphs: text separated by one or more blank lines.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    list of (start, end)
+        Sorted, non-overlapping spans, stripped of surrounding white space.
+
+    Examples
+    --------
+    >>> text = "First para.\\nStill first.\\n\\nSecond."
+    >>> [text[s:e] for s, e in paragraph_spans(text)]
+    ['First para.\\nStill first.', 'Second.']
+    """
+    _check_text(text)
+    spans: list[Span] = []
+    pos = 0
+    for m in _PARA_SEP.finditer(text):
+        sp = _strip_span(text, pos, m.start())
+        if sp:
+            spans.append(sp)
+        pos = m.end()
+    sp = _strip_span(text, pos, len(text))
+    if sp:
+        spans.append(sp)
+    return spans
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, got {type(text).__name__}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+# ---------------------------------------------------------------------------------------------
+
+_ORTHO_BEG_UC = 1 << 1
+_ORTHO_MID_UC = 1 << 2
+_ORTHO_UNK_UC = 1 << 3
+_ORTHO_BEG_LC = 1 << 4
+_ORTHO_MID_LC = 1 << 5
+_ORTHO_UNK_LC = 1 << 6
+_ORTHO_UC = _ORTHO_BEG_UC + _ORTHO_MID_UC + _ORTHO_UNK_UC
+_ORTHO_LC = _ORTHO_BEG_LC + _ORTHO_MID_LC + _ORTHO_UNK_LC
+
+_CLOSE = "\"'”’»)\\]}"
+_OPEN = "\"'“‘«([{¿¡"
+# a candidate sentence end: the word before, the end punctuation, closing quotes/brackets,
+# then white space or the end of the line.
+_CANDIDATE = re.compile(r"(?<!\S)(\S*?)([.!?…]+|\.(?: \.)+)([" + _CLOSE + r"]*)(?=\s|\Z)")
+_NEXT_TOKEN = re.compile(r"\s+(\S+)")
+_NUMBER_TYPE = re.compile(r"^-?[.,]?\d[\d,.\-]*\.?$")
+_INITIAL = re.compile(r"^[^\W\d_]$")
+_DOTTED = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")  # u.s, e.g, a.m
+_STRIP_OPEN = re.compile(r"^[" + _OPEN + r"*\-–—]+")
+_STRIP_TRAIL = re.compile(r"[.,;:!?" + _CLOSE + r"]+$")
+
+
+def _ortho_heuristic(word: str, ortho_ctx: dict[str, int]) -> bool | None:
+    """Punkt's orthographic heuristic: True = starts a sentence, False = does not, None = ?"""
+    if word in (";", ":", ",", ".", "!", "?"):
+        return False
+    typ = _STRIP_TRAIL.sub("", word).lower()
+    ortho = ortho_ctx.get(typ, 0)
+    first = word[:1]
+    if first.isupper() and (ortho & _ORTHO_LC) and not (ortho & _ORTHO_MID_UC):
+        return True
+    if first.islower() and ((ortho & _ORTHO_UC) or not (ortho & _ORTHO_BEG_LC)):
+        return False
+    return None
+
+
+def _is_boundary(prev: str, punct: str, close: str, nxt: str) -> bool:
+    """Decide whether ``prev + punct + close`` followed by ``nxt`` ends a sentence."""
+    params = punkt_params()
+    word = _STRIP_OPEN.sub("", nxt) or nxt
+    first = word[:1]
+    opens = nxt[:1] in _OPEN and nxt[:1] not in "'"
+    if first.isdigit() and punct == "." and not prev:
+        return False
+    if punct[0] in "!?" or (len(punct) > 1 and set(punct) & set("!?")):
+        # "Why?" he asked. / Wow! said Ali.  -> no break before a lower-case word
+        return not first.islower()
+    if punct == "." and not _is_ellipsis(prev):
+        raw = _STRIP_OPEN.sub("", prev)
+        typ = raw.lower()
+        if typ.endswith("."):
+            typ = typ[:-1]
+        if not typ:
+            return True
+        if _NUMBER_TYPE.match(typ):
+            typ = "##number##"
+        next_typ = _STRIP_TRAIL.sub("", word).lower()
+        if (typ, next_typ) in params.collocations:
+            return False
+        abbrevs = abbreviations()
+        kind = abbrevs.get(typ)
+        if kind == "numeric":
+            return not first.isdigit()
+        if kind == "title" and not close:
+            return False
+        is_initial = bool(_INITIAL.match(typ))
+        is_abbrev = (
+            kind is not None
+            or typ in params.abbrev_types
+            or typ.rsplit("-", 1)[-1] in params.abbrev_types
+            or bool(_DOTTED.match(typ))
+        )
+        if is_abbrev and not is_initial:
+            if close:  # U.S." He ...: a closing quote after an abbreviation ends the sentence
+                return not first.islower()
+            if first.islower() or first.isdigit():
+                return False
+            starter = _ortho_heuristic(word, params.ortho_context)
+            if starter is True:
+                return True
+            return bool(first.isupper() and next_typ in params.sent_starters)
+        if is_initial or typ == "##number##":
+            starter = _ortho_heuristic(word, params.ortho_context)
+            if starter is False:
+                return False
+            lower_seen = params.ortho_context.get(next_typ, 0) & _ORTHO_LC
+            return not (starter is None and is_initial and first.isupper() and not lower_seen)
+        return not first.islower()
+    # ellipsis: a break only before a word that starts a sentence
+    if first.islower() or first.isdigit():
+        return False
+    if opens:
+        return True
+    starter = _ortho_heuristic(word, params.ortho_context)
+    if starter is True:
+        return True
+    next_typ = _STRIP_TRAIL.sub("", word).lower()
+    return bool(first.isupper() and next_typ in params.sent_starters)
+
+
+def _is_ellipsis(prev: str) -> bool:
+    return prev.endswith((".", "…"))
+
+
+def _split_segment(text: str, start: int, end: int, out: list[Span]) -> None:
+    """Append the sentence spans of ``text[start:end]`` (one line or paragraph) to ``out``."""
+    sent_start = start
+    for m in _CANDIDATE.finditer(text, start, end):
+        b = m.end()
+        if b >= end:
+            break
+        nm = _NEXT_TOKEN.match(text, b, end)
+        if nm is None:
+            break
+        punct = m.group(2)
+        if punct[0] == "." and len(punct) > 1 and punct != "..":
+            prev = m.group(1) + "."
+            punct = "..."
+        else:
+            prev = m.group(1)
+            if punct == ".." or punct[0] == "…":
+                punct = "..."
+        if punct == "..." or _is_boundary(prev, punct, m.group(3), nm.group(1)):
+            if punct == "..." and not _is_boundary(prev + ".", "…", m.group(3), nm.group(1)):
+                continue
+            sp = _strip_span(text, sent_start, b)
+            if sp:
+                out.append(sp)
+            sent_start = nm.start(1)
+    sp = _strip_span(text, sent_start, end)
+    if sp:
+        out.append(sp)
+
+
+def sentence_spans(text: str, *, newlines: str = "break") -> list[Span]:
+    """Character spans of sentences in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Any text; Arabic or Persian script and right-to-left marks are fine.
+    newlines : {"break", "space"}
+        A blank line always ends a sentence. With ``"break"`` (default, right for scraped news
+        where each line is a headline or paragraph) a single line break does too; with
+        ``"space"`` it is ordinary white space (hard-wrapped text).
+
+    Returns
+    -------
+    list of (start, end)
+        Sorted, non-overlapping spans; ``text[start:end]`` is the sentence without surrounding
+        white space. Closing quotes and brackets stay with the sentence they close.
+
+    Examples
+    --------
+    >>> text = 'Lt. Col. Ali met Dr. Rahimi in the U.S. on Jan. 5. "We agree," he said.'
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Lt. Col. Ali met Dr. Rahimi in the U.S. on Jan. 5.', '"We agree," he said.']
+    """
+    _check_text(text)
+    if newlines not in ("break", "space"):
+        raise ValueError(f"newlines must be 'break' or 'space', got {newlines!r}")
+    out: list[Span] = []
+    sep = _LINE_SEP if newlines == "break" else _PARA_SEP
+    pos = 0
+    n = len(text)
+    for m in sep.finditer(text):
+        if m.start() > pos:
+            _split_segment(text, pos, m.start(), out)
+        pos = m.end()
+    if pos < n:
+        _split_segment(text, pos, n, out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------------------------
+
+
+@cache
+def _token_regex() -> re.Pattern[str]:
+    abbrevs = abbreviations()
+    always = sorted((a for a, k in abbrevs.items() if k != "numeric"), key=len, reverse=True)
+    numeric = sorted((a for a, k in abbrevs.items() if k == "numeric"), key=len, reverse=True)
+    prefixes = sorted(hyphen_prefixes(), key=len, reverse=True)
+    L = r"[^\W\d_]"  # a letter
+    W = r"[^\W_]"  # a letter or digit
+    pattern = rf"""
+    (?:https?://|ftps?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]}}]           # URL
+    | [\w.+\-]*\w@\w[\w\-]*(?:\.\w[\w\-]*)*                                 # e-mail
+    | [#@]{W}\w*                                                            # hashtag, handle
+    | (?<!\w)(?:{L}\.){{2,}}(?!\w)                                          # U.S. e.g. a.m.
+    | (?<![\w.])(?i:{"|".join(always)})\.(?!\w)                              # Dr. Inc. Jan.
+    | (?<![\w.])(?i:{"|".join(numeric)})\.(?=\s*\d)                          # No. 10
+    | (?<![\w.]){L}\.(?=\s*{L})                                             # initials: M. Ali
+    | (?<!\w)\d+(?:-(?:0\d*|\d{{3,}}))+(?![\w\-])                           # phone 853-3242
+    | \d+(?:[.,:/]\d+)+                                                     # 10,080,000 1.2 08:02
+    | [’']\d\ds\b                                                           # ’70s
+    | (?<!\w)(?i:{"|".join(prefixes)})-{W}+                                 # non-official
+    | (?<!\w)(?i:gon(?=na\b)|wan(?=na\b)|got(?=ta\b)|can(?=not\b))          # gon|na, can|not
+    | {W}\w*?(?=[nN]['’][tT]\b)                                             # do|n't
+    | [nN]['’][tT]\b                                                        # n't
+    | (?<=\w)['’](?:[sSmMdD]|re|RE|ve|VE|ll|LL)\b                           # 's 're 'll
+    | ['’]em\b                                                              # 'em
+    | \w+(?:['’](?![sSmMdD]\b|re\b|RE\b|ve\b|VE\b|ll\b|LL\b)\w+)*(?:\.\w+)*
+      (?:-(?=[\s,;:)]|$))?                                                 # words, file.txt, w-
+    | \.\.+|…                                                               # ellipsis
+    | [!?][!?.]*|\.[!?]+[!?.]*                                              # !!! ?! .?
+    | [:;=]-?(?:[()\[\]/\\|*]+|[DPpO3](?!\w))                               # :) ;-) :D
+    | (?P<rep>[^\w\s])(?P=rep)+                                             # -- *** $$$
+    | [^\w\s]                                                               # any other symbol
+    | \S                                                                    # anything else
+    """
+    return re.compile(pattern, re.VERBOSE)
+
+
+def token_spans(text: str) -> list[Span]:
+    """Character spans of tokens in ``text`` (UD / Penn Treebank conventions).
+
+    Clitics are split (``do n't``, ``Iran ’s``, ``I 'm``), hyphens are tokens of their own
+    except after prefixes (``non-official``, ``e-mail``), punctuation is split off except in
+    abbreviations (``U.S.``, ``Dr.``), numbers (``10,080,000``, ``1.2``), times, URLs, e-mail
+    addresses and hashtags. Every non-space character is in exactly one token.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    list of (start, end)
+        Sorted, non-overlapping spans; ``text[start:end]`` is the token.
+
+    Examples
+    --------
+    >>> text = "Iran’s talks with Al-Araji don't end."
+    >>> [text[s:e] for s, e in token_spans(text)]
+    ['Iran', '’s', 'talks', 'with', 'Al', '-', 'Araji', 'do', "n't", 'end', '.']
+    """
+    _check_text(text)
+    return [m.span() for m in _token_regex().finditer(text)]
+
+
+def token_spans_between(text: str, start: int, end: int) -> list[Span]:
+    """Token spans of ``text[start:end]`` as offsets into ``text`` (no slicing)."""
+    return [m.span() for m in _token_regex().finditer(text, start, end)]
