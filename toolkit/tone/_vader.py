@@ -1,0 +1,152 @@
+"""VADER tone through NLTK, with the lexicon taken from the vaderSentiment package.
+
+NLTK 3.10 opens resources only under ``nltk.data.path``, and this toolkit never calls
+``nltk.download``. So the first call copies ``vader_lexicon.txt`` from the installed
+``vaderSentiment`` package into a toolkit-managed ``nltk_data`` folder and appends that folder
+to ``nltk.data.path``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import nltk
+import pandas as pd
+from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit.errors import DatasetError
+from toolkit.tokenize import sentence_spans
+
+#: Where the lexicon sits below the nltk_data folder (the name passed to ``nltk.data.load``).
+LEXICON_RESOURCE = "sentiment/vader_lexicon_vadersentiment.txt"
+SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
+SENTENCE_COLUMNS = ["doc_id", "sentence", "start", "end", *SCORE_COLUMNS]
+DOCUMENT_COLUMNS = ["doc_id", "n_sentences", *SCORE_COLUMNS]
+
+
+def nltk_data_dir() -> Path:
+    """The toolkit-managed ``nltk_data`` folder: ``$DCT_NLTK_DATA``, else the dataset cache."""
+    if os.environ.get("DCT_NLTK_DATA"):
+        return Path(os.environ["DCT_NLTK_DATA"])
+    from toolkit.datasets import cache_dir
+
+    return Path(cache_dir()) / "nltk_data"
+
+
+def _packaged_lexicon() -> str:
+    try:
+        res = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
+        raw = res.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as err:
+        raise DatasetError(
+            "the VADER lexicon comes from the vaderSentiment package: pip install vaderSentiment"
+        ) from err
+    # NLTK splits on "\n" and needs every line to hold a tab: drop CRs and blank lines.
+    lines = [line.rstrip("\r") for line in raw.split("\n")]
+    return "\n".join(line for line in lines if line.strip())
+
+
+def install_lexicon() -> Path:
+    """Copy the vaderSentiment lexicon under :func:`nltk_data_dir` and put that on the NLTK path.
+
+    Idempotent: the file is rewritten only when its content differs. Returns the file's path.
+    """
+    text = _packaged_lexicon()
+    root = nltk_data_dir()
+    target = root / LEXICON_RESOURCE
+    data = text.encode("utf-8")
+    if not target.is_file() or (
+        hashlib.sha256(target.read_bytes()).digest() != hashlib.sha256(data).digest()
+    ):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    if str(root) not in nltk.data.path:
+        nltk.data.path.append(str(root))
+    return target
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> SentimentIntensityAnalyzer:
+    """NLTK's ``SentimentIntensityAnalyzer`` loaded with the vaderSentiment lexicon.
+
+    >>> analyzer().polarity_scores("Good talks.")["compound"] > 0
+    True
+    """
+    install_lexicon()
+    return SentimentIntensityAnalyzer(lexicon_file=LEXICON_RESOURCE)
+
+
+def sentences(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
+    """VADER scores for every sentence (sentences from :func:`toolkit.tokenize.sentence_spans`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, sentence`` (0-based number within the document), ``start, end`` (offsets of
+        the sentence in the text), ``neg, neu, pos`` (proportions of the sentence's valence) and
+        ``compound`` (normalised sum in [-1, 1]; VADER's authors call >= 0.05 positive and
+        <= -0.05 negative).
+
+    Examples
+    --------
+    >>> s = sentences("The talks were a great success. Rockets killed three civilians.")
+    >>> (s["compound"] > 0).tolist()
+    [True, False]
+    """
+    sia = analyzer()
+    rows = []
+    for doc_id, text in iter_docs(text_or_corpus):
+        for i, (start, end) in enumerate(sentence_spans(text)):
+            scores = sia.polarity_scores(text[start:end])
+            rows.append((doc_id, i, start, end, *(scores[c] for c in SCORE_COLUMNS)))
+    frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return frame.astype({"sentence": "int64", "start": "int64", "end": "int64"})
+
+
+def documents(text_or_corpus: TextOrCorpus, *, method: str = "mean") -> pd.DataFrame:
+    """VADER tone per document.
+
+    Parameters
+    ----------
+    method : {"mean", "text"}
+        ``"mean"`` (default): the mean of the sentence scores, so that long articles do not
+        saturate. ``"text"``: VADER run on the whole text at once, as the vaderSentiment
+        README does for short texts; compound then drifts towards -1 or 1 with length.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, n_sentences, neg, neu, pos, compound``; scores are NaN for an empty text.
+
+    Examples
+    --------
+    >>> documents(["Peace and prosperity. Good.", "War, killing and terror."])["compound"] \\
+    ...     .gt(0).tolist()
+    [True, False]
+    """
+    if method not in ("mean", "text"):
+        raise ValueError(f"method must be 'mean' or 'text', got {method!r}")
+    docs = list(iter_docs(text_or_corpus))
+    if method == "text":
+        sia = analyzer()
+        rows = []
+        for doc_id, text in docs:
+            n = len(sentence_spans(text))
+            scores = (sia.polarity_scores(text) if text.strip()
+                      else dict.fromkeys(SCORE_COLUMNS, float("nan")))
+            rows.append((doc_id, n, *(scores[c] for c in SCORE_COLUMNS)))
+        return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    per_sentence = sentences(pd.DataFrame(docs, columns=["doc_id", "text"]))
+    means = per_sentence.groupby("doc_id", sort=False)[SCORE_COLUMNS].mean()
+    n = per_sentence.groupby("doc_id", sort=False).size()
+    ids = [d for d, _ in docs]
+    out = means.reindex(ids)
+    out.insert(0, "n_sentences", n.reindex(ids).fillna(0).astype("int64"))
+    return out.rename_axis("doc_id").reset_index()[DOCUMENT_COLUMNS]
