@@ -22,6 +22,7 @@ from __future__ import annotations
 from toolkit.report._output import (
     corpus_fingerprint,
     load_corpus,
+    record_input,
     report_dir,
     save_figure,
     save_table,
@@ -33,6 +34,7 @@ from toolkit.report._runner import run
 __all__ = [
     "corpus_fingerprint",
     "load_corpus",
+    "record_input",
     "report_dir",
     "run",
     "save_figure",

@@ -230,7 +230,13 @@ def load_corpus(corpus: str | os.PathLike = "news", *, subset: int | None = None
 
 
 def record_input(corpus: pd.DataFrame, *, label: str, subset: int | None = None) -> None:
-    """Note in the report which corpus this notebook analysed (no-op outside the report)."""
+    """Note in the report which corpus this notebook analysed (no-op outside the report).
+
+    :func:`load_corpus` calls it; call it yourself for a corpus built another way, so that
+    the manifest records its size and sha256 (:func:`corpus_fingerprint`).
+
+    >>> record_input(pd.DataFrame({"doc_id": ["a"], "text": ["Hi."]}), label="mine")
+    """
     root = report_dir()
     if root is None:
         return
