@@ -1,0 +1,763 @@
+"""Rule-based attribution extraction: direct, mixed and indirect quotes with their speakers."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit.errors import ToolkitWarning
+from toolkit.quotes._lexicon import Lexicon, load_function_words, load_lexicon
+from toolkit.quotes._marks import Quote, pair_marks
+from toolkit.tokenize import sentence_spans
+
+COLUMNS = [
+    "quote_id",
+    "doc_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_name",
+    "speaker_role",
+    "speaker_affiliation",
+    "rule",
+    "flags",
+]
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Brig|St|Jr|Sr)\.|"
+    r"\w+(?:[-'’]\w+)*(?:['’]s?)?|[^\w\s]"
+)
+_ALNUM = re.compile(r"[^\W_]")
+_FW = load_function_words()
+_SKIP = _FW["skip"]
+_DET = _FW["det"]
+_STOP = _FW["stop"]
+_PARTICLES = _FW["particle"]
+_OBJ_VERBS = _FW["object_verb"]
+_BE = _FW["be"]
+_NAMEISH = re.compile(r"^[A-Z][\w'’.-]*$")
+_THAT = re.compile(r"^[^.;:!?“”\"]{0,70}?\bthat\b")
+_QUOTE_CHARS = "\"“”„‟«»'’`"
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass
+class Person:
+    name: str
+    role: str = ""
+    affiliation: str = ""
+    last: int = 0
+
+
+@dataclass
+class Speaker:
+    start: int
+    end: int
+    name: str = ""
+    role: str = ""
+    affiliation: str = ""
+    pronoun: bool = False
+    person: bool = False
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    speaker: Speaker | None
+    rule: str
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    flags: str = ""
+
+
+def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _alnum(s: str) -> int:
+    return len(_ALNUM.findall(s))
+
+
+class _Doc:
+    """Everything the rules need about one document."""
+
+    def __init__(self, doc_id: str, text: str, lex: Lexicon, actor_spans: list) -> None:
+        self.doc_id = doc_id
+        self.text = text
+        self.lex = lex
+        self.toks = [
+            Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text)
+        ]
+        self.tok_at_start = {t.start: i for i, t in enumerate(self.toks)}
+        self.quotes, self.problems = pair_marks(text)
+        self.in_quote = [False] * len(self.toks)
+        qi = 0
+        for i, t in enumerate(self.toks):
+            while qi < len(self.quotes) and self.quotes[qi].end <= t.start:
+                qi += 1
+            if qi < len(self.quotes) and self.quotes[qi].start < t.start < self.quotes[qi].end:
+                self.in_quote[i] = True
+        # actor mentions: start -> (end, actor)
+        self.actors = {s: (e, a) for s, e, a in actor_spans}
+        self.persons: list[Person] = []
+        self.by_surname: dict[str, Person] = {}
+        self.units = self._units()
+
+    # ------------------------------------------------------------------ segmentation
+    def _units(self) -> list[tuple[int, int]]:
+        """Sentences, merged so that no quotation is cut in two."""
+        spans = sentence_spans(self.text)
+        merged: list[list[int]] = []
+        qs = self.quotes
+        for s, e in spans:
+            if merged:
+                ps, pe = merged[-1]
+                inside = any(q.start < s < q.end or q.start < pe < q.end for q in qs
+                             if q.start < e and q.end > ps)
+                # a sentence that is only "he said." after a quote also belongs to it
+                tail = self.text[s:e]
+                if inside or (re.fullmatch(r"[a-z][^.!?]{0,40}\.", tail) and
+                              self.text[pe - 1] in "”\"'"):
+                    merged[-1][1] = e
+                    continue
+            merged.append([s, e])
+        return [(s, e) for s, e in merged]
+
+    def tok_index(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        lo, hi = 0, len(self.toks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.toks[mid].start < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    # ------------------------------------------------------------------ speakers
+    def _is_nameish(self, t: Tok) -> bool:
+        return bool(_NAMEISH.match(t.text)) and t.low not in self.lex.not_names
+
+    def speaker_before(self, i: int, lo: int) -> Speaker | None:
+        """The speaker noun phrase ending just before token ``i`` (not before token ``lo``)."""
+        toks, lex = self.toks, self.lex
+        j = i - 1
+        while j >= lo and toks[j].low in _SKIP:
+            j -= 1
+        if j < lo:
+            return None
+        t = toks[j]
+        if t.text == "," and j - 1 >= lo:
+            # apposition: "Al-Araji, Iraq's interior minister, said"
+            k = j - 1
+            while k >= lo and toks[k].text not in {",", "(", ";", ".", ":"} and j - k < 16:
+                k -= 1
+            if k >= lo and toks[k].text == "," and k - 1 >= lo:
+                sp = self.speaker_before(k, lo)
+                if sp is not None and not sp.pronoun:
+                    app_s, app_e = toks[k + 1].start, toks[j - 1].end
+                    role, aff = self.role_of(app_s, app_e, whole=True)
+                    if role:
+                        sp.role = sp.role or role
+                        sp.affiliation = sp.affiliation or aff
+                        if sp.person:
+                            self.remember(sp)
+                        return sp
+            return None
+        if t.low in lex.pronouns and not self.in_quote[j]:
+            return self.resolve_pronoun(Speaker(t.start, t.end, pronoun=True))
+        head_ok = self._is_nameish(t) or t.low in lex.speaker_nouns or t.low in lex.title_heads
+        if not head_ok and t.low.endswith(("'s", "’s")):
+            head_ok = False
+        if not head_ok or self.in_quote[j]:
+            return None
+        k = j
+        lower_budget = 4
+        while k - 1 >= lo:
+            p = toks[k - 1]
+            if self.in_quote[k - 1]:
+                break
+            if self._is_nameish(p) or p.low in _PARTICLES or p.low in lex.title_mods \
+                    or p.low in lex.title_heads or p.low in lex.speaker_nouns:
+                if p.low in {"of", "the"} and not (self._is_nameish(toks[k]) or
+                                                    toks[k].low in lex.title_heads or
+                                                    toks[k].low in lex.speaker_nouns or
+                                                    toks[k].low in lex.title_mods):
+                    break
+                k -= 1
+                continue
+            if p.low in _DET:
+                k -= 1
+                break
+            if p.low.endswith(("'s", "’s")) or p.text in {"'s", "’s"}:
+                k -= 1
+                continue
+            if p.low in {"for", "of"} and k - 2 >= lo and (
+                toks[k - 2].low in lex.speaker_nouns or toks[k - 2].low in lex.title_heads
+            ):
+                k -= 1
+                continue
+            if p.text == "-" or (p.text.islower() and p.low not in _STOP and
+                                 p.low not in lex.cue_forms and lower_budget > 0 and
+                                 t.low in lex.speaker_nouns and p.text.isalpha()):
+                lower_budget -= 1
+                k -= 1
+                continue
+            break
+        # drop leading sentence-initial function words ("But", "The" kept as determiner)
+        while k < j and toks[k].low in lex.not_names and toks[k].low not in _DET:
+            k += 1
+        return self.make_speaker(toks[k].start, toks[j].end)
+
+    def speaker_after(self, i: int, hi: int) -> Speaker | None:
+        """The speaker noun phrase starting at token ``i`` ("said Smith, the minister")."""
+        toks, lex = self.toks, self.lex
+        if i >= hi:
+            return None
+        t = toks[i]
+        if t.low in lex.pronouns:
+            return self.resolve_pronoun(Speaker(t.start, t.end, pronoun=True))
+        k = i
+        while k < hi:
+            p = toks[k]
+            if self.in_quote[k]:
+                break
+            if self._is_nameish(p) or p.low in _DET or p.low in _PARTICLES or \
+                    p.low in lex.title_mods or p.low in lex.title_heads or \
+                    p.low in lex.speaker_nouns or p.low.endswith(("'s", "’s")) or \
+                    (p.low in {"of", "for"} and k > i) or p.text == "-":
+                k += 1
+                continue
+            if p.text.islower() and p.text.isalpha() and p.low not in _STOP and k - i < 4 and \
+                    p.low not in lex.cue_forms and any(
+                        toks[m].low in lex.speaker_nouns for m in range(k, min(k + 3, hi))):
+                k += 1
+                continue
+            break
+        while k > i and toks[k - 1].low in {"of", "for", "the", "-"}:
+            k -= 1
+        if k == i:
+            return None
+        sp = self.make_speaker(toks[i].start, toks[k - 1].end)
+        # apposition after a comma: ", the minister of ..., "
+        if k < hi and toks[k].text == "," and sp.person:
+            m = k + 1
+            while m < hi and toks[m].text not in {",", ".", ";", ":", "(", ")"} and m - k < 16:
+                m += 1
+            if m > k + 1:
+                role, aff = self.role_of(toks[k + 1].start, toks[m - 1].end, whole=True)
+                if role:
+                    sp.role = sp.role or role
+                    sp.affiliation = sp.affiliation or aff
+                    self.remember(sp)
+        return sp
+
+    def role_of(self, start: int, end: int, *, whole: bool = False) -> tuple[str, str]:
+        """Role words and affiliation inside ``text[start:end]``."""
+        lex = self.lex
+        i = self.tok_index(start)
+        words: list[Tok] = []
+        aff = ""
+        seen_head = False
+        while i < len(self.toks) and self.toks[i].start < end:
+            t = self.toks[i]
+            if t.start in self.actors and not aff:
+                aff = self.actors[t.start][1]
+            low = t.low
+            if low.endswith(("'s", "’s")):
+                low = low[:-2]
+            if low in lex.title_heads or (low in lex.title_mods and low not in {"the"}):
+                if not (low in {"of", "affairs"} and not words):
+                    words.append(t)
+                    seen_head = seen_head or low in lex.title_heads
+            elif words and not whole and self._is_nameish(t):
+                break
+            elif words and whole and seen_head and low not in _DET:
+                # "minister of foreign affairs": keep "of" + capitalised complements
+                if not (self._is_nameish(t) or low in {"of", "for"}):
+                    break
+                if t.start not in self.actors:
+                    words.append(t)
+            i += 1
+        while words and words[-1].low in {"of", "for", "the"}:
+            words.pop()
+        if not seen_head:
+            return "", aff
+        role = " ".join(w.text for w in words)
+        if role.islower():
+            role = " ".join(w[:1].upper() + w[1:] for w in role.split())
+        return role, aff
+
+    def make_speaker(self, start: int, end: int) -> Speaker:
+        """Split a speaker phrase into role and name, and look it up among earlier persons."""
+        lex = self.lex
+        if not self._scanning:
+            self.scan_names(start)
+        i = self.tok_index(start)
+        toks = []
+        while i < len(self.toks) and self.toks[i].start < end:
+            toks.append(self.toks[i])
+            i += 1
+        # the name is the final run of capitalised non-title tokens
+        name_toks: list[Tok] = []
+        for t in reversed(toks):
+            low = t.low
+            if (self._is_nameish(t) or low in _PARTICLES) and low not in lex.title_heads \
+                    and low not in lex.title_mods and t.start not in self.actors \
+                    and low not in lex.speaker_nouns and not low.endswith(("'s", "’s")):
+                name_toks.insert(0, t)
+            else:
+                break
+        while name_toks and name_toks[0].low in _PARTICLES:
+            name_toks.pop(0)
+        sp = Speaker(start, end)
+        role, aff = self.role_of(start, end)
+        sp.role, sp.affiliation = role, aff
+        if name_toks:
+            name = self.text[name_toks[0].start:name_toks[-1].end]
+            before_name = [t for t in toks if t.end <= name_toks[0].start]
+            is_person = len(name_toks) >= 2 or bool(role) or \
+                name_toks[-1].low in self.by_surname or \
+                (before_name and before_name[-1].low in lex.title_heads)
+            if before_name and before_name[-1].low in _DET and not role:
+                is_person = False  # "the Post", "the Kremlin"
+            if is_person:
+                sp.person = True
+                sp.name = name
+                self.remember(sp)
+            else:
+                sp.name = name
+        elif not sp.name:
+            sp.name = self.text[start:end]
+        return sp
+
+    def remember(self, sp: Speaker) -> None:
+        """Register a person, or complete ``sp`` from an earlier fuller mention."""
+        surname = sp.name.split()[-1].lower() if sp.name else ""
+        if not surname:
+            return
+        known = self.by_surname.get(surname)
+        if known is None:
+            known = Person(sp.name, sp.role, sp.affiliation, sp.start)
+            self.persons.append(known)
+            self.by_surname[surname] = known
+        else:
+            if len(sp.name) > len(known.name) and sp.name.endswith(known.name.split()[-1]):
+                known.name = sp.name
+            known.role = known.role or sp.role
+            known.affiliation = known.affiliation or sp.affiliation
+        known.last = max(known.last, sp.start)
+        sp.name = known.name
+        sp.role = known.role
+        sp.affiliation = known.affiliation
+
+    def resolve_pronoun(self, sp: Speaker) -> Speaker:
+        """Resolve he/she/I to the most recent person mentioned before it."""
+        low = self.text[sp.start:sp.end].lower()
+        if low in {"he", "she", "i"}:
+            best = self._last_person(sp.start)
+            if best is not None:
+                sp.name, sp.role, sp.affiliation = best.name, best.role, best.affiliation
+                sp.person = True
+                best.last = max(best.last, sp.start)
+        return sp
+
+    def _last_person(self, pos: int) -> Person | None:
+        self.scan_names(pos)
+        cands = [p for p in self.persons if p.last < pos]
+        return max(cands, key=lambda p: p.last) if cands else None
+
+    _scanned_to = 0
+    _scanning = False
+
+    def scan_names(self, pos: int) -> None:
+        """Register person names ("Deputy Foreign Minister Abbas Araghchi") up to ``pos``."""
+        if pos <= self._scanned_to:
+            return
+        self._scanning = True
+        try:
+            self._scan_names(pos)
+        finally:
+            self._scanning = False
+
+    def _scan_names(self, pos: int) -> None:
+        toks, lex = self.toks, self.lex
+        i = self.tok_index(self._scanned_to)
+        while i < len(toks) and toks[i].start < pos:
+            if self.in_quote[i] or not self._is_nameish(toks[i]):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(toks) and not self.in_quote[j + 1] and (
+                self._is_nameish(toks[j + 1]) or toks[j + 1].low in _PARTICLES
+            ) and not toks[j].low.endswith(("'s", "’s")):
+                j += 1
+            if toks[j].end <= pos:
+                run_start = i
+                # include a preceding title phrase such as "Iranian Deputy Foreign Minister"
+                k = i
+                while k - 1 >= 0 and (toks[k - 1].low in lex.title_mods or
+                                      toks[k - 1].low in lex.title_heads or
+                                      toks[k - 1].start in self.actors) and \
+                        toks[k - 1].low not in {"the", "of"}:
+                    k -= 1
+                name_toks = [t for t in toks[run_start:j + 1]
+                             if t.low not in lex.title_heads and t.low not in lex.title_mods
+                             and t.start not in self.actors]
+                has_title = any(t.low in lex.title_heads for t in toks[k:j + 1])
+                plain = [t for t in name_toks if t.low not in lex.speaker_nouns]
+                if plain and (len(plain) >= 2 or has_title or plain[-1].low in self.by_surname) \
+                        and plain == name_toks and plain[-1].end == toks[j].end:
+                    self.make_speaker(toks[k].start, toks[j].end)
+            i = j + 1
+        self._scanned_to = max(self._scanned_to, pos)
+
+
+def _kind(text: str, start: int, end: int, quotes: list[Quote]) -> str:
+    inside = [q for q in quotes if q.start >= start - 1 and q.end <= end + 1]
+    if not inside:
+        return "indirect"
+    rest = text[start:end]
+    for q in sorted(inside, key=lambda q: -q.start):
+        a, b = max(q.start - start, 0), min(q.end - start, len(rest))
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    return "direct" if _alnum(rest) == 0 else "mixed"
+
+
+
+
+def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, bool]]]:
+    """Cue tokens in ``[ti, tj)``: (first token, one past last token, (lemma, class, quote_ok))."""
+    toks, forms = doc.toks, doc.lex.cue_forms
+    out = []
+    i = ti
+    while i < tj:
+        if doc.in_quote[i]:
+            i += 1
+            continue
+        low = toks[i].low
+        if low == "according" and i + 1 < tj and toks[i + 1].low == "to":
+            out.append((i, i + 2, ("according to", "according", False)))
+            i += 2
+            continue
+        if i + 1 < tj:
+            two = f"{low} {toks[i + 1].low}"
+            if two in forms:
+                out.append((i, i + 2, forms[two]))
+                i += 2
+                continue
+        if low in forms:
+            out.append((i, i + 1, forms[low]))
+        i += 1
+    return out
+
+
+def _cut(doc: _Doc, start: int, end: int) -> int:
+    """End of a content span: stop before ", saying ..." / ", according to ..." / "; ..."."""
+    toks = doc.toks
+    i = doc.tok_index(start)
+    while i < len(toks) and toks[i].start < end:
+        t = toks[i]
+        if not doc.in_quote[i] and t.text in {",", ";", "—", "–"} and i + 1 < len(toks):
+            n = toks[i + 1]
+            if (n.low.endswith("ing") and n.low in doc.lex.cue_forms) or n.low == "according" \
+                    or (t.text == ";" and toks[i + 1].start < end):
+                return t.start
+        i += 1
+    return end
+
+
+def _content_after(doc: _Doc, cue_i: int, cue_j: int, lemma: str, unit_end: int) -> int:
+    """Where the content starts after a cue (skipping an object and adjuncts before "that")."""
+    text, toks = doc.text, doc.toks
+    pos = toks[cue_j - 1].end
+    m = _THAT.match(text, pos, min(unit_end, pos + 90))
+    if m and not any(f" {w} " in f" {m.group().lower()} " for w in ("said", "says", "told")):
+        return m.end() - 4
+    if lemma in _OBJ_VERBS:
+        k = cue_j
+        while k < len(toks) and toks[k].start < unit_end and (
+            toks[k].low in _DET or doc._is_nameish(toks[k]) or toks[k].low in doc.lex.speaker_nouns
+            or toks[k].low in {"reporters", "journalists", "supporters", "me", "him", "her",
+                               "them", "us", "audience", "crowd"}
+        ) and not doc.in_quote[k]:
+            k += 1
+        if k > cue_j and k < len(toks):
+            return toks[k].start
+    return pos
+
+
+def _attributions(doc: _Doc) -> list[Attribution]:
+    text, toks = doc.text, doc.toks
+    found: list[Attribution] = []
+    last_speaker: Speaker | None = None
+    last_speaker_end = -1
+    for us, ue in doc.units:
+        ti, tj = doc.tok_index(us), doc.tok_index(ue)
+        unit_found: list[Attribution] = []
+        unit_speaker: Speaker | None = None
+        for ci, cj, (lemma, cls, quote_ok) in _cues(doc, ti, tj):
+            cue = (toks[ci].start, toks[cj - 1].end)
+            # ---- according to X
+            if cls == "according":
+                sp = doc.speaker_after(cj, tj)
+                if sp is None:
+                    continue
+                lead = text[us:cue[0]].strip(" ,“\"")
+                if _alnum(lead) < 3 or lead.lower() in {"but", "and", "yet"}:
+                    k = doc.tok_index(sp.end)
+                    cs = toks[k].end if k < tj and toks[k].text == "," else sp.end
+                    a, b = _strip_span(text, cs, _cut(doc, cs, ue))
+                else:
+                    a, b = _strip_span(text, us, cue[0])
+                if _alnum(text[a:b]) >= 6:
+                    unit_found.append(Attribution(a, b, cue, sp, "according-to"))
+                    unit_speaker = unit_speaker or sp
+                continue
+            prev = toks[ci - 1] if ci - 1 >= ti else None
+            # ---- participle: "..., saying that ..."
+            if toks[ci].low.endswith("ing") and prev is not None and prev.text in {",", "—"}:
+                sp = unit_speaker
+                if sp is None:
+                    continue
+                cs = _content_after(doc, ci, cj, lemma, ue)
+                a, b = _strip_span(text, cs, _cut(doc, cs, ue))
+                if _alnum(text[a:b]) >= 6:
+                    unit_found.append(Attribution(a, b, cue, sp, "participle"))
+                continue
+            # ---- passive ("he was told") is no attribution by the subject
+            j = ci - 1
+            passive = False
+            while j >= ti and toks[j].low in _SKIP:
+                passive = passive or toks[j].low in _BE
+                j -= 1
+            if passive and cls != "cognition":
+                continue
+            sp = doc.speaker_before(ci, ti)
+            if sp is not None:
+                if cls == "report" and not (sp.person or
+                                            text[sp.end - 5:sp.end].lower().strip() in
+                                            doc.lex.speaker_nouns or
+                                            doc.toks[doc.tok_index(sp.end) - 1].low in
+                                            doc.lex.speaker_nouns):
+                    continue
+                cs = _content_after(doc, ci, cj, lemma, ue)
+                after = _strip_span(text, cs, _cut(doc, cs, ue))
+                before = _strip_span(text, us, sp.start)
+                before_txt = text[before[0]:before[1]]
+                after_ok = _alnum(text[after[0]:after[1]]) >= 4
+                ends_comma = text[us:sp.start].rstrip().endswith((",", "”", '"', "''"))
+                if after_ok and ends_comma and _alnum(before_txt) >= 6 and \
+                        text[cue[1]:after[0]].strip().startswith(","):
+                    # "“A,” he said, “B.”"  /  "The economy, he said, is in trouble."
+                    unit_found.append(Attribution(before[0], after[1], cue, sp,
+                                                  "interrupted", parts=[before, after]))
+                elif after_ok:
+                    unit_found.append(Attribution(after[0], after[1], cue, sp,
+                                                  "speaker-cue-content"))
+                elif ends_comma and _alnum(before_txt) >= 4:
+                    unit_found.append(Attribution(before[0], before[1], cue, sp,
+                                                  "content-speaker-cue"))
+                else:
+                    continue
+                unit_speaker = unit_speaker or sp
+                continue
+            # ---- inverted: "“...,” said Smith, the minister."
+            if prev is not None and (prev.text in {",", "”", '"', "''"}) and quote_ok:
+                sp = doc.speaker_after(cj, tj)
+                if sp is None:
+                    continue
+                a, b = _strip_span(text, us, prev.start if prev.text == "," else prev.end)
+                if _alnum(text[a:b]) >= 4:
+                    rest = text[sp.end:ue]
+                    m = re.match(r"[^“\"]*?,\s*(?=[“\"])", rest)
+                    if m:
+                        after = _strip_span(text, sp.end + m.end(), ue)
+                        unit_found.append(Attribution(a, after[1], cue, sp, "interrupted",
+                                                      parts=[(a, b), after]))
+                    else:
+                        unit_found.append(Attribution(a, b, cue, sp, "content-cue-speaker"))
+                    unit_speaker = unit_speaker or sp
+        # ---- quotes no rule covered
+        covered = [(a.start, a.end) for a in unit_found]
+        for q in doc.quotes:
+            if q.start < us or q.start >= ue:
+                continue
+            if any(a <= q.start + 1 and q.end - 1 <= b for a, b in covered):
+                continue
+            inner = text[q.start:q.end]
+            n_words = len(inner.split())
+            if n_words < 4:
+                continue
+            whole = _alnum(text[us:ue]) - _alnum(inner) <= 2
+            if last_speaker is not None and whole and us - last_speaker_end < 600:
+                unit_found.append(Attribution(q.start, q.end, None, last_speaker,
+                                              "continuation"))
+            else:
+                unit_found.append(Attribution(q.start, q.end, None, None, "quote-only"))
+        if unit_speaker is not None:
+            last_speaker, last_speaker_end = unit_speaker, ue
+        elif any(a.rule == "continuation" for a in unit_found):
+            last_speaker_end = ue
+        found.extend(unit_found)
+    return found
+
+
+def _flags_for(doc: _Doc, a: Attribution) -> str:
+    flags = []
+    for q in doc.quotes:
+        if a.start <= q.start < a.end and not q.closed:
+            flags.append("unclosed_quote")
+        if a.start <= q.start < a.end and q.paragraphs > 1:
+            flags.append("multi_paragraph")
+    return ";".join(dict.fromkeys(flags))
+
+
+def _actor_spans(text: str) -> list[tuple[int, int, str]]:
+    try:
+        from toolkit.actors import mentions
+    except ImportError:  # pragma: no cover - actors ships with the toolkit
+        return []
+    if not text:
+        return []
+    m = mentions(text)
+    return list(zip(m["start"].tolist(), m["end"].tolist(), m["actor"].tolist(), strict=True))
+
+
+def extract_doc(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
+    """Rows of :func:`extract` and of :func:`check_marks` for one document."""
+    doc = _Doc(doc_id, text, load_lexicon(), _actor_spans(text))
+    rows = []
+    for a in sorted(_attributions(doc), key=lambda a: (a.start, a.end)):
+        sp = a.speaker
+        speaker_txt = text[sp.start:sp.end] if sp else None
+        kind = _kind(text, a.start, a.end, doc.quotes)
+        rows.append({
+            "doc_id": doc_id,
+            "start": a.start,
+            "end": a.end,
+            "text": text[a.start:a.end],
+            "kind": kind,
+            "cue": text[a.cue[0]:a.cue[1]] if a.cue else None,
+            "cue_start": a.cue[0] if a.cue else None,
+            "cue_end": a.cue[1] if a.cue else None,
+            "speaker": speaker_txt,
+            "speaker_start": sp.start if sp else None,
+            "speaker_end": sp.end if sp else None,
+            "speaker_name": (sp.name or speaker_txt) if sp else None,
+            "speaker_role": (sp.role or None) if sp else None,
+            "speaker_affiliation": (sp.affiliation or None) if sp else None,
+            "rule": a.rule,
+            "flags": _flags_for(doc, a),
+        })
+    problems = [
+        {"doc_id": doc_id, "start": p.start, "end": p.end, "mark": p.mark, "problem": p.problem}
+        for p in doc.problems
+    ]
+    return rows, problems
+
+
+_INT_COLS = ["start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end"]
+
+
+def extract(text_or_corpus: TextOrCorpus, *, warn: bool = True) -> pd.DataFrame:
+    """Extract quotations and attributions (who said what) with their speakers.
+
+    One row per attribution. ``kind`` is ``direct`` (the content is all inside quotation
+    marks), ``mixed`` (a paraphrase with quoted words) or ``indirect`` (reported speech after a
+    speech, stance or cognition verb, or "according to"). The speaker is the mention in the text
+    (``speaker``, "he", "Araghchi", "the ministry"); ``speaker_name`` resolves pronouns and
+    surnames to the fullest earlier mention of that person, with ``speaker_role`` and
+    ``speaker_affiliation`` (country or organisation, through :func:`toolkit.actors.mentions`).
+    ``rule`` names the pattern that produced the row; the word lists are data files in
+    ``toolkit/data/quotes``. Damaged quotation marks never stop the extraction: the row gets a
+    ``flags`` entry (``unclosed_quote``) and :func:`check_marks` lists every problem.
+
+    Parameters
+    ----------
+    text_or_corpus : str, list of str, Series or corpus DataFrame
+        See :func:`toolkit._docs.iter_docs`.
+    warn : bool, default True
+        Warn (:class:`toolkit.errors.ToolkitWarning`) when some documents have unbalanced
+        quotation marks.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``quote_id, doc_id, start, end, text, kind, cue, cue_start, cue_end, speaker,
+        speaker_start, speaker_end, speaker_name, speaker_role, speaker_affiliation, rule,
+        flags``; ``text == corpus_text[start:end]``, likewise for the cue and speaker spans.
+
+    Examples
+    --------
+    >>> from toolkit import quotes
+    >>> t = ("Iraqi Interior Minister Othman Al-Araji met Iran's envoy. "
+    ...      "“We are partners,” Al-Araji said. He stressed that Iraq is committed to stability.")
+    >>> df = quotes.extract(t)
+    >>> cols = ["kind", "speaker", "speaker_name", "speaker_role", "speaker_affiliation"]
+    >>> df[cols].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['direct', 'Al-Araji', 'Othman Al-Araji', 'Interior Minister', 'Iraq'],
+     ['indirect', 'He', 'Othman Al-Araji', 'Interior Minister', 'Iraq']]
+    """
+    rows: list[dict] = []
+    n_bad = 0
+    for doc_id, text in iter_docs(text_or_corpus):
+        doc_rows, problems = extract_doc(doc_id, text)
+        for k, r in enumerate(doc_rows):
+            r["quote_id"] = f"{doc_id}:q{k}"
+        rows.extend(doc_rows)
+        n_bad += bool(problems)
+    if n_bad and warn:
+        warnings.warn(
+            f"{n_bad} document(s) have unbalanced or damaged quotation marks; their quotes are "
+            "kept and flagged (see toolkit.quotes.check_marks)",
+            ToolkitWarning,
+            stacklevel=2,
+        )
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    for c in _INT_COLS:
+        df[c] = df[c].astype("Int64")
+    return df
+
+
+def check_marks(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
+    """List unbalanced or damaged quotation marks, one row per problem.
+
+    Returns a DataFrame with columns ``doc_id, start, end, mark, problem`` where ``problem`` is
+    ``unclosed``, ``closing mark without opening`` or ``closing mark used as opening``.
+
+    >>> check_marks('He said “yes. She said no.')[["start", "problem"]].values.tolist()
+    [[8, 'unclosed']]
+    """
+    out = []
+    for doc_id, text in iter_docs(text_or_corpus):
+        _, problems = pair_marks(text)
+        out.extend(
+            {"doc_id": doc_id, "start": p.start, "end": p.end, "mark": p.mark,
+             "problem": p.problem}
+            for p in problems
+        )
+    return pd.DataFrame(out, columns=["doc_id", "start", "end", "mark", "problem"])
