@@ -3,8 +3,8 @@
 Scores on the UD English EWT and GUM dev sets in ``../shared/eval/ud`` (each document's raw text
 rebuilt from its ``# text`` lines, a blank line at ``# newpar``):
 
-- sentence F1: a predicted sentence counts when its (start, end) span, stripped of white space,
-  equals a gold sentence span;
+- sentence-boundary F1: F1 over the set of sentence end offsets (each predicted sentence,
+  stripped of white space, ends where a gold sentence ends; the document's last end included);
 - token F1: a predicted token counts when its (start, end) span equals a gold token span
   (multiword tokens scored as their parts, so ``don't`` must become ``do`` + ``n't``);
 - MB/s: UTF-8 megabytes of both dev sets per second of wall time on one core for sentences +
@@ -204,8 +204,8 @@ def score(system: System, docs: list[UDDoc]) -> tuple[float | None, float | None
     any_tokens = False
     for i, d in enumerate(docs):
         sents, toks = system(d.text)
-        sp.update((i, s, e) for s, e in _strip(d.text, sents))
-        sg.update((i, s, e) for s, e in d.sents)
+        sp.update((i, e) for s, e in _strip(d.text, sents))
+        sg.update((i, e) for s, e in d.sents)
         if toks is not None:
             any_tokens = True
             tp.update((i, s, e) for s, e in toks)
