@@ -2,11 +2,14 @@
 
 A thin layer over :class:`joblib.Memory` (already installed with NLTK): a cached function's
 result is stored on disk under a key made from the function's code, the values of all its
-arguments (DataFrames are hashed by content) and the toolkit version, so a new release or
-a changed input never returns a stale result.
+arguments (DataFrames are hashed by content), the toolkit version and a hash of the
+toolkit's own files (:func:`code_fingerprint`), so a changed input, parameter or toolkit
+never returns a stale result. Cache a toolkit function in a notebook with
+``extract = cache.cached(quotes.extract)``.
 
 The cache lives in ``$DCT_CACHE_DIR/results`` if set, otherwise beside the datasets in
-``toolkit.datasets.cache_dir()/results`` (``~/.cache/diplomacy-coverage-toolkit/results``). Clear it with :func:`clear`.
+``toolkit.datasets.cache_dir()/results`` (``~/.cache/diplomacy-coverage-toolkit/results``).
+Clear it with :func:`clear`.
 
 Examples
 --------
@@ -23,13 +26,14 @@ Examples
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["cache_dir", "cached", "clear", "enabled"]
+__all__ = ["cache_dir", "cached", "clear", "code_fingerprint", "enabled"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,13 +66,33 @@ def enabled() -> bool:
     return os.environ.get(_ENV_OFF, "") in {"", "0"}
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """Version plus a hash of the toolkit's code and data files, part of every cache key.
+
+    A cached result is therefore never reused after the toolkit changes, not even when a
+    function deep inside (a tokenizer rule, a gazetteer entry) changed and the cached
+    function's own source did not.
+
+    >>> code_fingerprint().startswith("toolkit-")
+    True
+    """
+    from toolkit import __version__
+
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return f"toolkit-{__version__}-{digest.hexdigest()[:12]}"
+
+
 def _memory():
     import joblib
 
-    from toolkit import __version__
-
-    # The toolkit version is part of the location, hence of every key.
-    return joblib.Memory(cache_dir() / f"toolkit-{__version__}", verbose=0)
+    # The version and code fingerprint are part of the location, hence of every key.
+    return joblib.Memory(cache_dir() / code_fingerprint(), verbose=0)
 
 
 def cached(func: F | None = None, *, ignore: list[str] | None = None) -> F:
