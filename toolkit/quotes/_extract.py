@@ -39,6 +39,7 @@ _TOKEN = re.compile(
     r"\w+(?:[-'’]\w+)*(?:['’]s?)?|[^\w\s]"
 )
 _ALNUM = re.compile(r"[^\W_]")
+_WORD = re.compile(r"\w+")
 _FW = load_function_words()
 _SKIP = _FW["skip"]
 _DET = _FW["det"]
@@ -46,6 +47,7 @@ _STOP = _FW["stop"]
 _PARTICLES = _FW["particle"]
 _OBJ_VERBS = _FW["object_verb"]
 _BE = _FW["be"]
+_ADJUNCT = _FW["adjunct"]
 _NAMEISH = re.compile(r"^[A-Z][\w'’.-]*$")
 _THAT = re.compile(r"^[^.;:!?“”\"]{0,70}?\bthat\b")
 _QUOTE_CHARS = "\"“”„‟«»'’`"
@@ -137,14 +139,26 @@ class _Doc:
                 ps, pe = merged[-1]
                 inside = any(q.start < s < q.end or q.start < pe < q.end for q in qs
                              if q.start < e and q.end > ps)
-                # a sentence that is only "he said." after a quote also belongs to it
-                tail = self.text[s:e]
-                if inside or (re.fullmatch(r"[a-z][^.!?]{0,40}\.", tail) and
-                              self.text[pe - 1] in "”\"'"):
+                # "he said." or "Sen. Joe Smith, Democrat of Indiana, said." after a quote
+                if inside or (self.text[ps:pe].rstrip(" .,!?").endswith(("”", '"', "''"))
+                              and self._speaker_sentence(s, e)):
                     merged[-1][1] = e
                     continue
             merged.append([s, e])
         return [(s, e) for s, e in merged]
+
+    def _speaker_sentence(self, s: int, e: int) -> bool:
+        """True for a short sentence that only names a speaker and a cue ("Smith said.")."""
+        seg = self.text[s:e]
+        if len(seg) > 220 or any(q.start >= s and q.start < e for q in self.quotes):
+            return False
+        words = _WORD.findall(seg)
+        for k, w in enumerate(words):
+            form = self.lex.cue_forms.get(w.lower())
+            if form and form[2]:
+                rest = words[k + 1:]
+                return len(rest) <= 8 and "that" not in rest and k <= 20
+        return False
 
     def tok_index(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -228,7 +242,8 @@ class _Doc:
                 continue
             break
         # drop leading sentence-initial function words ("But", "The" kept as determiner)
-        while k < j and toks[k].low in lex.not_names and toks[k].low not in _DET:
+        while k < j and toks[k].low in lex.not_names and toks[k].low not in _DET \
+                and toks[k].low not in lex.title_heads:
             k += 1
         return self.make_speaker(toks[k].start, toks[j].end)
 
@@ -568,8 +583,16 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 after = _strip_span(text, cs, _cut(doc, cs, ue))
                 before = _strip_span(text, us, sp.start)
                 before_txt = text[before[0]:before[1]]
-                after_ok = _alnum(text[after[0]:after[1]]) >= 4
+                after_txt = text[after[0]:after[1]]
+                after_ok = _alnum(after_txt) >= 4
                 ends_comma = text[us:sp.start].rstrip().endswith((",", "”", '"', "''"))
+                if after_ok and ends_comma and _alnum(before_txt) >= 6:
+                    opens = text[cue[1]:after[0] + 1].lstrip()[:1] in {",", ":", "“", '"', "'"} \
+                        or after_txt.lower().startswith(("that ", "“", '"', "''", "``"))
+                    quote_first = before_txt.rstrip(" ,.!?").endswith(("”", '"', "''"))
+                    first_word = after_txt.split(maxsplit=1)[0].lower()
+                    if not opens and (quote_first or first_word in _ADJUNCT):
+                        after_ok = False
                 if after_ok and ends_comma and _alnum(before_txt) >= 6 and \
                         text[cue[1]:after[0]].strip().startswith(","):
                     # "“A,” he said, “B.”"  /  "The economy, he said, is in trouble."
@@ -586,7 +609,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 unit_speaker = unit_speaker or sp
                 continue
             # ---- inverted: "“...,” said Smith, the minister."
-            if prev is not None and (prev.text in {",", "”", '"', "''"}) and quote_ok:
+            if prev is not None and (prev.text in {",", "”", '"', "'"}) and quote_ok:
                 sp = doc.speaker_after(cj, tj)
                 if sp is None:
                     continue
