@@ -1,0 +1,32 @@
+"""Keyphrases, term frequencies, collocations, keyness, concordances and dispersion.
+
+Per document, :func:`extract` ranks keyphrases with one of several methods; the default,
+``"newsrank"``, is PositionRank (a position-biased PageRank over a word co-occurrence graph)
+with noun-phrase candidates, a 15-word window, phrases of at most three words and leading
+superlatives removed. It scored best of our methods on news (DUC-2001 newswire: F1@10 about
+0.31; see ``benchmarks/results_keywords.md``).
+
+Part-of-speech tags (for noun-phrase candidates) come from Brill's lexicon and morphology
+rules as shipped inside the ``textblob`` package (MIT licence); nothing is downloaded, and no
+statistical model is used.
+
+Corpus-level functions return tidy DataFrames: :func:`frequencies` (terms and n-grams, by any
+document variable), :func:`collocations` (PMI, G2, t-score), :func:`keyness` (target vs
+reference, as quanteda's ``textstat_keyness``), :func:`kwic` (concordances with offsets) and
+:func:`dispersion` (a term across documents and time). Plots are in :mod:`toolkit.plot`.
+
+>>> from toolkit import keywords
+>>> keywords.extract("Iran and Iraq signed a water agreement. The water agreement ends a feud.",
+...                  top_k=1).phrase.tolist()
+['water agreement']
+"""
+
+from __future__ import annotations
+
+from toolkit.keywords._extract import DEFAULT_METHOD, METHODS, extract
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "extract",
+]

@@ -1,0 +1,106 @@
+"""``extract``: keyphrases per document, with the offsets of every occurrence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+import pandas as pd
+
+from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit.errors import InputError
+from toolkit.keywords import _methods
+from toolkit.keywords._parse import Doc, noun_phrases, parse
+
+DEFAULT_METHOD = "newsrank"
+
+METHODS: dict[str, Callable[..., _methods.Scored]] = {
+    "newsrank": _methods.newsrank,
+    "positionrank": _methods.positionrank,
+    "textrank": _methods.textrank,
+    "tfidf": _methods.tfidf,
+    "yake": _methods.yake_like,
+    "rake": _methods.rake,
+}
+
+COLUMNS = ["doc_id", "rank", "phrase", "score", "n", "spans"]
+
+
+def extract(
+    text_or_corpus: TextOrCorpus,
+    *,
+    top_k: int = 10,
+    method: str = DEFAULT_METHOD,
+    reference: TextOrCorpus | None = None,
+) -> pd.DataFrame:
+    """Keyphrases of each document, best first, with the offsets of each occurrence.
+
+    Parameters
+    ----------
+    text_or_corpus
+        A text, a list of texts, a Series or a corpus DataFrame (``doc_id``, ``text``).
+    top_k
+        Keyphrases kept per document (fewer if a document has fewer candidates).
+    method
+        ``"newsrank"`` (default, recommended for news), ``"positionrank"``, ``"textrank"``,
+        ``"tfidf"``, ``"yake"`` or ``"rake"``; see :data:`METHODS` and the docs of
+        :mod:`toolkit.keywords`.
+    reference
+        Only for ``"tfidf"``: documents whose frequencies are added to those of the input
+        for the document frequencies (useful when extracting from a single text).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per keyphrase: ``doc_id``, ``rank`` (1 = best), ``phrase`` (its most
+        frequent surface form), ``score`` (higher is better; comparable within a method and
+        document only), ``n`` (occurrences, case and plural variants included) and
+        ``spans`` (list of ``(start, end)`` so that ``text[start:end]`` is an occurrence).
+
+    Examples
+    --------
+    >>> text = ("An oil spill hit Prince William Sound. Cleanup crews fought "
+    ...         "the oil spill for weeks, and oil spills still threaten Prince William Sound.")
+    >>> kp = extract(text, top_k=3)
+    >>> kp.phrase.tolist()[:2]
+    ['oil spill', 'Prince William Sound']
+    >>> s, e = kp.spans[0][0]
+    >>> text[s:e]
+    'oil spill'
+    """
+    if method not in METHODS:
+        raise InputError(
+            f"unknown keyphrase method {method!r}; choose one of {sorted(METHODS)}",
+            source="extract",
+        )
+    if not isinstance(top_k, int) or top_k < 1:
+        raise InputError(f"top_k must be a positive integer, got {top_k!r}", source="extract")
+    if reference is not None and method != "tfidf":
+        raise InputError("reference= is only used by method='tfidf'", source="extract")
+    fn = METHODS[method]
+    docs = [(doc_id, parse(text)) for doc_id, text in iter_docs(text_or_corpus)]
+    kwargs: dict[str, object] = {}
+    if method == "tfidf":
+        df: Counter = Counter()
+        n_docs = 0
+        ref_docs = [parse(t) for _, t in iter_docs(reference)] if reference is not None else []
+        for d in [p for _, p in docs] + ref_docs:
+            df.update(noun_phrases(d).keys())
+            n_docs += 1
+        kwargs = {"df": df, "n_docs": n_docs}
+    rows: list[tuple] = []
+    for doc_id, doc in docs:
+        rows.extend(_top(doc_id, doc, fn(doc, **kwargs), top_k))
+    return pd.DataFrame(rows, columns=COLUMNS).astype(
+        {"doc_id": "str", "rank": "int64", "phrase": "str", "score": "float64", "n": "int64"}
+    )
+
+
+def _top(doc_id: str, doc: Doc, scored: _methods.Scored, top_k: int) -> list[tuple]:
+    ranked = sorted(scored.values(), key=lambda cs: (-cs[1], cs[0].first))
+    out = []
+    for cand, score in ranked[:top_k]:
+        out.append(
+            (doc_id, len(out) + 1, cand.phrase(), float(score), cand.tf, sorted(cand.spans))
+        )
+    return out

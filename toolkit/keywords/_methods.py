@@ -1,0 +1,208 @@
+"""Keyphrase scoring methods. Each takes a parsed :class:`Doc` and returns candidates with scores.
+
+Every method returns ``{key: (Candidate, score)}`` with higher scores better.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+
+from toolkit.keywords._parse import (
+    Candidate,
+    Doc,
+    ngram_candidates,
+    noun_phrases,
+    stopwords,
+)
+
+Scored = dict[tuple[str, ...], tuple[Candidate, float]]
+
+
+def _graph_words(doc: Doc) -> tuple[np.ndarray, list[str]]:
+    """Node id (or -1) for each word token (punctuation skipped), and node names (stems)."""
+    ids: dict[str, int] = {}
+    seq: list[int] = []
+    for st, ok, w in zip(doc.stems, doc.content, doc.words, strict=True):
+        if ok:
+            seq.append(ids.setdefault(st, len(ids)))
+        elif w.isalnum() or len(w) > 1:
+            seq.append(-1)
+    return np.asarray(seq, dtype=np.int64), list(ids)
+
+
+def _pagerank(
+    a: np.ndarray, n: int, *, window: int, bias: bool, damping: float = 0.85, tol: float = 1e-4
+) -> np.ndarray:
+    """(Position-biased) PageRank on the co-occurrence graph of node sequence ``a``.
+
+    Two nodes are linked, weighted by count, when they occur fewer than ``window`` words
+    apart. With ``bias`` the teleport vector is each node's sum of 1 / (word position + 1).
+    """
+    if n == 0:
+        return np.zeros(0)
+    pairs = []
+    for d in range(1, min(window, len(a))):
+        x, y = a[:-d], a[d:]
+        ok = (x >= 0) & (y >= 0) & (x != y)
+        pairs.append(x[ok] * n + y[ok])
+    flat = np.concatenate(pairs) if pairs else np.zeros(0, dtype=np.int64)
+    m = np.bincount(flat, minlength=n * n).reshape(n, n).astype(float)
+    m += m.T
+    out = m.sum(axis=1)
+    out[out == 0] = 1.0
+    trans_t = (m / out[:, None]).T  # column-stochastic
+    if bias:
+        pos = np.flatnonzero(a >= 0)
+        p = np.bincount(a[pos], weights=1.0 / (pos + 1.0), minlength=n)
+        p /= p.sum()
+    else:
+        p = np.full(n, 1.0 / n)
+    s = p.copy()
+    tele = (1 - damping) * p
+    for _ in range(100):
+        s2 = tele + damping * (trans_t @ s)
+        if np.abs(s2 - s).sum() < tol:
+            return s2
+        s = s2
+    return s
+
+
+def _graph_scores(
+    doc: Doc, *, window: int, bias: bool, max_words: int, strip: frozenset[str] = frozenset()
+) -> Scored:
+    a, names = _graph_words(doc)
+    s = _pagerank(a, len(names), window=window, bias=bias)
+    score = dict(zip(names, s.tolist(), strict=True))
+    cands = noun_phrases(doc, max_words=max_words, strip=strip)
+    return {k: (c, sum(score.get(w, 0.0) for w in k)) for k, c in cands.items()}
+
+
+_STRIP = frozenset({"JJS", "JJR"})
+
+
+def newsrank(doc: Doc, *, window: int = 15, max_words: int = 3, **_: object) -> Scored:
+    """The recommended method: PositionRank scores on a wider window (15 words), candidates
+    are noun phrases of at most ``max_words`` words with leading comparatives/superlatives
+    ("biggest", "larger") removed; a phrase scores the sum of its words."""
+    return _graph_scores(doc, window=window, bias=True, max_words=max_words, strip=_STRIP)
+
+
+def positionrank(doc: Doc, *, window: int = 10, max_words: int = 5, **_: object) -> Scored:
+    """PositionRank (Florescu & Caragea 2017): biased PageRank on a word graph whose
+    teleport probability favours words that occur early and often; a phrase scores the sum
+    of its words."""
+    return _graph_scores(doc, window=window, bias=True, max_words=max_words)
+
+
+def textrank(doc: Doc, *, window: int = 2, max_words: int = 5, **_: object) -> Scored:
+    """TextRank (Mihalcea & Tarau 2004) on nouns and adjectives, window 2, unbiased
+    PageRank; a noun phrase scores the sum of its words (as pke's TextRank does with noun
+    phrase candidates)."""
+    return _graph_scores(doc, window=window, bias=False, max_words=max_words)
+
+
+def tfidf(
+    doc: Doc, *, df: Counter | None = None, n_docs: int = 1, max_words: int = 5, **_: object
+) -> Scored:
+    """Noun-phrase frequency in the document times its smoothed inverse document frequency
+    in the corpus given (``idf = ln((1 + N) / (1 + df)) + 1``)."""
+    cands = noun_phrases(doc, max_words=max_words)
+    df = df or Counter()
+    out: Scored = {}
+    for k, c in cands.items():
+        idf = math.log((1 + n_docs) / (1 + df.get(k, 0))) + 1.0
+        out[k] = (c, c.tf * idf)
+    return out
+
+
+def rake(doc: Doc, *, max_words: int = 5, **_: object) -> Scored:
+    """RAKE (Rose et al. 2010): phrases are runs between stopwords and punctuation; a word
+    scores degree / frequency, a phrase the sum of its words."""
+    sw = stopwords()
+    runs: list[tuple[int, int]] = []
+    i0 = None
+    words = doc.words
+    for i, w in enumerate(words + ["."]):
+        good = (
+            i < len(words)
+            and any(c.isalpha() for c in w)
+            and w.lower() not in sw
+            and (i0 is None or doc.sent[i] == doc.sent[i0])
+        )
+        if good and i0 is None:
+            i0 = i
+        elif not good and i0 is not None:
+            runs.append((i0, i))
+            i0 = i if (i < len(words) and any(c.isalpha() for c in w) and
+                       w.lower() not in sw) else None
+    freq: Counter = Counter()
+    deg: Counter = Counter()
+    for a, b in runs:
+        for j in range(a, b):
+            st = doc.stems[j]
+            freq[st] += 1
+            deg[st] += b - a
+    cands: dict[tuple[str, ...], Candidate] = {}
+    from toolkit.keywords._parse import _add
+
+    for a, b in runs:
+        if b - a <= max_words:
+            _add(doc, cands, a, b)
+    return {
+        k: (c, float(sum(deg[w] / freq[w] for w in k))) for k, c in cands.items()
+    }
+
+
+def yake_like(doc: Doc, *, max_words: int = 3, **_: object) -> Scored:
+    """A YAKE-style statistical score (Campos et al. 2020): per-word casing, position,
+    frequency, context relatedness and sentence spread; a phrase of words ``w`` scores
+    ``prod(H) / (tf * (1 + sum(H)))`` (lower is better in YAKE; returned as ``1 / score``)."""
+    sw = stopwords()
+    words = doc.words
+    n_sent = (doc.sent[-1] + 1) if doc.sent else 1
+    tf: Counter = Counter()
+    upper: Counter = Counter()
+    sents: dict[str, set[int]] = {}
+    sent_pos: dict[str, list[int]] = {}
+    left: dict[str, set[str]] = {}
+    right: dict[str, set[str]] = {}
+    seq = [(i, doc.stems[i]) for i, w in enumerate(words) if any(c.isalnum() for c in w)]
+    for k, (i, st) in enumerate(seq):
+        w = words[i]
+        tf[st] += 1
+        if w[:1].isupper() and (i > 0 and doc.sent[i - 1] == doc.sent[i]) or (
+            w.isupper() and len(w) > 1
+        ):
+            upper[st] += 1
+        sents.setdefault(st, set()).add(doc.sent[i])
+        sent_pos.setdefault(st, []).append(doc.sent[i])
+        if k > 0:
+            left.setdefault(st, set()).add(seq[k - 1][1])
+        if k + 1 < len(seq):
+            right.setdefault(st, set()).add(seq[k + 1][1])
+    valid = [tf[w] for w in tf if w not in sw]
+    if not valid:
+        return {}
+    mean = float(np.mean(valid))
+    sd = float(np.std(valid))
+    mx = max(valid)
+    h: dict[str, float] = {}
+    for st, f in tf.items():
+        cas = upper[st] / (1 + math.log(f))
+        pos = math.log(3 + float(np.median(sent_pos[st])))
+        fr = f / (mean + sd) if mean + sd else 0.0
+        wl = len(left.get(st, ())) / f
+        wr = len(right.get(st, ())) / f
+        rel = 1 + (wl + wr) * f / mx
+        dif = len(sents[st]) / n_sent
+        h[st] = (rel * pos) / (cas + fr / rel + dif / rel)
+    cands = ngram_candidates(doc, max_words=max_words)
+    out: Scored = {}
+    for k, c in cands.items():
+        hs = [h.get(w, 1.0) for w in k]
+        s = math.prod(hs) / (c.tf * (1 + sum(hs)))
+        out[k] = (c, 1.0 / (s + 1e-12))
+    return out

@@ -1,0 +1,186 @@
+"""Shared per-document parse for keyphrase extraction: tokens, tags, sentences, candidates.
+
+Kept free of pandas so that it runs at a few milliseconds per news article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import accumulate
+
+from nltk.stem.porter import PorterStemmer
+
+from toolkit.keywords._pos import tag
+
+# Abbreviations with dots (U.S.), words with inner hyphens/apostrophes/ampersands, or one symbol.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|['’][sS]\b|\w+(?:[-&]\w+)*(?:['’](?![sS]\b)\w+(?:[-&]\w+)*)*|\n|\S"
+)
+_SENT_END = {".", "!", "?"}
+_NOALPHA = re.compile(r"^[\W\d_]+$")
+NOUN = frozenset({"NN", "NNS", "NNP", "NNPS"})
+ADJ = frozenset({"JJ", "JJR", "JJS"})
+PROPER = frozenset({"NNP", "NNPS"})
+
+_stemmer = PorterStemmer()
+CONTEXT = False
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The keyword stopword list (``toolkit/data/keywords/stopwords_en.txt``)."""
+    text = (
+        resources.files("toolkit.data")
+        .joinpath("keywords/stopwords_en.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Lower-cased Porter stem of one word (cached)."""
+    return _stemmer.stem(word.lower(), to_lowercase=False)
+
+
+@dataclass
+class Doc:
+    """One parsed document."""
+
+    text: str
+    words: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    sent: list[int] = field(default_factory=list)  # sentence index of each token
+    stems: list[str] = field(default_factory=list)  # lower-cased Porter stem of each token
+    content: list[bool] = field(default_factory=list)  # noun/adjective, not a stopword
+
+
+def parse(text: str) -> Doc:
+    """Tokenize, split sentences (at . ! ? and line breaks) and tag ``text``."""
+    doc = Doc(text)
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # a newline token marks a sentence break and is dropped
+    brk = [False]
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for w, s, e in toks:
+        if w == "\n":
+            brk[-1] = True
+            continue
+        words.append(w)
+        starts.append(s)
+        ends.append(e)
+        brk.append(w in _SENT_END)
+    initial = brk[: len(words)]
+    doc.words, doc.starts, doc.ends = words, starts, ends
+    doc.sent = list(accumulate(initial, initial=-1))[1:] if words else []
+    if doc.sent and doc.sent[0] < 0:  # the first token always opens sentence 0
+        doc.sent = [k + 1 for k in doc.sent]
+    doc.tags = tags = tag(words, initial=initial, context_rules=CONTEXT)
+    sw = stopwords()
+    doc.content = content = [
+        (t in NOUN or t in ADJ) and w.lower() not in sw and not _NOALPHA.match(w)
+        for w, t in zip(words, tags, strict=True)
+    ]
+    # only content words need stemming (the rest never enter a noun-phrase key)
+    doc.stems = [stem(w) if c else w.lower() for w, c in zip(words, content, strict=True)]
+    return doc
+
+
+@dataclass
+class Candidate:
+    key: tuple[str, ...]  # stems
+    text: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    first: int = 0  # token index of first occurrence
+    positions: list[int] = field(default_factory=list)  # token index of each occurrence
+    proper: bool = False
+
+    @property
+    def tf(self) -> int:
+        return len(self.spans)
+
+    def phrase(self) -> str:
+        """Most frequent surface form; lower-case beats sentence-initial capitals on ties."""
+        counts: dict[str, int] = {}
+        for s, e in self.spans:
+            surface = " ".join(self.text[s:e].split())
+            counts[surface] = counts.get(surface, 0) + 1
+        return max(counts.items(), key=lambda kv: (kv[1], kv[0].islower()))[0]
+
+
+def noun_phrases(
+    doc: Doc, *, max_words: int = 5, strip: frozenset[str] = frozenset()
+) -> dict[tuple[str, ...], Candidate]:
+    """Maximal runs of adjectives and nouns that end in a noun, without stopword edges.
+
+    Runs are maximal, so a proper name (a run of NNP) is never cut in half; runs longer than
+    ``max_words`` are dropped rather than truncated. Leading words tagged with a tag in
+    ``strip`` (e.g. superlatives ``JJS``) are removed first. Candidates are grouped by their
+    lower-cased Porter-stemmed words (so case and plural variants are one candidate).
+    """
+    tags, content, sent = doc.tags, doc.content, doc.sent
+    cands: dict[tuple[str, ...], Candidate] = {}
+    n = len(tags)
+    i = 0
+    while i < n:
+        if not content[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and content[j] and sent[j] == sent[i]:
+            j += 1
+        e = j
+        while e > i and tags[e - 1] not in NOUN:
+            e -= 1
+        b = i
+        while b < e and tags[b] in strip:
+            b += 1
+        if e > b and e - b <= max_words:
+            _add(doc, cands, b, e)
+        i = j
+    return cands
+
+
+def _is_np_word(w: str, t: str, sw: frozenset[str]) -> bool:
+    return (t in NOUN or t in ADJ) and w.lower() not in sw and any(c.isalpha() for c in w)
+
+
+def _add(doc: Doc, cands: dict, i: int, e: int) -> None:
+    key = tuple(doc.stems[i:e])
+    c = cands.get(key)
+    if c is None:
+        c = cands[key] = Candidate(key, doc.text, first=i)
+        c.proper = all(t in PROPER for t in doc.tags[i:e])
+    c.spans.append((doc.starts[i], doc.ends[e - 1]))
+    c.positions.append(i)
+
+
+def ngram_candidates(
+    doc: Doc, *, max_words: int = 3
+) -> dict[tuple[str, ...], Candidate]:
+    """Word n-grams (1..max_words) inside a sentence, no punctuation, no stopword at an edge."""
+    sw = stopwords()
+    words = doc.words
+    ok = [any(c.isalnum() for c in w) and not w.isdigit() for w in words]
+    stop = [w.lower() in sw for w in words]
+    cands: dict[tuple[str, ...], Candidate] = {}
+    n = len(words)
+    for i in range(n):
+        if not ok[i] or stop[i]:
+            continue
+        for e in range(i + 1, min(n, i + max_words) + 1):
+            if not ok[e - 1] or doc.sent[e - 1] != doc.sent[i]:
+                break
+            if stop[e - 1]:
+                continue
+            _add(doc, cands, i, e)
+    return cands
