@@ -51,7 +51,7 @@ import pandas as pd
 
 from toolkit import report
 from toolkit.corpus import read_article
-from toolkit.tokenize import sentence_spans, token_spans
+from toolkit.tokenize import paragraph_spans, sentence_spans, tokenize
 
 plt.rcParams.update({"figure.figsize": (8, 4), "figure.dpi": 100, "axes.titlesize": 13})
 pd.set_option("display.max_colwidth", 90)
@@ -161,99 +161,124 @@ report.save_figure(fig, "page_parts")
 plt.show()
 
 # %% [markdown]
-# ## Step 2: sentences, with `sentence_spans`
+# ## Step 2: paragraphs and sentences
 #
 # `toolkit.tokenize.sentence_spans(text)` returns `(start, end)` pairs. A blank line (a
-# paragraph break) always ends a sentence; inside a paragraph a full stop, question or
-# exclamation mark ends one unless it belongs to an abbreviation (U.N., Gen., Jan.) or a
-# number. We number paragraphs too, since news paragraphs are short and meaningful units.
+# paragraph break) always ends a sentence; inside a paragraph, NLTK's Punkt model (its
+# English parameters, shipped as data) decides whether a full stop ends a sentence or
+# belongs to an abbreviation (U.N., Gen., Jan.), an initial or a number, with extra rules
+# for news text (quotes that close a sentence, ellipses, dashes). News paragraphs are short
+# and meaningful units, so we keep their numbers too (`paragraph_spans`).
 #
 # *Limit*: sentence splitting is a guess at the writer's intent. Headlines without final
-# punctuation, lists, and quotes that span sentences are where it errs; the benchmark in
-# `benchmarks/` reports how often on standard test sets.
+# punctuation, lists, and quotes running over several sentences are where it errs; the
+# benchmark in `benchmarks/` reports how often on standard test sets.
 
 # %%
-paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
-
-
-def paragraph_of(offset: int) -> int:
-    """Number of the paragraph (0-based) that contains ``offset``."""
-    return sum(start <= offset for start in paragraph_starts) - 1
-
-
+paragraphs = paragraph_spans(text)
 sentences = pd.DataFrame(
     [
         {
             "doc_id": DOC_ID,
-            "para_id": paragraph_of(start),
-            "sent_id": i,
+            "para_id": next(i for i, (ps, pe) in enumerate(paragraphs) if ps <= start < pe),
+            "sent_id": sent_id,
             "start": start,
             "end": end,
             "sentence": text[start:end],
         }
-        for i, (start, end) in enumerate(sentence_spans(text))
+        for sent_id, (start, end) in enumerate(sentence_spans(text))
     ]
 )
+print(f"{len(paragraphs)} paragraphs, {len(sentences)} sentences")
 sentences.head(8)
 
 # %% [markdown]
-# ## Step 3: tokens, with `token_spans`
+# ## Step 3: tokens, with `tokenize`
 #
-# Tokens are words, numbers and punctuation marks. Possessives split off (Iran’s becomes
-# Iran + ’s), abbreviations and numbers stay whole (U.N., 2.5, 300-km). Each token also gets
-# the sentence it lies in. The check below is the contract the whole toolkit keeps:
-# every offset gives back exactly its item.
+# `toolkit.tokenize.tokenize` gives one row per token with its paragraph, sentence and
+# offsets, a case-folded form (`norm`), a Porter stem (`stem`) and flags: stopword,
+# punctuation, alphabetic, number. Possessives split off (Iran’s becomes Iran + ’s) and so do
+# hyphens, as in the Universal Dependencies treebanks the tokenizer is scored on (Al-Araji
+# becomes Al + - + Araji; the offsets still let you rebuild the name); abbreviations and
+# numbers stay whole (U.N., U.S., 2.5, 10,080,000).
+#
+# *Choices*: stopwords are English function words plus a short list of reporting words
+# ("said", "told", "also") that fill news text without saying what it is about; both lists
+# are plain text files users can extend (`extra_stopwords=`). Stems conflate "talks" and
+# "talk" for counting, at the price of some odd forms ("strateg"); the token itself is always
+# kept. With `mwe=True`, names from a multiword lexicon ("Deputy Foreign Minister",
+# "Kurdistan Region") become single tokens, still with their offsets.
+#
+# The check below is the contract the whole toolkit keeps: every offset gives back
+# exactly its item.
 
 # %%
-rows = []
-for sent in sentences.itertuples():
-    for tok_id, (start, end) in enumerate(token_spans(text[sent.start : sent.end])):
-        start, end = sent.start + start, sent.start + end
-        rows.append(
-            {
-                "doc_id": DOC_ID,
-                "para_id": sent.para_id,
-                "sent_id": sent.sent_id,
-                "tok_id": tok_id,
-                "start": start,
-                "end": end,
-                "token": text[start:end],
-            }
-        )
-tokens = pd.DataFrame(rows)
-tokens["is_punct"] = ~tokens["token"].str.contains(r"\w", regex=True)
-
+tokens = tokenize(page)
 for table, column in [(tokens, "token"), (sentences, "sentence")]:
     spans = zip(table["start"], table["end"], table[column], strict=True)
     assert all(text[start:end] == item for start, end, item in spans)
-print(f"{len(sentences)} sentences, {len(tokens)} tokens ({(~tokens.is_punct).sum()} words)")
+words = tokens[~tokens["is_punct"]]
+print(
+    f"{len(tokens)} tokens: {len(words)} words, of which {int(words['is_stop'].sum())} "
+    f"stopwords; {int(tokens['is_punct'].sum())} punctuation marks"
+)
 tokens.head(12)
 
 # %% [markdown]
-# Tokens that are easy to get wrong in news text, and what we made of them:
+# Tokens that are easy to get wrong in news text, each shown in its context
+# (`text[start - 12:end + 12]`), and what the tokenizer made of them:
 
 # %%
-tricky = tokens[tokens["token"].str.contains(r"[’'.\-,]\w|\w[’'.\-]", regex=True)]
-tricky[["sent_id", "start", "end", "token"]].drop_duplicates("token").head(15)
+hard = tokens["token"].str.contains(r"^[’'-]|\w\.\w|\d[.,]\d", regex=True)
+tricky = tokens[hard].drop_duplicates("token").head(12).copy()
+tricky["context"] = [
+    text[max(start - 12, 0) : end + 12].replace("\n", " ")
+    for start, end in zip(tricky["start"], tricky["end"], strict=True)
+]
+tricky[["start", "end", "token", "norm", "context"]]
+
+# %%
+merged = tokenize(page, mwe=True)
+merged.loc[merged["token"].str.contains(" "), ["start", "end", "token"]].drop_duplicates("token")
 
 # %%
 sentences["tokens"] = tokens.groupby("sent_id").size().reindex(sentences["sent_id"]).to_numpy()
-sentences["words"] = (
-    (tokens[~tokens.is_punct].groupby("sent_id").size().reindex(sentences["sent_id"]).fillna(0))
-    .astype(int)
-    .to_numpy()
-)
+sentences["words"] = words.groupby("sent_id").size().reindex(sentences["sent_id"], fill_value=0)
+sentences["words"] = sentences["words"].to_numpy()
 report.save_table(sentences, "sentences")
 report.save_table(tokens, "tokens")
 
 fig, ax = plt.subplots(figsize=(8, 4))
 for para_id, group in sentences.groupby("para_id"):
-    ax.bar(group["sent_id"], group["words"], label=f"paragraph {para_id + 1}")
+    ax.bar(group["sent_id"] + 1, group["words"], label=f"paragraph {para_id + 1}")
 ax.set_xlabel("sentence number")
 ax.set_ylabel("words")
 ax.set_title("Sentence length in words, coloured by paragraph")
 ax.legend(ncol=2, fontsize=9)
 report.save_figure(fig, "sentence_lengths")
+plt.show()
+
+# %% [markdown]
+# And the words that carry the content: the most frequent non-stopword forms.
+
+# %%
+content = words[~words["is_stop"]]
+top_words = (
+    content.groupby("norm")
+    .agg(count=("tok_id", "size"), first_start=("start", "min"))
+    .reset_index()
+    .sort_values(["count", "first_start"], ascending=[False, True], ignore_index=True)
+    .head(15)
+)
+report.save_table(top_words, "top_words")
+
+fig, ax = plt.subplots(figsize=(8, 4.5))
+ax.barh(top_words["norm"], top_words["count"], color="#55a868")
+ax.invert_yaxis()
+ax.set_xlabel("occurrences in the article")
+ax.set_ylabel("word (case-folded)")
+ax.set_title("Most frequent words after removing stopwords")
+report.save_figure(fig, "top_words")
 plt.show()
 
 # %% [markdown]
@@ -263,5 +288,6 @@ plt.show()
 #   kept beside it and can be inspected.
 # - Sentences and tokens are offsets into that text, so every count in the report can be
 #   traced back: `text[start:end]`.
-# - The same steps run over a whole corpus with `toolkit.corpus.load(...)` (which calls
-#   `read_article` for plain-text pages) and the functions of `toolkit.tokenize`.
+# - The same steps run over a whole corpus: `toolkit.corpus.load(...)` reads a folder of
+#   such pages (calling `read_article` on each) and `tokenize(corpus)` gives one token table
+#   for all of them, each row with its `doc_id`.

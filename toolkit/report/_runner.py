@@ -180,6 +180,9 @@ def run_notebook(
 
     html = out / f"{name}.html"
     _to_html(nb, html)
+    executed = out / "notebooks" / f"{name}.ipynb"  # downloadable, with outputs
+    executed.parent.mkdir(exist_ok=True)
+    nbformat.write(nb, executed)
     result.html = html.name
     fig_dir = out / "figures" / name
     if fig_dir.exists():
