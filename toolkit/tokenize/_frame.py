@@ -104,7 +104,7 @@ def _mwe_lexicon(mwe: bool | str | Path | Iterable[str]) -> dict[str, list[tuple
     regex = _token_regex()
     lex: dict[str, set[tuple[str, ...]]] = {}
     for entry in entries:
-        toks = tuple(m.group(1).lower() for m in regex.finditer(entry))
+        toks = tuple(m.group().lower() for m in regex.finditer(entry))
         if len(toks) >= 2:
             lex.setdefault(toks[0], set()).add(toks)
     return {k: sorted(v, key=len, reverse=True) for k, v in lex.items()}
@@ -164,7 +164,7 @@ def _doc_spans(text: str, newlines: str):
     sent_of: list[int] = []
     sent_para: list[int] = []
     for k, (s, e) in enumerate(sentence_spans(text, newlines=newlines)):
-        toks = [m.span(1) for m in regex.finditer(text, s, e)]
+        toks = [m.span() for m in regex.finditer(text, s, e)]
         spans.extend(toks)
         sent_of.extend([k] * len(toks))
         sent_para.append(bisect_right(para_starts, s) - 1)

@@ -104,15 +104,15 @@ _ATTACHED = re.compile(
 _NUMBER_TYPE = re.compile(r"^-?[.,]?\d[\d,.\-]*\.?$")
 _INITIAL = re.compile(r"^[^\W\d_]$")
 _DOTTED = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")  # u.s, e.g, a.m
-_STRIP_OPEN = re.compile(r"^[" + _OPEN + r"*\-–—]+")
-_STRIP_TRAIL = re.compile(r"[.,;:!?" + _CLOSE + r"]+$")
+_LEAD_CHARS = _OPEN + "*-–—"
+_TRAIL_CHARS = ".,;:!?" + _CLOSE
 
 
 def _ortho_heuristic(word: str, ortho_ctx: dict[str, int]) -> bool | None:
     """Punkt's orthographic heuristic: True = starts a sentence, False = does not, None = ?"""
     if word in (";", ":", ",", ".", "!", "?"):
         return False
-    typ = _STRIP_TRAIL.sub("", word).lower()
+    typ = word.rstrip(_TRAIL_CHARS).lower()
     ortho = ortho_ctx.get(typ, 0)
     first = word[:1]
     if first.isupper() and (ortho & _ORTHO_LC) and not (ortho & _ORTHO_MID_UC):
@@ -144,7 +144,7 @@ def _is_boundary(prev: str, punct: str, close: str, nxt: str) -> bool:
     ``"."``, ``"..."`` (any ellipsis) or a run of ``!?.``, ``close`` the closing quotes and
     brackets after it.
     """
-    word = _STRIP_OPEN.sub("", nxt) or nxt
+    word = nxt.lstrip(_LEAD_CHARS) or nxt
     first = word[:1]
     if not first.isalnum():
         # the next token is punctuation only ("-", "--", "*", "..."): a break if end is strong
@@ -154,14 +154,14 @@ def _is_boundary(prev: str, punct: str, close: str, nxt: str) -> bool:
     if punct != "." and punct != "...":  # ! ? ?! !!! .?
         # "Why?" he asked. -> no break before a lower-case word after a closing quote
         return not (lower and quoted)
-    next_typ = _STRIP_TRAIL.sub("", word).lower()
+    next_typ = word.rstrip(_TRAIL_CHARS).lower()
     if punct == "...":
         if lower or first.isdigit():
             return False
         return quoted or nxt[:1] in _OPEN or _starts_sentence(word, next_typ)
     # a single period
     params = punkt_params()
-    typ = _STRIP_OPEN.sub("", prev).lower()
+    typ = prev.lstrip(_LEAD_CHARS).lower()
     if typ.endswith("."):
         typ = typ[:-1]
     if not typ:
@@ -297,7 +297,7 @@ def _token_regex() -> re.Pattern[str]:
     L = r"[^\W\d_]"  # a letter
     W = r"[^\W_]"  # a letter or digit
     pattern = rf"""
-    (?!(?:[gG]on|[wW]an)na\b|[gG]otta\b|[cC]annot\b){L}+(?=[\s,;)\]"”!?]|\Z)  # fast: word
+    (?![gGwWcC](?:onna|anna|otta|annot)\b)[a-zA-Z]+(?=[\s,;)\]"”!?]|\Z)    # fast: word
     | \d+(?![\w.,:/\-])                                                   # fast: number
     | [,;“”()](?![^\w\s])                                                  # fast: , ; “ ” ( )
     | \.(?=\s|\Z)                                                          # fast: final .
@@ -326,9 +326,9 @@ def _token_regex() -> re.Pattern[str]:
     | [^\w\s]                                                               # any other symbol
     | \S                                                                    # anything else
     """
-    # leading white space is consumed inside the match (group 1 is the token): finditer then
-    # never tries every alternative at each space, which doubles the speed
-    return re.compile(r"\s*(" + pattern + ")", re.VERBOSE)
+    # (?=\S) first: at a white-space position the match fails at once instead of trying
+    # every alternative, which doubles the speed
+    return re.compile(r"(?=\S)(?:" + pattern + ")", re.VERBOSE)
 
 
 def token_spans(text: str) -> list[Span]:
@@ -356,9 +356,9 @@ def token_spans(text: str) -> list[Span]:
     ['Iran', '’s', 'talks', 'with', 'Al', '-', 'Araji', 'do', "n't", 'end', '.']
     """
     _check_text(text)
-    return [m.span(1) for m in _token_regex().finditer(text)]
+    return [m.span() for m in _token_regex().finditer(text)]
 
 
 def token_spans_between(text: str, start: int, end: int) -> list[Span]:
     """Token spans of ``text[start:end]`` as offsets into ``text`` (no slicing)."""
-    return [m.span(1) for m in _token_regex().finditer(text, start, end)]
+    return [m.span() for m in _token_regex().finditer(text, start, end)]
