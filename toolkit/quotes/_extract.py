@@ -48,6 +48,10 @@ _PARTICLES = _FW["particle"]
 _OBJ_VERBS = _FW["object_verb"]
 _BE = _FW["be"]
 _ADJUNCT = _FW["adjunct"]
+_DQ = re.compile(r"``|''|[\"“”„‟«»]")
+_SUBORD = _FW["subordinator"]
+_GENERIC = _FW["generic_head"]
+_OPENERS = frozenset(["“", '"', "'", "(", "—", ":", "\n"])
 _NAMEISH = re.compile(r"^[A-Z][\w'’.-]*$")
 _THAT = re.compile(r"^[^.;:!?“”\"]{0,70}?\bthat\b")
 _QUOTE_CHARS = "\"“”„‟«»'’`"
@@ -199,13 +203,42 @@ class _Doc:
                         sp.affiliation = sp.affiliation or aff
                         if sp.person:
                             self.remember(sp)
+                    has_verb = any(toks[m].low in _STOP or toks[m].low in lex.cue_forms
+                                   for m in range(k + 1, j) if toks[m].low not in {"of", "at",
+                                                                                  "for", "in"})
+                    if role or not has_verb or toks[k + 1].low in _DET:
                         return sp
+            return None
+        if t.text == ")":
+            # "Sen. Chuck Grassley (R-Iowa) told"
+            k = j - 1
+            while k >= lo and toks[k].text != "(" and j - k < 12:
+                k -= 1
+            if k > lo and toks[k].text == "(":
+                return self.speaker_before(k, lo)
             return None
         if t.low in lex.pronouns and not self.in_quote[j]:
             return self.resolve_pronoun(Speaker(t.start, t.end, pronoun=True))
         head_ok = self._is_nameish(t) or t.low in lex.speaker_nouns or t.low in lex.title_heads
         if not head_ok and t.low.endswith(("'s", "’s")):
             head_ok = False
+        if not head_ok and t.text.isalpha() and t.text.islower() and t.low not in _STOP \
+                and t.low not in _SKIP and t.low not in lex.cue_forms and (
+                    t.low in _GENERIC or (t.low.endswith("s") and not t.low.endswith("ss")
+                                          and len(t.low) > 3)):
+            # "forecasters say", "those surveyed say", "59 percent said"
+            k = j
+            while k - 1 >= lo and not self.in_quote[k - 1] and (
+                toks[k - 1].low in _DET or toks[k - 1].text.isdigit()
+                or self._is_nameish(toks[k - 1]) or toks[k - 1].low in lex.title_mods
+                or (toks[k - 1].text.isalpha() and toks[k - 1].text.islower()
+                    and toks[k - 1].low not in _STOP and toks[k - 1].low not in _SKIP
+                    and toks[k - 1].low not in lex.cue_forms and j - k < 3)
+            ):
+                k -= 1
+                if toks[k].low in _DET:
+                    break
+            return Speaker(toks[k].start, toks[j].end, name=self.text[toks[k].start:toks[j].end])
         if not head_ok or self.in_quote[j]:
             return None
         k = j
@@ -464,7 +497,7 @@ def _kind(text: str, start: int, end: int, quotes: list[Quote]) -> str:
 
 
 
-def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, bool]]]:
+def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, bool, bool]]]:
     """Cue tokens in ``[ti, tj)``: (first token, one past last token, (lemma, class, quote_ok))."""
     toks, forms = doc.toks, doc.lex.cue_forms
     out = []
@@ -475,7 +508,7 @@ def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, b
             continue
         low = toks[i].low
         if low == "according" and i + 1 < tj and toks[i + 1].low == "to":
-            out.append((i, i + 2, ("according to", "according", False)))
+            out.append((i, i + 2, ("according to", "according", False, False)))
             i += 2
             continue
         if i + 1 < tj:
@@ -484,7 +517,9 @@ def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, b
                 out.append((i, i + 2, forms[two]))
                 i += 2
                 continue
-        if low in forms:
+        if low in forms and (toks[i].text.islower() or i == ti or
+                             (i - 1 >= ti and toks[i - 1].text in _OPENERS)):
+            # a capitalised cue inside a sentence is part of a name ("the United States")
             out.append((i, i + 1, forms[low]))
         i += 1
     return out
@@ -534,7 +569,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
         ti, tj = doc.tok_index(us), doc.tok_index(ue)
         unit_found: list[Attribution] = []
         unit_speaker: Speaker | None = None
-        for ci, cj, (lemma, cls, quote_ok) in _cues(doc, ti, tj):
+        for ci, cj, (lemma, cls, quote_ok, strict) in _cues(doc, ti, tj):
             cue = (toks[ci].start, toks[cj - 1].end)
             # ---- according to X
             if cls == "according":
@@ -585,12 +620,21 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 before_txt = text[before[0]:before[1]]
                 after_txt = text[after[0]:after[1]]
                 after_ok = _alnum(after_txt) >= 4
+                if strict and after_ok and not (
+                    text[cue[1]:after[0] + 1].lstrip()[:1] in {":", "“", '"', "'"}
+                    or after_txt.lower().startswith(("that ", "“", '"', "''", "``"))
+                    or _DQ.search(after_txt)
+                ):
+                    after_ok = False
                 ends_comma = text[us:sp.start].rstrip().endswith((",", "”", '"', "''"))
                 if after_ok and ends_comma and _alnum(before_txt) >= 6:
                     opens = text[cue[1]:after[0] + 1].lstrip()[:1] in {",", ":", "“", '"', "'"} \
                         or after_txt.lower().startswith(("that ", "“", '"', "''", "``"))
                     quote_first = before_txt.rstrip(" ,.!?").endswith(("”", '"', "''"))
                     first_word = after_txt.split(maxsplit=1)[0].lower()
+                    if opens and quote_first and first_word.endswith("ing") \
+                            and first_word not in doc.lex.cue_forms:
+                        opens = False  # "“...,” the report said, referring to ..."
                     if not opens and (quote_first or first_word in _ADJUNCT):
                         after_ok = False
                 if after_ok and ends_comma and _alnum(before_txt) >= 6 and \
@@ -601,7 +645,10 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 elif after_ok:
                     unit_found.append(Attribution(after[0], after[1], cue, sp,
                                                   "speaker-cue-content"))
-                elif ends_comma and _alnum(before_txt) >= 4:
+                elif ends_comma and _alnum(before_txt) >= 4 and (
+                    _DQ.search(before_txt) or (
+                        not strict and len(before_txt.split()) >= 4
+                        and before_txt.split()[0].lower().strip(",") not in _SUBORD)):
                     unit_found.append(Attribution(before[0], before[1], cue, sp,
                                                   "content-speaker-cue"))
                 else:
@@ -614,8 +661,10 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 if sp is None:
                     continue
                 a, b = _strip_span(text, us, prev.start if prev.text == "," else prev.end)
-                if _alnum(text[a:b]) >= 4:
-                    rest = text[sp.end:ue]
+                rest = text[sp.end:ue]
+                if _alnum(text[a:b]) >= 4 and (
+                    not rest.strip() or rest.lstrip()[0] in ",.;:!?”\"'"
+                ) and (_DQ.search(text[a:b]) or not strict):
                     m = re.match(r"[^“\"]*?,\s*(?=[“\"])", rest)
                     if m:
                         after = _strip_span(text, sp.end + m.end(), ue)

@@ -31,7 +31,7 @@ def _words(name: str) -> set[str]:
 class Lexicon:
     """The word lists the rules use; see the data files for their meaning."""
 
-    cue_forms: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
+    cue_forms: dict[str, tuple[str, str, bool, bool]] = field(default_factory=dict)
     pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)
     speaker_nouns: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
@@ -45,16 +45,19 @@ def load_lexicon() -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> lex.cue_forms["said"]
-    ('say', 'speech', True)
+    ('say', 'speech', True, False)
     >>> "spokesman" in lex.speaker_nouns
     True
     """
-    cues: dict[str, tuple[str, str, bool]] = {}
+    cues: dict[str, tuple[str, str, bool, bool]] = {}
     for row in _csv_rows("cue_verbs.csv"):
         for form in row["forms"].split("|"):
             form = form.strip().lower()
             if form:
-                cues.setdefault(form, (row["lemma"], row["class"], row["quote_ok"] == "1"))
+                cues.setdefault(
+                    form,
+                    (row["lemma"], row["class"], row["quote_ok"] == "1", row["strict"] == "1"),
+                )
     pronouns = {
         r["pronoun"].lower(): (r["gender"], r["number"]) for r in _csv_rows("pronouns.csv")
     }
