@@ -13,7 +13,8 @@ statistical model is used.
 Corpus-level functions return tidy DataFrames: :func:`frequencies` (terms and n-grams, by any
 document variable), :func:`collocations` (PMI, G2, t-score), :func:`keyness` (target vs
 reference, as quanteda's ``textstat_keyness``), :func:`kwic` (concordances with offsets) and
-:func:`dispersion` (a term across documents and time). Plots are in :mod:`toolkit.plot`.
+:func:`dispersion` (a term across documents) and :func:`trend` (a term over time).
+Plots are in :mod:`toolkit.plot`.
 
 >>> from toolkit import keywords
 >>> keywords.extract("Iran and Iraq signed a water agreement. The water agreement ends a feud.",
@@ -23,10 +24,20 @@ reference, as quanteda's ``textstat_keyness``), :func:`kwic` (concordances with 
 
 from __future__ import annotations
 
+from toolkit.keywords._corpus import collocations, frequencies, keyness, occurrences
 from toolkit.keywords._extract import DEFAULT_METHOD, METHODS, extract
+from toolkit.keywords._kwic import compile_pattern, dispersion, kwic, trend
 
 __all__ = [
     "DEFAULT_METHOD",
     "METHODS",
+    "collocations",
+    "compile_pattern",
+    "dispersion",
     "extract",
+    "frequencies",
+    "keyness",
+    "kwic",
+    "occurrences",
+    "trend",
 ]

@@ -1,0 +1,263 @@
+"""Concordances (keyword in context), dispersion of a term across documents, trend over time."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from toolkit._docs import TextOrCorpus, as_corpus, iter_docs
+from toolkit.errors import InputError, SchemaError, ToolkitWarning
+from toolkit.keywords._corpus import _PERIODS
+from toolkit.tokenize import token_spans
+
+Pattern = str | Sequence[str] | re.Pattern
+
+
+def compile_pattern(
+    pattern: Pattern, *, valuetype: str = "glob", case_sensitive: bool = False
+) -> re.Pattern:
+    """One regular expression for a word, a phrase, a glob or a regex (or a list of them).
+
+    ``"glob"`` (default, as in quanteda): whole words, ``*`` matches any word characters and
+    ``?`` one, the words of a phrase may be separated by any white space; ``"fixed"``: whole
+    words, no wildcards; ``"regex"``: used as written.
+
+    >>> bool(compile_pattern("nuclear deal*").search("a Nuclear\\ndeals table"))
+    True
+    """
+    if isinstance(pattern, re.Pattern):
+        return pattern
+    if valuetype not in ("glob", "fixed", "regex"):
+        raise InputError(f"valuetype must be glob, fixed or regex, got {valuetype!r}",
+                         source="pattern")
+    pats = [pattern] if isinstance(pattern, str) else list(pattern)
+    if not pats or any(not isinstance(p, str) or not p.strip() for p in pats):
+        raise InputError(f"empty or non-text pattern: {pattern!r}", source="pattern")
+    parts = []
+    for p in pats:
+        if valuetype == "regex":
+            parts.append(f"(?:{p})")
+            continue
+        words = []
+        for w in p.split():
+            rx = re.escape(w)
+            if valuetype == "glob":
+                rx = rx.replace(r"\*", r"\w*").replace(r"\?", r"\w")
+            words.append(rx)
+        parts.append(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+    try:
+        return re.compile("|".join(parts), 0 if case_sensitive else re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(f"invalid regular expression {pattern!r}: {exc}",
+                         source="pattern") from exc
+
+
+def kwic(
+    text_or_corpus: TextOrCorpus,
+    pattern: Pattern,
+    *,
+    window: int = 5,
+    valuetype: str = "glob",
+    case_sensitive: bool = False,
+) -> pd.DataFrame:
+    """Keyword-in-context concordance: every match with ``window`` tokens either side.
+
+    Parameters
+    ----------
+    pattern
+        A word (``"sanctions"``), a phrase (``"nuclear deal"``), a glob (``"negotiat*"``), a
+        regular expression (with ``valuetype="regex"`` or a compiled ``re.Pattern``), or a list.
+    window
+        Tokens of context on each side.
+    valuetype
+        ``"glob"`` (default), ``"fixed"`` or ``"regex"``; see :func:`compile_pattern`.
+    case_sensitive
+        Match case exactly (default: ignore case).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id``, ``start``, ``end`` (``text[start:end] == match``), ``left``, ``match``,
+        ``right`` (context with white space collapsed to single spaces), in text order.
+
+    Examples
+    --------
+    >>> k = kwic("Iran said the nuclear deal is dead. The Nuclear Deal lives.", "nuclear deal",
+    ...          window=2)
+    >>> k[["left", "match", "right"]].values.tolist()
+    [['said the', 'nuclear deal', 'is dead'], ['. The', 'Nuclear Deal', 'lives.']]
+    """
+    if not isinstance(window, int) or window < 0:
+        raise InputError(f"window must be a non-negative integer, got {window!r}", source="kwic")
+    rx = compile_pattern(pattern, valuetype=valuetype, case_sensitive=case_sensitive)
+    rows = []
+    for doc_id, text in iter_docs(text_or_corpus):
+        matches = [m for m in rx.finditer(text) if m.end() > m.start()]
+        if not matches:
+            continue
+        spans = token_spans(text)
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        for m in matches:
+            s, e = m.span()
+            i = bisect_right(ends, s)  # tokens ending at or before s are on the left
+            left_start = starts[i - window] if window and i - window >= 0 else (
+                starts[0] if window and i > 0 else s)
+            j = bisect_left(starts, e)  # tokens starting at or after e are on the right
+            right_end = ends[min(j + window, len(spans)) - 1] if window and j < len(spans) else e
+            rows.append((doc_id, s, e, " ".join(text[left_start:s].split()), text[s:e],
+                         " ".join(text[e:right_end].split())))
+    out = pd.DataFrame(rows, columns=["doc_id", "start", "end", "left", "match", "right"])
+    return out.astype({"doc_id": "str", "start": "int64", "end": "int64", "left": "str",
+                       "match": "str", "right": "str"})
+
+
+def _n_words(text: str) -> int:
+    return sum(1 for s, e in token_spans(text) if any(c.isalnum() for c in text[s:e]))
+
+
+def dispersion(
+    text_or_corpus: TextOrCorpus,
+    pattern: Pattern,
+    *,
+    valuetype: str = "glob",
+    case_sensitive: bool = False,
+) -> pd.DataFrame:
+    """Where a term occurs: one row per document, with rates and relative positions.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id`` (and ``date``, ``outlet`` when the corpus has them), ``n_words``,
+        ``count``, ``per_1000`` (matches per 1,000 words), ``first`` (relative position
+        0-1 of the first match in the text, NaN if none) and ``positions`` (list of
+        relative positions of every match, as in quanteda's ``textplot_xray``).
+        ``attrs`` holds ``range`` (share of documents with a match) and ``juilland_d``
+        (Juilland's D over documents: 1 = spread evenly, 0 = all in one document).
+
+    Examples
+    --------
+    >>> d = dispersion(["Gaza truce holds.", "Rain.", "A Gaza truce and a truce."], "truce")
+    >>> d["count"].tolist(), round(d.attrs["range"], 2)
+    ([1, 0, 2], 0.67)
+    """
+    rx = compile_pattern(pattern, valuetype=valuetype, case_sensitive=case_sensitive)
+    corpus = as_corpus(text_or_corpus)
+    rows = []
+    for doc_id, text in iter_docs(corpus):
+        pos = [m.start() / max(len(text), 1) for m in rx.finditer(text) if m.end() > m.start()]
+        n_words = _n_words(text)
+        rows.append((doc_id, n_words, len(pos), 1000 * len(pos) / n_words if n_words else 0.0,
+                     pos[0] if pos else np.nan, pos))
+    out = pd.DataFrame(rows, columns=["doc_id", "n_words", "count", "per_1000", "first",
+                                      "positions"])
+    extra = [c for c in ("date", "outlet") if c in corpus.columns]
+    for i, c in enumerate(extra):
+        out.insert(1 + i, c, corpus[c].to_numpy())
+    out = out.astype({"n_words": "int64", "count": "int64"})
+    out.attrs["range"] = float((out["count"] > 0).mean()) if len(out) else float("nan")
+    out.attrs["juilland_d"] = _juilland(out["per_1000"].to_numpy(float))
+    return out
+
+
+def _juilland(rates: np.ndarray) -> float:
+    """Juilland's D = 1 - V / sqrt(n - 1), V the coefficient of variation of the rates."""
+    n = len(rates)
+    if n < 2 or rates.mean() == 0:
+        return float("nan")
+    v = rates.std() / rates.mean()
+    return float(max(0.0, 1 - v / np.sqrt(n - 1)))
+
+
+def trend(
+    corpus: pd.DataFrame,
+    patterns: str | Sequence[str] | dict[str, Pattern],
+    *,
+    freq: str = "month",
+    valuetype: str = "glob",
+    case_sensitive: bool = False,
+    by: str | None = None,
+) -> pd.DataFrame:
+    """Term frequency over time: matches of each pattern per period (and group).
+
+    Parameters
+    ----------
+    corpus
+        A corpus DataFrame with ``doc_id``, ``text`` and ``date``.
+    patterns
+        One pattern, a list (each is its own term), or ``{label: pattern}``.
+    freq
+        ``"year"``, ``"quarter"``, ``"month"`` (default), ``"week"`` or ``"day"``.
+    by
+        Optional document column (e.g. ``"outlet"``) to split each period by.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``period`` (Timestamp at the period's start), ``by`` column if given, ``term``,
+        ``count``, ``docs`` (documents in the period), ``docs_with`` (documents with a
+        match), ``n_words`` and ``per_10k`` (matches per 10,000 words). Documents without a
+        date are left out with a :class:`~toolkit.errors.ToolkitWarning` that says how many.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a", "b", "c"],
+    ...                   "date": pd.to_datetime(["2024-01-03", "2024-01-20", "2024-02-01"]),
+    ...                   "text": ["Truce talks.", "No truce.", "Truce holds, truce."]})
+    >>> trend(c, "truce")[["period", "count"]].astype(str).values.tolist()
+    [['2024-01-01', '2'], ['2024-02-01', '2']]
+    """
+    if not isinstance(corpus, pd.DataFrame) or "date" not in corpus.columns:
+        raise SchemaError("trend() needs a corpus DataFrame with a 'date' column",
+                          source="corpus")
+    if freq not in _PERIODS:
+        raise InputError(f"freq must be one of {sorted(_PERIODS)}, got {freq!r}",
+                         source="trend")
+    if by is not None and by not in corpus.columns:
+        raise SchemaError(f"no column {by!r} to split by", source="corpus")
+    if isinstance(patterns, dict):
+        labelled = dict(patterns)
+    elif isinstance(patterns, str):
+        labelled = {patterns: patterns}
+    else:
+        labelled = {str(p): p for p in patterns}
+    compiled = {k: compile_pattern(v, valuetype=valuetype, case_sensitive=case_sensitive)
+                for k, v in labelled.items()}
+    corpus = as_corpus(corpus)
+    dates = pd.to_datetime(corpus["date"], errors="coerce")
+    if dates.isna().any():
+        warnings.warn(f"trend(): {int(dates.isna().sum())} of {len(corpus)} documents have no "
+                      "date and are left out", ToolkitWarning, stacklevel=2)
+    keep = dates.notna().to_numpy()
+    sub = corpus[keep]
+    period = dates[keep].dt.to_period(_PERIODS[freq]).dt.start_time
+    texts = sub["text"].fillna("").astype(str).tolist()
+    n_words = [_n_words(t) for t in texts]
+    base = pd.DataFrame({"period": period.to_numpy(), "n_words": n_words})
+    keys = ["period"]
+    if by is not None:
+        base[by] = sub[by].to_numpy()
+        keys.append(by)
+    frames = []
+    for label, rx in compiled.items():
+        counts = [sum(1 for m in rx.finditer(t) if m.end() > m.start()) for t in texts]
+        f = base.assign(count=counts, has=[c > 0 for c in counts])
+        g = f.groupby(keys, dropna=False)
+        agg = pd.DataFrame({"count": g["count"].sum(), "docs": g.size(),
+                            "docs_with": g["has"].sum(), "n_words": g["n_words"].sum()})
+        agg = agg.reset_index()
+        agg.insert(len(keys), "term", label)
+        frames.append(agg)
+    cols = [*keys, "term", "count", "docs", "docs_with", "n_words"]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+    out["per_10k"] = np.where(out["n_words"] > 0, 1e4 * out["count"] / out["n_words"].clip(
+        lower=1), 0.0)
+    out = out.sort_values([*keys, "term"], kind="stable").reset_index(drop=True)
+    return out.astype({"count": "int64", "docs": "int64", "docs_with": "int64",
+                       "n_words": "int64"})
