@@ -46,7 +46,12 @@ def _plural(demonym: str) -> list[str]:
 def _builtin_rows() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
 
-    def add(alias, actor, actor_type, label_type, country, guards):
+    def add(alias, actor, actor_type, label_type, country, guards, *, upper=True):
+        # Datelines and headlines write names in capitals (BEIRUT, IRAN): add that form too.
+        if upper and len(alias) >= 4 and alias.upper() != alias and actor_type != "office":
+            up_guards = {alias.upper()} if alias in guards else ()
+            add(alias.upper(), actor, actor_type, label_type, country, up_guards, upper=False)
+            rows[-1]["_variant"] = True
         rows.append(
             {
                 "alias": alias,
@@ -103,6 +108,8 @@ def _builtin_rows() -> list[dict[str, object]]:
             add(a, r["office"], "office", "title", None, ())
     for r in _read_csv("blocklist.csv"):
         add(r["phrase"], r["phrase"], "block", "block", None, ())
+        if r["phrase"].endswith(("an", "i")):  # Iranian-Americans, Arab-Americans
+            add(r["phrase"] + "s", r["phrase"], "block", "block", None, ())
     return rows
 
 
@@ -172,7 +179,10 @@ def load_gazetteer(
     """
     frames = []
     if builtin:
-        frames.append(pd.DataFrame(_builtin_rows(), columns=LONG_COLUMNS))
+        shipped = pd.DataFrame(_builtin_rows())
+        # an upper-case variant (IRAN) never replaces an entry written in the files (ISIS)
+        variant = shipped["_variant"].eq(True) & shipped["alias"].duplicated(keep=False)
+        frames.append(shipped.loc[~variant, LONG_COLUMNS])
     if extra is not None:
         paths = [extra] if isinstance(extra, str | Path) else list(extra)
         frames.extend(_read_extra(p) for p in paths)

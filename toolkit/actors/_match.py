@@ -10,8 +10,8 @@ from importlib import resources
 import pandas as pd
 
 
-def _read_guard_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The word lists of ``data/actors/guard_words.txt``: ([prev_ok], [titles])."""
+def _read_guard_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/actors/guard_words.txt`` by section name."""
     text = resources.files("toolkit").joinpath("data/actors/guard_words.txt").read_text("utf-8")
     sections: dict[str, set[str]] = {}
     current = None
@@ -23,11 +23,16 @@ def _read_guard_words() -> tuple[frozenset[str], frozenset[str]]:
             current = sections.setdefault(line[1:-1], set())
         elif current is not None:
             current.add(line)
-    return frozenset(sections["prev_ok"]), frozenset(sections["titles"])
+    return {name: frozenset(words) for name, words in sections.items()}
 
 
-# Capitalised words that may precede a guarded alias; titles before a personal name.
-_PREV_OK, _TITLES = _read_guard_words()
+_WORDS = _read_guard_words()
+_PREV_OK = _WORDS["prev_ok"]  # capitalised words that may precede a guarded alias
+_TITLES = _WORDS["titles"]  # words before a personal name
+_NEXT_OK = _WORDS["next_ok"]  # capitalised words that may follow a guarded alias
+_HEADS = _WORDS["non_actor_heads"]  # "Kabul University": a name of a non-actor
+_NAME_RUN = re.compile(r"(?: (?:[A-Z][\w'’.-]*|of|for|and|the|de|al-\w+)){1,4}")
+_ABBR_DEF = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
 _PREV_WORD = re.compile(r"([A-Z][\w'’-]*)(\.?)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _QUOTE_OPEN = re.compile(r"[“\"]")
@@ -71,31 +76,83 @@ class Matcher:
         self.table = gazetteer.reset_index(drop=True)
         self.index = {a: i for i, a in enumerate(self.table["alias"])}
         self.guarded = set(self.table.loc[self.table["guard"].astype(bool), "alias"])
+        places = self.table["actor_type"].isin(["state", "territory"])
+        self.places = set(self.table.loc[places, "alias"])
+        self.demonyms = set(self.table.loc[self.table["label_type"] == "demonym", "alias"])
         self.blocked = set(self.table.loc[self.table["actor_type"] == "block", "alias"])
         pattern = _trie_regex(self.table["alias"])
         self.regex = re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])")
 
-    def _guard_ok(self, text: str, start: int, end: int) -> bool:
-        before = text[max(0, start - 40) : start]
-        m = _PREV_WORD.search(before)
+    def _prev_ok(self, text: str, start: int, *, strict: bool = True) -> bool:
+        """False when a title or a capitalised non-function word precedes (a personal name)."""
+        m = _PREV_WORD.search(text, max(0, start - 40), start)
         if m:
             word, dot = m.group(1), m.group(2)
             if word in _TITLES or word.rstrip(".") in _TITLES:
                 return False
-            if not dot and word not in _PREV_OK and word not in self.index:
+            name_like = (
+                not dot
+                and (strict or word[1:].islower())  # demonyms: only Title case ("David French")
+                and "-" not in word  # "Turkish-backed"
+                and not word.endswith(("'s", "’s", "s'", "s’"))  # "Arabia's"
+            )
+            if name_like and word not in _PREV_OK and word not in self.index:
                 return False
-        m = _NEXT_WORD.match(text, end)
-        return not (m and m.group(1) not in self.index)
+        return True
 
-    def find(self, text: str) -> Iterable[tuple[int, int, int]]:
+    def _next_ok(self, text: str, end: int) -> bool:
+        m = _NEXT_WORD.match(text, end)
+        return not (m and m.group(1) not in self.index and m.group(1) not in _NEXT_OK)
+
+    def _heads_ok(self, text: str, end: int) -> bool:
+        """False for "Kabul University", "Syrian Center for Policy Research"."""
+        m = _NAME_RUN.match(text, end)
+        return not (m and any(w in _HEADS for w in m.group().split()))
+
+    def find(self, text: str) -> list[tuple[int, int, int, str | None]]:
+        """Accepted matches as ``(start, end, row, label_override)``, in text order."""
         index = self.index
+        found = []
         for m in self.regex.finditer(text):
             alias = m.group()
             if alias in self.blocked:
                 continue
-            if alias in self.guarded and not self._guard_ok(text, m.start(), m.end()):
+            start, end = m.span()
+            if alias in self.guarded and not (
+                self._prev_ok(text, start) and self._next_ok(text, end)
+            ):
                 continue
-            yield m.start(), m.end(), index[alias]
+            if (
+                alias in self.demonyms
+                and alias[1:].islower()
+                and not self._prev_ok(text, start, strict=False)
+            ):
+                continue
+            if alias in self.places and not self._heads_ok(text, end):
+                continue
+            found.append((start, end, index[alias], None))
+        return self._abbreviations(text, found)
+
+    def _abbreviations(self, text: str, found: list) -> list:
+        """Abbreviations the text defines after a mention ("Islamic State (IS)") match too."""
+        defined = {}
+        for _start, end, i, _ in found:
+            m = _ABBR_DEF.match(text, end)
+            if m and m.group(1) not in self.index and self.table["actor_type"][i] != "office":
+                defined.setdefault(m.group(1), i)
+        if not defined:
+            return found
+        taken = [(s, e) for s, e, _, _ in found]
+        extra = []
+        pattern = re.compile(
+            r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True)))
+            + r")(?![\w])"
+        )
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if not any(a < e and s < b for a, b in taken):
+                extra.append((s, e, defined[m.group()], "abbreviation"))
+        return sorted(found + extra)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

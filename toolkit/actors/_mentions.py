@@ -88,17 +88,14 @@ def mentions(
     country = table["country"].tolist()
     rows: list[tuple] = []
     for doc_id, text in iter_docs(text_or_corpus):
-        found = [
-            (s, e, i)
-            for s, e, i in matcher.find(text)
-            if offices or actor_type[i] != "office"
-        ]
+        found = [f for f in matcher.find(text) if offices or actor_type[f[2]] != "office"]
         if not found:
             continue
-        quoted = in_spans([s for s, _, _ in found], quote_spans(text)) if found else []
-        for (s, e, i), q in zip(found, quoted, strict=True):
+        quoted = in_spans([f[0] for f in found], quote_spans(text))
+        for (s, e, i, label), q in zip(found, quoted, strict=True):
             rows.append(
-                (doc_id, s, e, text[s:e], actor[i], actor_type[i], label_type[i], country[i], q)
+                (doc_id, s, e, text[s:e], actor[i], actor_type[i], label or label_type[i],
+                 country[i], q)
             )
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     frame["start"] = frame["start"].astype("int64")

@@ -1,0 +1,48 @@
+"""Precision and recall of actor mentions on hand-annotated AllSides articles.
+
+The fixture holds doc ids, offsets and actors only; the texts are read from ../shared.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit.actors import mentions
+
+GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "actors_gold"
+
+
+def _texts(shared_dir: Path, ids: set[str]) -> pd.DataFrame:
+    rows = []
+    with gzip.open(shared_dir / "corpora" / "allsides_middle_east.jsonl.gz", "rt") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["id"] in ids:
+                rows.append((rec["id"], rec["text"] or ""))
+    return pd.DataFrame(rows, columns=["doc_id", "text"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", ["allsides"])
+def test_precision_recall_on_hand_annotations(shared_dir, split):
+    docs_file = GOLD / f"{split}_docs.csv"
+    gold = pd.read_csv(GOLD / f"{split}_actor_mentions.csv")
+    docs = set(pd.read_csv(docs_file)["doc_id"])
+    corpus = _texts(shared_dir, docs)
+    assert len(corpus) == len(docs) and set(gold["doc_id"]) <= docs
+    # every gold span lies inside its text
+    lengths = dict(zip(corpus["doc_id"], corpus["text"].str.len(), strict=True))
+    assert (gold["end"] <= gold["doc_id"].map(lengths)).all()
+    pred = mentions(corpus)
+    key = ["doc_id", "start", "end", "actor"]
+    p = set(map(tuple, pred[key].values.tolist()))
+    g = set(map(tuple, gold[key].values.tolist()))
+    tp = len(p & g)
+    precision, recall = tp / len(p), tp / len(g)
+    assert precision >= 0.97, f"precision {precision:.3f} on {split}"
+    assert recall >= 0.95, f"recall {recall:.3f} on {split}"
