@@ -51,6 +51,7 @@ _ADJUNCT = _FW["adjunct"]
 _DQ = re.compile(r"``|''|[\"“”„‟«»]")
 _SUBORD = _FW["subordinator"]
 _GENERIC = _FW["generic_head"]
+_LEAD = re.compile(r"([,”\"']|'')\s*(?:(?:his|her|their|its|the|a|an|[a-z][a-z0-9-]*)\s+){1,3}$")
 _OPENERS = frozenset(["“", '"', "'", "(", "—", ":", "\n"])
 _NAMEISH = re.compile(r"^[A-Z][\w'’.-]*$")
 _THAT = re.compile(r"^[^.;:!?“”\"]{0,70}?\bthat\b")
@@ -176,6 +177,11 @@ class _Doc:
         return lo
 
     # ------------------------------------------------------------------ speakers
+    def _spk(self, low: str) -> bool:
+        """A speaker noun, singular or plural ("official", "officials")."""
+        nouns = self.lex.speaker_nouns
+        return low in nouns or (low.endswith("s") and low[:-1] in nouns) or low + "s" in nouns
+
     def _is_nameish(self, t: Tok) -> bool:
         return bool(_NAMEISH.match(t.text)) and t.low not in self.lex.not_names
 
@@ -219,7 +225,7 @@ class _Doc:
             return None
         if t.low in lex.pronouns and not self.in_quote[j]:
             return self.resolve_pronoun(Speaker(t.start, t.end, pronoun=True))
-        head_ok = self._is_nameish(t) or t.low in lex.speaker_nouns or t.low in lex.title_heads
+        head_ok = self._is_nameish(t) or self._spk(t.low) or t.low in lex.title_heads
         if not head_ok and t.low.endswith(("'s", "’s")):
             head_ok = False
         if not head_ok and t.text.isalpha() and t.text.islower() and t.low not in _STOP \
@@ -248,10 +254,10 @@ class _Doc:
             if self.in_quote[k - 1]:
                 break
             if self._is_nameish(p) or p.low in _PARTICLES or p.low in lex.title_mods \
-                    or p.low in lex.title_heads or p.low in lex.speaker_nouns:
+                    or p.low in lex.title_heads or self._spk(p.low):
                 if p.low in {"of", "the"} and not (self._is_nameish(toks[k]) or
                                                     toks[k].low in lex.title_heads or
-                                                    toks[k].low in lex.speaker_nouns or
+                                                    self._spk(toks[k].low) or
                                                     toks[k].low in lex.title_mods):
                     break
                 k -= 1
@@ -263,13 +269,13 @@ class _Doc:
                 k -= 1
                 continue
             if p.low in {"for", "of"} and k - 2 >= lo and (
-                toks[k - 2].low in lex.speaker_nouns or toks[k - 2].low in lex.title_heads
+                self._spk(toks[k - 2].low) or toks[k - 2].low in lex.title_heads
             ):
                 k -= 1
                 continue
             if p.text == "-" or (p.text.islower() and p.low not in _STOP and
                                  p.low not in lex.cue_forms and lower_budget > 0 and
-                                 t.low in lex.speaker_nouns and p.text.isalpha()):
+                                 self._spk(t.low) and p.text.isalpha()):
                 lower_budget -= 1
                 k -= 1
                 continue
@@ -295,13 +301,14 @@ class _Doc:
                 break
             if self._is_nameish(p) or p.low in _DET or p.low in _PARTICLES or \
                     p.low in lex.title_mods or p.low in lex.title_heads or \
-                    p.low in lex.speaker_nouns or p.low.endswith(("'s", "’s")) or \
+                    self._spk(p.low) or p.low.endswith(("'s", "’s")) or \
                     (p.low in {"of", "for"} and k > i) or p.text == "-":
                 k += 1
                 continue
             if p.text.islower() and p.text.isalpha() and p.low not in _STOP and k - i < 4 and \
                     p.low not in lex.cue_forms and any(
-                        toks[m].low in lex.speaker_nouns for m in range(k, min(k + 3, hi))):
+                        self._spk(toks[m].low) or self._is_nameish(toks[m])
+                        for m in range(k + 1, min(k + 3, hi))):
                 k += 1
                 continue
             break
@@ -375,7 +382,7 @@ class _Doc:
             low = t.low
             if (self._is_nameish(t) or low in _PARTICLES) and low not in lex.title_heads \
                     and low not in lex.title_mods and t.start not in self.actors \
-                    and low not in lex.speaker_nouns and not low.endswith(("'s", "’s")):
+                    and not self._spk(low) and not low.endswith(("'s", "’s")):
                 name_toks.insert(0, t)
             else:
                 break
@@ -476,7 +483,7 @@ class _Doc:
                              if t.low not in lex.title_heads and t.low not in lex.title_mods
                              and t.start not in self.actors]
                 has_title = any(t.low in lex.title_heads for t in toks[k:j + 1])
-                plain = [t for t in name_toks if t.low not in lex.speaker_nouns]
+                plain = [t for t in name_toks if not self._spk(t.low)]
                 if plain and (len(plain) >= 2 or has_title or plain[-1].low in self.by_surname) \
                         and plain == name_toks and plain[-1].end == toks[j].end:
                     self.make_speaker(toks[k].start, toks[j].end)
@@ -614,6 +621,11 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                                             doc.toks[doc.tok_index(sp.end) - 1].low in
                                             doc.lex.speaker_nouns):
                     continue
+                lead = _LEAD.search(text, us, sp.start)
+                if lead and sp.start - lead.end(1) < 40 and not sp.pronoun:
+                    # "“...,” his nephew Michery el Soheil added."
+                    sp.start = lead.end(1) + len(text[lead.end(1):sp.start]) - len(
+                        text[lead.end(1):sp.start].lstrip())
                 cs = _content_after(doc, ci, cj, lemma, ue)
                 after = _strip_span(text, cs, _cut(doc, cs, ue))
                 before = _strip_span(text, us, sp.start)
@@ -635,6 +647,9 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                     if opens and quote_first and first_word.endswith("ing") \
                             and first_word not in doc.lex.cue_forms:
                         opens = False  # "“...,” the report said, referring to ..."
+                    if quote_first and not (text[cue[1]:after[0] + 1].lstrip()[:1] in {",", ":"}
+                                            or after_txt.lower().startswith("that ")):
+                        opens = False  # "“...,” Trump told NBC’s “Today” on Monday."
                     if not opens and (quote_first or first_word in _ADJUNCT):
                         after_ok = False
                 if after_ok and ends_comma and _alnum(before_txt) >= 6 and \
@@ -663,7 +678,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 a, b = _strip_span(text, us, prev.start if prev.text == "," else prev.end)
                 rest = text[sp.end:ue]
                 if _alnum(text[a:b]) >= 4 and (
-                    not rest.strip() or rest.lstrip()[0] in ",.;:!?”\"'"
+                    not rest.strip() or rest.lstrip()[0] in ",.;:!?”\"'("
                 ) and (_DQ.search(text[a:b]) or not strict):
                     m = re.match(r"[^“\"]*?,\s*(?=[“\"])", rest)
                     if m:
