@@ -1,0 +1,245 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 05 Actors and framing
+#
+# Which states and organisations appear together in Middle East coverage, in which frames
+# (security, economy, humanitarian, diplomacy, conflict) is that coverage written, and in
+# what tone are the main actors mentioned?
+#
+# Three classic measures of coverage studies, each with a deliberately simple and transparent
+# method:
+#
+# 1. **Actors and co-occurrence.** `toolkit.actors.mentions` finds names of states,
+#    territories, organisations and armed groups from an editable gazetteer (with capitals
+#    used as metonyms, "Tehran" for Iran, and demonyms, "Iranian"). Two actors co-occur when
+#    they are mentioned in the same sentence; the network shows who is reported together.
+# 2. **Framing dictionary.** `toolkit.dictionary.count` counts words and phrases of five
+#    frames (the shipped `framing` dictionary) per 1,000 tokens, per week and per outlet.
+# 3. **Tone.** `toolkit.tone` scores sentences with VADER; we average the scores of the
+#    sentences in which each actor is mentioned.
+
+# %% tags=["parameters"]
+# Parameters (the report runner may override these in a cell inserted below this one).
+CORPUS = "news"  # "news" (default corpus), "sample" (tiny offline sample) or a path/glob
+SUBSET = None  # a number of articles for a quick, reproducible random subset
+MIN_REGION_MENTIONS = 3  # keep articles with at least this many Middle East actor mentions
+TOP_ACTORS = 20
+MIN_DOCS_PER_WEEK = 10  # weeks with fewer articles are left out of the time series
+
+# %%
+# ruff: noqa: E402, B018  (notebook style: imports after the parameters, tables shown last)
+from importlib import resources
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from toolkit import actors, cache, dictionary, report, tone
+
+plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titlesize": 13})
+
+corpus = report.load_corpus(CORPUS, subset=SUBSET)
+countries = pd.read_csv(resources.files("toolkit") / "data/actors/countries.csv")
+mena = set(countries.loc[countries["region"] == "MENA", "iso2"])
+all_mentions = actors.mentions(corpus)
+per_doc = all_mentions[all_mentions["country"].isin(mena)].groupby("doc_id").size()
+region_ids = set(per_doc[per_doc >= MIN_REGION_MENTIONS].index)
+articles = corpus[corpus["doc_id"].isin(region_ids)].reset_index(drop=True)
+found = all_mentions[all_mentions["doc_id"].isin(region_ids)].reset_index(drop=True)
+print(f"{len(articles):,} articles about the region (as in notebooks 02 and 04)")
+print(f"{len(found):,} actor mentions of {found['actor'].nunique()} actors")
+
+# %% [markdown]
+# ## Who is mentioned
+#
+# Counting *articles* that mention an actor, not mentions, keeps one long article about
+# Syria from outweighing ten short ones. All actors count here, outside powers included:
+# coverage of the region is to a large part coverage of what Washington, Moscow or Brussels
+# do there.
+
+# %%
+top_actors = (
+    found.groupby(["actor", "actor_type"])
+    .agg(articles=("doc_id", "nunique"), mentions=("doc_id", "size"))
+    .reset_index()
+    .sort_values(["articles", "mentions", "actor"], ascending=[False, False, True])
+    .head(TOP_ACTORS)
+    .reset_index(drop=True)
+)
+labels = found[found["actor"].isin(top_actors["actor"])].pivot_table(
+    index="actor", columns="label_type", values="doc_id", aggfunc="size", fill_value=0
+)
+top_actors = top_actors.merge(labels.add_prefix("as_"), left_on="actor", right_index=True)
+report.save_table(top_actors, "top_actors")
+top_actors
+
+# %% [markdown]
+# The `as_...` columns say *how* the actor was named: by name, capital (metonym), demonym,
+# alternative name, or a loaded label (e.g. a state-media label). Loaded labels are how
+# outlets position themselves; they are listed in the gazetteer's `labels.csv`.
+
+# %% [markdown]
+# ## Who is mentioned with whom
+#
+# Two actors co-occur when both are mentioned in one sentence. Raw counts favour actors that
+# are mentioned everywhere (the United States); the association score **NPMI** (normalised
+# pointwise mutual information, from -1 to 1) says how much more often two actors share a
+# sentence than their separate frequencies would predict. We draw the network with counts
+# as edge widths and list both measures. In the heatmap red means "together more often than
+# chance", blue "less often"; a white cell off the diagonal can also mean "never together".
+
+# %%
+edges = actors.cooccurrence(found, unit="sentence", corpus=articles)
+edges = edges.sort_values(
+    ["count", "actor_a", "actor_b"], ascending=[False, True, True], ignore_index=True
+)
+report.save_table(edges, "cooccurrence_sentence")
+edges.head(15)
+
+# %%
+strongest = edges.head(60)  # the 60 most frequent pairs keep the picture readable
+fig, ax = plt.subplots(figsize=(9, 7))
+actors.plot_network(strongest, weight="count", top=25, ax=ax, seed=0)
+ax.set_title(f"Actors mentioned in the same sentence ({len(strongest)} most frequent pairs)")
+report.save_figure(fig, "cooccurrence_network")
+plt.show()
+
+# %%
+leading = set(top_actors["actor"].head(15))
+among = edges[edges["actor_a"].isin(leading) & edges["actor_b"].isin(leading)]
+fig, ax = plt.subplots(figsize=(9, 7.5))
+actors.plot_heatmap(among, value="npmi", top=15, ax=ax, cmap="RdBu_r")
+if ax.images and len(among):
+    limit = float(among["npmi"].abs().max())
+    ax.images[0].set_clim(-limit, limit)  # white = 0: as often together as chance predicts
+ax.set_title("NPMI of the 15 most mentioned actors (same sentence)")
+ax.set_xlabel("actor")
+ax.set_ylabel("actor")
+report.save_figure(fig, "cooccurrence_heatmap")
+plt.show()
+
+# %% [markdown]
+# ## Frames over time and by outlet
+#
+# The `framing` dictionary lists words and glob patterns for five frames (e.g. `secur*`,
+# `terror*` for security; `humanitarian`, `refugee*` for humanitarian). A frame's rate is its
+# matches per 1,000 tokens of the articles of a week or an outlet.
+#
+# *Limits*: the dictionary is an illustrative starting point, not a validated instrument;
+# words are counted regardless of context ("security" in "social security" counts). Validate
+# on a hand-coded sample, and extend the YAML file for your question
+# (`toolkit/data/dictionaries/framing.yaml`).
+
+# %%
+articles["week"] = articles["date"].dt.to_period("W-SUN").dt.start_time.dt.strftime("%Y-%m-%d")
+count_frames = cache.cached(dictionary.count)
+by_week = count_frames(articles, "framing", by="week")
+busy = by_week.groupby("week")["n_docs"].first()
+weeks = sorted(busy[busy >= MIN_DOCS_PER_WEEK].index) or sorted(busy.index)
+by_week = by_week[by_week["week"].isin(weeks)].sort_values(["week", "category"])
+report.save_table(by_week.reset_index(drop=True), "frames_by_week")
+rates = by_week.pivot(index="week", columns="category", values="rate")
+
+fig, ax = plt.subplots(figsize=(8, 4.5))
+for category in rates.columns:
+    ax.plot(pd.to_datetime(rates.index), rates[category], marker="o", label=category)
+ax.set_xlabel("week (starting)")
+ax.set_ylabel("matches per 1,000 tokens")
+ax.set_title(f"Frames per week (weeks with at least {MIN_DOCS_PER_WEEK} articles)")
+ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), title="frame")
+fig.autofmt_xdate()
+report.save_figure(fig, "frames_by_week")
+plt.show()
+
+# %%
+by_outlet = count_frames(articles, "framing", by="outlet")
+by_outlet = by_outlet.sort_values(["outlet", "category"], ignore_index=True)
+report.save_table(by_outlet, "frames_by_outlet")
+table = by_outlet.pivot(index="outlet", columns="category", values="rate")
+
+fig, ax = plt.subplots(figsize=(8, 0.45 * len(table) + 2))
+image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")
+ax.set_xticks(range(len(table.columns)), table.columns, rotation=20, ha="right")
+ax.set_yticks(range(len(table.index)), table.index)
+for (i, j), value in np.ndenumerate(table.to_numpy()):
+    ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize=9)
+ax.set_xlabel("frame")
+ax.set_ylabel("outlet")
+ax.set_title("Frames by outlet (matches per 1,000 tokens)")
+fig.colorbar(image, ax=ax, label="per 1,000 tokens")
+report.save_figure(fig, "frames_by_outlet")
+plt.show()
+
+# %% [markdown]
+# ## Tone of the sentences that mention each actor
+#
+# VADER gives each sentence a *compound* score from -1 (negative) to +1 (positive). For each
+# of the most mentioned actors we average the scores of the sentences that mention it, with
+# a 95% interval (±1.96 standard errors), against the average of all sentences.
+#
+# *Limits* (read before citing these numbers): VADER was built for social media and
+# reviews. In hard news it mostly measures the valence of the **events** reported (attack,
+# killed, crisis) rather than the writer's stance toward the actor; diplomatic
+# understatement and loaded labels carry no score; quoted speech is scored as the writer's;
+# negation is handled only within a few words. Differences between actors say "this actor
+# appears in more negative news", not "this outlet is hostile to this actor".
+
+# %%
+score_sentences = cache.cached(tone.sentences)
+sentences = score_sentences(articles).sort_values(["start", "doc_id"])
+located = pd.merge_asof(
+    found.sort_values(["start", "doc_id"]),
+    sentences[["doc_id", "sentence", "start", "end", "compound"]].rename(
+        columns={"start": "sent_start", "end": "sent_end"}
+    ),
+    left_on="start",
+    right_on="sent_start",
+    by="doc_id",
+)
+located = located[located["start"] < located["sent_end"]]
+per_actor = located.drop_duplicates(["actor", "doc_id", "sentence"])
+actor_tone = (
+    per_actor[per_actor["actor"].isin(top_actors["actor"].head(12))]
+    .groupby("actor")["compound"]
+    .agg(sentences="size", mean="mean", sd="std")
+    .reset_index()
+)
+actor_tone["ci95"] = 1.96 * actor_tone["sd"].fillna(0) / np.sqrt(actor_tone["sentences"])
+actor_tone = actor_tone.sort_values(["mean", "actor"], ignore_index=True)
+report.save_table(actor_tone, "tone_by_actor")
+overall = sentences["compound"].mean()
+
+fig, ax = plt.subplots(figsize=(8, 0.4 * len(actor_tone) + 1.6))
+ax.barh(actor_tone["actor"], actor_tone["mean"], xerr=actor_tone["ci95"], color="#8da0cb")
+ax.axvline(0, color="black", linewidth=0.8)
+ax.axvline(overall, color="#d95f02", linestyle="--", label=f"all sentences ({overall:.2f})")
+ax.set_xlabel("mean VADER compound score of sentences mentioning the actor")
+ax.set_ylabel("actor")
+ax.set_title("Tone of sentences mentioning each actor (95% intervals)")
+ax.legend(loc="lower right", fontsize=9)
+report.save_figure(fig, "tone_by_actor")
+plt.show()
+actor_tone
+
+# %% [markdown]
+# ## What to take away
+#
+# - The network and the actor table show the cast of the coverage; NPMI points to pairs
+#   reported together more than chance (often one conflict or one negotiation).
+# - Frame rates and tone are *descriptive* measures from word lists: use them to find
+#   where to read, then read (every match and mention keeps `doc_id` and offsets:
+#   `dictionary.matches` and `actors.mentions` list them).
