@@ -35,7 +35,7 @@ COLUMNS = [
 ]
 
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Brig|St|Jr|Sr)\.|"
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Z][a-z]{1,3}\.(?=,)|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Brig|St|Jr|Sr)\.|"
     r"\w+(?:[-'’]\w+)*(?:['’]s?)?|[^\w\s]"
 )
 _ALNUM = re.compile(r"[^\W_]")
@@ -679,6 +679,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 rest = text[sp.end:ue]
                 if _alnum(text[a:b]) >= 4 and (
                     not rest.strip() or rest.lstrip()[0] in ",.;:!?”\"'("
+                    or rest.split(maxsplit=1)[0] in _ADJUNCT
                 ) and (_DQ.search(text[a:b]) or not strict):
                     m = re.match(r"[^“\"]*?,\s*(?=[“\"])", rest)
                     if m:
@@ -700,7 +701,17 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             if n_words < 4:
                 continue
             whole = _alnum(text[us:ue]) - _alnum(inner) <= 2
-            if last_speaker is not None and whole and us - last_speaker_end < 600:
+            colon = _colon_cue(doc, q.start)
+            after = _any_verb_after(doc, q, ue) if colon is None else None
+            if after is not None:
+                unit_found.append(Attribution(q.start, q.end, after[0], after[1],
+                                              "quote-speaker-verb"))
+                unit_speaker = unit_speaker or after[1]
+            elif colon is not None:
+                unit_found.append(Attribution(q.start, q.end, colon[0], colon[1],
+                                              "cue-colon-quote"))
+                unit_speaker = unit_speaker or colon[1]
+            elif last_speaker is not None and whole and us - last_speaker_end < 600:
                 unit_found.append(Attribution(q.start, q.end, None, last_speaker,
                                               "continuation"))
             else:
@@ -711,6 +722,64 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             last_speaker_end = ue
         found.extend(unit_found)
     return found
+
+
+def _any_verb_after(doc: _Doc, q: Quote, ue: int) -> tuple[tuple[int, int], Speaker] | None:
+    """"“...,” Trump shot back." with a verb not in the cue list: speaker and verb after a quote
+    that ends in a comma, question or exclamation mark."""
+    text, toks = doc.text, doc.toks
+    inner_end = text[q.start:q.end].rstrip("”\"' ")
+    if not inner_end or inner_end[-1] not in ",?!—-":
+        return None
+    i = doc.tok_index(q.end)
+    hi = doc.tok_index(ue)
+    if i >= hi:
+        return None
+
+    def verb_at(k: int) -> bool:
+        if k >= hi:
+            return False
+        w = toks[k].text
+        return w.isalpha() and w.islower() and (
+            w.endswith(("ed", "es")) or w in doc.lex.cue_forms or
+            (w.endswith("s") and not w.endswith("ss"))) and w not in _STOP
+    sp = doc.speaker_after(i, hi)
+    if sp is not None:
+        k = doc.tok_index(sp.end)
+        while k < hi and toks[k].low in _SKIP:
+            k += 1
+        if verb_at(k):
+            return (toks[k].start, toks[k].end), sp
+    if verb_at(i):
+        sp = doc.speaker_after(i + 1, hi)
+        if sp is not None and not sp.pronoun:
+            return (toks[i].start, toks[i].end), sp
+    return None
+
+
+def _colon_cue(doc: _Doc, pos: int) -> tuple[tuple[int, int], Speaker] | None:
+    """The cue and speaker of "Trump said:" (or "the report:") right before a block quote."""
+    text = doc.text
+    before = text[:pos].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    ci = doc.tok_index(colon)
+    lo = doc.tok_index(max(0, colon - 300))
+    for i in range(ci - 1, max(lo, ci - 25) - 1, -1):
+        t = doc.toks[i]
+        if t.text in {".", "!", "?"} or doc.in_quote[i]:
+            break
+        form = doc.lex.cue_forms.get(t.low)
+        if form and form[2]:
+            sp = doc.speaker_before(i, lo)
+            if sp is not None:
+                return (t.start, t.end), sp
+    # "the report:" with no verb
+    sp = doc.speaker_before(ci, max(lo, ci - 8))
+    if sp is not None and before.rfind("\n", 0, colon) < sp.start:
+        return (colon, colon + 1), sp
+    return None
 
 
 def _flags_for(doc: _Doc, a: Attribution) -> str:
