@@ -213,17 +213,6 @@ def score(system: System, docs: list[UDDoc]) -> tuple[float | None, float | None
     return f1(sp, sg), (f1(tp, tg) if any_tokens else None)
 
 
-def speed(fn: Callable[[str], object], texts: list[str], repeat: int) -> float:
-    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for t in texts:
-            fn(t)
-        best = min(best, time.perf_counter() - t0)
-    return mb / best
-
-
 def _fmt(x: float | None) -> str:
     return "   -  " if x is None else f"{x:.4f}"
 
@@ -245,17 +234,27 @@ def accuracy_table(repeat: int) -> None:
               f"{'tok F1 EWT':>10} {'MB/s':>6}")
     print(header)
     print("-" * len(header))
-    rates = {}
-    for name, system, speed_fn in systems:
+    available = [(n, sy, sp) for n, sy, sp in systems if sy is not None]
+    for name, system, _ in systems:
         if system is None:
             print(f"{name:34} (not installed)")
-            continue
+    # speed: round-robin over the systems, best of `repeat` rounds each, so that a busy
+    # machine slows every system alike and the ratios stay fair
+    best = {name: float("inf") for name, _, _ in available}
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    for _ in range(repeat):
+        for name, system, speed_fn in available:
+            fn = speed_fn or system
+            t0 = time.perf_counter()
+            for t in texts:
+                fn(t)
+            best[name] = min(best[name], time.perf_counter() - t0)
+    rates = {name: mb / t for name, t in best.items()}
+    for name, system, _ in available:
         s_gum, t_gum = score(system, sets["gum"])
         s_ewt, t_ewt = score(system, sets["ewt"])
-        rate = speed(speed_fn or system, texts, repeat)
-        rates[name] = rate
         print(f"{name:34} {_fmt(s_gum):>11} {_fmt(s_ewt):>11} {_fmt(t_gum):>10} "
-              f"{_fmt(t_ewt):>10} {rate:6.2f}", flush=True)
+              f"{_fmt(t_ewt):>10} {rates[name]:6.2f}", flush=True)
     ours = rates["ours (toolkit.tokenize)"]
     base = rates["NLTK sent_tokenize+word_tokenize"]
     print(f"speed-up of ours over NLTK sent_tokenize+word_tokenize: {ours / base:.1f}x")
@@ -295,7 +294,7 @@ def memory_child(chunksize: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--repeat", type=int, default=3, help="speed runs per system (best kept)")
+    ap.add_argument("--repeat", type=int, default=5, help="speed runs per system (best kept)")
     ap.add_argument("--memory", action="store_true", help="also measure streamed tokenize()")
     ap.add_argument("--memory-only", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--chunksize", type=int, default=2000)

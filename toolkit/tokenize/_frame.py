@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -155,19 +154,35 @@ def _stemmer():
     return SnowballStemmer("english")
 
 
+_STEM_CACHE: dict[str, str] = {}
+
+
+def _stem(norm: str) -> str:
+    """Snowball stem, cached across calls (bounded: cleared past 500,000 types)."""
+    out = _STEM_CACHE.get(norm)
+    if out is None:
+        if len(_STEM_CACHE) > 500_000:
+            _STEM_CACHE.clear()
+        out = _STEM_CACHE[norm] = _stemmer().stem(norm)
+    return out
+
+
 def _doc_spans(text: str, newlines: str):
-    """Token spans of one document with their sentence and paragraph numbers."""
-    regex = _token_regex()
-    paras = paragraph_spans(text)
-    para_starts = [s for s, _ in paras]
-    spans: list[tuple[int, int]] = []
-    sent_of: list[int] = []
-    sent_para: list[int] = []
-    for k, (s, e) in enumerate(sentence_spans(text, newlines=newlines)):
-        toks = [m.span() for m in regex.finditer(text, s, e)]
-        spans.extend(toks)
-        sent_of.extend([k] * len(toks))
-        sent_para.append(bisect_right(para_starts, s) - 1)
+    """Token spans of one document, each token's sentence number and each sentence's paragraph.
+
+    Tokens come from one pass over the whole text (as :func:`token_spans`); a token never
+    straddles a sentence boundary, so its sentence is found by binary search on the starts.
+    """
+    spans = [m.span() for m in _token_regex().finditer(text)]
+    if not spans:
+        return spans, np.zeros(0, np.int64), np.zeros(0, np.int64)
+    sent_starts = np.fromiter(
+        (s for s, _ in sentence_spans(text, newlines=newlines)), dtype=np.int64
+    )
+    para_starts = np.fromiter((s for s, _ in paragraph_spans(text)), dtype=np.int64)
+    tok_starts = np.fromiter((s for s, _ in spans), dtype=np.int64, count=len(spans))
+    sent_of = np.searchsorted(sent_starts, tok_starts, side="right") - 1
+    sent_para = np.searchsorted(para_starts, sent_starts, side="right") - 1
     return spans, sent_of, sent_para
 
 
@@ -223,24 +238,27 @@ def tokenize(
 
     doc_ids: list[str] = []
     doc_lens: list[int] = []
-    para_col: list[int] = []
-    sent_col: list[int] = []
-    tok_len: list[int] = []
+    para_parts: list[np.ndarray] = []
+    sent_parts: list[np.ndarray] = []
     starts: list[int] = []
     ends: list[int] = []
     tokens: list[str] = []
     for doc_id, text in iter_docs(text_or_corpus):
         spans, sent_of, sent_para = _doc_spans(text, newlines)
-        if lex:
-            spans, sent_of = _merge_mwe(text, spans, sent_of, lex)
+        if lex and spans:
+            spans, merged_sent = _merge_mwe(text, spans, sent_of.tolist(), lex)
+            sent_of = np.asarray(merged_sent, dtype=np.int64)
         doc_ids.append(doc_id)
         doc_lens.append(len(spans))
-        tok_len.append(len(spans))
-        sent_col.extend(sent_of)
-        para_col.extend(sent_para[k] for k in sent_of)
-        starts.extend(s for s, _ in spans)
-        ends.extend(e for _, e in spans)
-        tokens.extend(text[s:e] for s, e in spans)
+        if spans:
+            sent_parts.append(sent_of)
+            para_parts.append(sent_para[sent_of])
+            doc_starts, doc_ends = zip(*spans, strict=True)
+            starts.extend(doc_starts)
+            ends.extend(doc_ends)
+            tokens.extend([text[s:e] for s, e in spans])
+    para_col = np.concatenate(para_parts) if para_parts else np.zeros(0, np.int64)
+    sent_col = np.concatenate(sent_parts) if sent_parts else np.zeros(0, np.int64)
     return _build_frame(doc_ids, doc_lens, para_col, sent_col, starts, ends, tokens, stop)
 
 
@@ -255,9 +273,8 @@ def _build_frame(doc_ids, doc_lens, para_col, sent_col, starts, ends, tokens, st
     codes, uniques = pd.factorize(pd.Series(tokens, dtype=object), sort=False)
     uniq = list(uniques)
     u_norm = [_WS_RUN.sub(" ", u).casefold() for u in uniq]
-    stem = _stemmer().stem
     u_alpha = [u.isalpha() for u in uniq]
-    u_stem = [stem(nm) if a else nm for nm, a in zip(u_norm, u_alpha, strict=True)]
+    u_stem = [_stem(nm) if a else nm for nm, a in zip(u_norm, u_alpha, strict=True)]
     u_stop = [nm in stop for nm in u_norm]
     u_punct = [bool(_PUNCT.match(u)) for u in uniq]
     u_num = [bool(_NUM.match(u)) for u in uniq]

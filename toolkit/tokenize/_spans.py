@@ -199,8 +199,63 @@ def _is_boundary(prev: str, punct: str, close: str, nxt: str) -> bool:
     return True
 
 
+@cache
+def _extra_breaks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Sentence starts without end punctuation (e-mail and web text).
+
+    The first pattern starts with one character class so the scan is fast; a match ends
+    where the next sentence starts. An e-mail date stamp is a sentence of its own, so a break
+    goes before it too (group ``stamp``). The second pattern, tried at line starts only, is a
+    letter closing ("Regards," then a name).
+    """
+    inline = re.compile(
+        r"""[>:;=\d](?:
+          (?<=>)\s+(?=[A-Z0-9"“])                                # after <address> or >>
+        | (?<=[:;=])-?[)(DPp]\s+(?=[A-Z])                         # after an emoticon
+        | (?<=\d)(?P<stamp>\d?/\d{1,2}/\d{2,4}\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M\b)\s+
+        )""",
+        re.VERBOSE,
+    )
+    closings = "|".join(re.escape(c) for c in sorted(read_lines("closings_en.txt"), key=len)[::-1])
+    closing = re.compile(r"(?:" + closings + r"),\s+(?=[A-Z])")
+    return inline, closing
+
+
 def _split_segment(text: str, start: int, end: int, out: list[Span]) -> None:
     """Append the sentence spans of ``text[start:end]`` (one line or paragraph) to ``out``."""
+    first = len(out)
+    _split_punct(text, start, end, out)
+    inline, closing = _extra_breaks()
+    extra = []
+    for m in inline.finditer(text, start, end):
+        if m.start("stamp") >= 0:
+            extra.append(m.start())
+        if m.end() < end:
+            extra.append(m.end())
+    line = start
+    while line >= 0:
+        m = closing.match(text, line, end)
+        if m and m.end() < end:
+            extra.append(m.end())
+        line = text.find("\n", line, end)
+        line = line + 1 if line >= 0 else -1
+    if not extra:
+        return
+    extra.sort()
+    spans = out[first:]
+    del out[first:]
+    for s, e in spans:
+        for cut in extra:
+            if s < cut < e:
+                sp = _strip_span(text, s, cut)
+                if sp:
+                    out.append(sp)
+                s = cut
+        out.append((s, e))
+
+
+def _split_punct(text: str, start: int, end: int, out: list[Span]) -> None:
+    """Sentence spans of ``text[start:end]`` from end punctuation (Punkt rules)."""
     sent_start = start
     skip_to = start
     for m in _CANDIDATE.finditer(text, start, end):
