@@ -49,8 +49,8 @@ def _builtin_rows() -> list[dict[str, object]]:
     def add(alias, actor, actor_type, label_type, country, guards, *, upper=True):
         # Datelines and headlines write names in capitals (BEIRUT, IRAN): add that form too.
         if upper and len(alias) >= 4 and alias.upper() != alias and actor_type != "office":
-            up_guards = {alias.upper()} if alias in guards else ()
-            add(alias.upper(), actor, actor_type, label_type, country, up_guards, upper=False)
+            # capitals carry no case information: no person-name guard on TURKEY, JORDAN
+            add(alias.upper(), actor, actor_type, label_type, country, (), upper=False)
             rows[-1]["_variant"] = True
         rows.append(
             {

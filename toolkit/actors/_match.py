@@ -136,9 +136,14 @@ class Matcher:
     def _abbreviations(self, text: str, found: list) -> list:
         """Abbreviations the text defines after a mention ("Islamic State (IS)") match too."""
         defined = {}
-        for _start, end, i, _ in found:
+        for start, end, i, _ in found:
             m = _ABBR_DEF.match(text, end)
-            if m and m.group(1) not in self.index and self.table["actor_type"][i] != "office":
+            if (
+                m
+                and m.group(1) not in self.index
+                and self.table["actor_type"][i] != "office"
+                and _initials_match(m.group(1), text[start:end])
+            ):
                 defined.setdefault(m.group(1), i)
         if not defined:
             return found
@@ -153,6 +158,18 @@ class Matcher:
             if not any(a < e and s < b for a, b in taken):
                 extra.append((s, e, defined[m.group()], "abbreviation"))
         return sorted(found + extra)
+
+
+def _initials_match(abbr: str, name: str) -> bool:
+    """Whether ``abbr`` is built from the initials of ``name``: "IS" / "Islamic State" yes,
+    "TTP" / "Pakistan" (the tail of "Tehreek-e-Taliban Pakistan (TTP)") or "AP" / "Turkey" no.
+
+    >>> _initials_match("SMC", "Supreme Military Council"), _initials_match("AP", "Turkey")
+    (True, False)
+    """
+    letters = [c for c in abbr if c.isalpha()]
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    return len(words) >= 2 and [w[0] for w in words] == [c.upper() for c in letters]
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
