@@ -108,12 +108,13 @@ def tfidf(
     doc: Doc, *, df: Counter | None = None, n_docs: int = 1, max_words: int = 5, **_: object
 ) -> Scored:
     """Noun-phrase frequency in the document times its smoothed inverse document frequency
-    in the corpus given (``idf = ln((1 + N) / (1 + df)) + 1``)."""
+    in the corpus given (``idf = ln((1 + N) / df)``, so a phrase in every document of a
+    large corpus scores near zero and a single text is ranked by frequency)."""
     cands = noun_phrases(doc, max_words=max_words)
     df = df or Counter()
     out: Scored = {}
     for k, c in cands.items():
-        idf = math.log((1 + n_docs) / (1 + df.get(k, 0))) + 1.0
+        idf = math.log((1 + n_docs) / max(df.get(k, 0), 1))
         out[k] = (c, c.tf * idf)
     return out
 

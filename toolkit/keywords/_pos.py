@@ -18,11 +18,13 @@ from importlib import resources
 from toolkit.errors import ToolkitError
 
 _CD = re.compile(r"^[0-9\-\,\.\:\/\%\$]+$")
-_OPENERS = frozenset({'"', "``", "“", "(", ":", "-", "--", "‘", "'"})
+_OPENERS = frozenset({'"', "``", "“", "(", ":", "-", "--", "‘", "'", "…", "—", "–", ";"})
 _PUNCT = {
     ".": ".", ",": ",", ":": ":", ";": ":", "?": ".", "!": ".", "(": "(", ")": ")",
     '"': '"', "``": '"', "''": '"', "“": '"', "”": '"', "‘": '"', "’": '"', "'": '"',
-    "-": ":", "--": ":", "—": ":", "–": ":", "_": ":", "$": "$", "%": "NN", "&": "CC",
+    "-": ":", "--": ":",
+    "'s": "POS", "’s": "POS", "'S": "POS", "’S": "POS", "…": ":",
+    "—": ":", "–": ":", "_": ":", "$": "$", "%": "NN", "&": "CC",
 }
 
 
@@ -152,6 +154,9 @@ def _match(cmd: str, x: str, y: str, w: list[str], t: list[str], i: int) -> bool
 
 _NOUNS = frozenset({"NN", "NNS"})
 _OBJ = frozenset({"DT", "PRP$", "PRP"})
+_BASE_VERBS = frozenset({"VB", "VBP"})
+_DETS = frozenset({"DT", "PRP$", "POS", "JJ"})
+_NOUN_OR_ADJ = frozenset({"NN", "NNP", "JJ"})
 _SUBJ = frozenset({"PRP", "WDT", "WP"})
 
 
@@ -161,11 +166,18 @@ def _quick_fixes(words: list[str], tags: list[str]) -> list[str]:
     Standing in for Brill's full contextual rules at a fraction of the cost: a common noun
     becomes a verb after ``to`` or a modal ("to spread", "will talk"), after a subject
     pronoun ("they talk"), or between a noun and a determiner/pronoun ("the agreement ends
-    a feud").
+    a feud"); a base-form verb becomes a noun after a determiner, possessive or adjective,
+    or after one such word and a noun ("the peace talk").
     """
     n = len(tags)
     for i in range(1, n):
         t = tags[i]
+        if t in _BASE_VERBS:
+            # Brill's "VB NN PREV1OR2TAG DT": "the talk", "the peace talk", "Iran's bid"
+            if tags[i - 1] in _DETS or (i > 1 and tags[i - 2] in _DETS
+                                        and tags[i - 1] in _NOUN_OR_ADJ):
+                tags[i] = "NN"
+            continue
         if t not in _NOUNS:
             continue
         prev = tags[i - 1]
@@ -200,7 +212,9 @@ def tag(
         )
         tg = _PUNCT.get(wd) or (get(wd.lower()) if first else None)
         if tg is None:
-            if wd[:1].isupper() and not wd.isupper() or (wd.isupper() and len(wd) > 1):
+            if not any(ch.isalnum() for ch in wd):
+                tg = "SYM"
+            elif wd[:1].isupper() and not wd.isupper() or (wd.isupper() and len(wd) > 1):
                 tg = "NNP"
             elif _CD.match(wd):
                 tg = "CD"
