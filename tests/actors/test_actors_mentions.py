@@ -121,3 +121,27 @@ def test_corpus_frame_input():
     corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Qatar.", "Oman and Egypt."]})
     m = mentions(corpus)
     assert m["doc_id"].tolist() == ["a", "b", "b"]
+
+
+def test_abbreviation_defined_in_text():
+    text = "The Supreme Military Council (SMC) met. Later the SMC split. Turkey (AP) said so. AP"
+    m = mentions(text)
+    smc = m[m["surface"] == "SMC"]
+    assert len(smc) == 2 and (smc["actor"] == "Supreme Military Council").all()
+    assert (smc["label_type"] == "abbreviation").all()
+    # "AP" is not the initials of "Turkey": not an abbreviation of it
+    assert "AP" not in set(m["surface"])
+
+
+def test_names_of_non_actors_and_persons():
+    text = ("A report by the Syrian Center for Policy Research, Kabul University and "
+            "David French; Syrian forces left Kabul.")
+    assert _pairs(text) == [("Syrian", "Syria"), ("Kabul", "Afghanistan")]
+
+
+def test_headlines_in_capitals_and_title_case():
+    assert _pairs("BEIRUT, Lebanon — TURKEY'S ROLE") == [
+        ("BEIRUT", "Lebanon"), ("Lebanon", "Lebanon"), ("TURKEY", "Turkey")]
+    assert _pairs("Truce Reached: Israel And Hamas Agree") == [
+        ("Israel", "Israel"), ("Hamas", "Hamas")]
+    assert _pairs("Kerry flew to London Tuesday.") == [("London", "United Kingdom")]
