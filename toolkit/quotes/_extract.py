@@ -740,9 +740,8 @@ def _any_verb_after(doc: _Doc, q: Quote, ue: int) -> tuple[tuple[int, int], Spea
         if k >= hi:
             return False
         w = toks[k].text
-        return w.isalpha() and w.islower() and (
-            w.endswith(("ed", "es")) or w in doc.lex.cue_forms or
-            (w.endswith("s") and not w.endswith("ss"))) and w not in _STOP
+        return w.isalpha() and w.islower() and w not in _STOP and w not in _DET \
+            and w not in _ADJUNCT and not doc._spk(w)
     sp = doc.speaker_after(i, hi)
     if sp is not None:
         k = doc.tok_index(sp.end)
@@ -775,6 +774,22 @@ def _colon_cue(doc: _Doc, pos: int) -> tuple[tuple[int, int], Speaker] | None:
             sp = doc.speaker_before(i, lo)
             if sp is not None:
                 return (t.start, t.end), sp
+    # "She addressed the supporters again:": the subject of the sentence before the colon
+    us = max((u for u in doc.units if u[0] <= colon), default=None)
+    if us is not None:
+        i = doc.tok_index(us[0])
+        while i < ci and doc.toks[i].low in doc.lex.not_names and doc.toks[i].low not in _DET:
+            i += 1
+        k = i
+        while k < ci and (doc._is_nameish(doc.toks[k]) or doc.toks[k].low in _PARTICLES
+                          or doc.toks[k].low in doc.lex.title_heads
+                          or doc.toks[k].low in doc.lex.title_mods):
+            k += 1
+        if k < ci and doc.toks[i].low in {"he", "she", "they", "i", "we"}:
+            t = doc.toks[i]
+            return (colon, colon + 1), doc.resolve_pronoun(Speaker(t.start, t.end, pronoun=True))
+        if i < k < ci - 1 and doc.toks[k].text.isalpha() and doc.toks[k].text.islower():
+            return (colon, colon + 1), doc.make_speaker(doc.toks[i].start, doc.toks[k - 1].end)
     # "the report:" with no verb
     sp = doc.speaker_before(ci, max(lo, ci - 8))
     if sp is not None and before.rfind("\n", 0, colon) < sp.start:
