@@ -52,6 +52,10 @@ _DQ = re.compile(r"``|''|[\"“”„‟«»]")
 _SUBORD = _FW["subordinator"]
 _GENERIC = _FW["generic_head"]
 _LEAD = re.compile(r"([,”\"']|'')\s*(?:(?:his|her|their|its|the|a|an|[a-z][a-z0-9-]*)\s+){1,3}$")
+_DASH_SPEAKER = re.compile(
+    r"[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,4})"
+    r"[ \t\u00a0]*(?=\n|$|,)"
+)
 _OPENERS = frozenset(["“", '"', "'", "(", "—", ":", "\n"])
 _NAMEISH = re.compile(r"^[A-Z][\w'’.-]*$")
 _THAT = re.compile(r"^[^.;:!?“”\"]{0,70}?\bthat\b")
@@ -197,7 +201,7 @@ class _Doc:
         if t.text == "," and j - 1 >= lo:
             # apposition: "Al-Araji, Iraq's interior minister, said"
             k = j - 1
-            while k >= lo and toks[k].text not in {",", "(", ";", ".", ":"} and j - k < 16:
+            while k >= lo and toks[k].text not in {",", "(", ";", ".", ":"} and j - k < 36:
                 k -= 1
             if k >= lo and toks[k].text == "," and k - 1 >= lo:
                 sp = self.speaker_before(k, lo)
@@ -212,7 +216,8 @@ class _Doc:
                     has_verb = any(toks[m].low in _STOP or toks[m].low in lex.cue_forms
                                    for m in range(k + 1, j) if toks[m].low not in {"of", "at",
                                                                                   "for", "in"})
-                    if role or not has_verb or toks[k + 1].low in _DET:
+                    if (role or not has_verb or toks[k + 1].low in _DET) and (
+                            j - k < 16 or toks[k + 1].low in _DET):
                         return sp
             return None
         if t.text == ")":
@@ -245,6 +250,19 @@ class _Doc:
                 if toks[k].low in _DET:
                     break
             return Speaker(toks[k].start, toks[j].end, name=self.text[toks[k].start:toks[j].end])
+        if not head_ok and t.text.isalpha() and t.text.islower() and t.low not in _STOP \
+                and t.low not in _SKIP and t.low not in lex.cue_forms and not self.in_quote[j]:
+            # "The New York businessman says": determiner + modifiers + noun
+            k = j - 1
+            while k >= lo and j - k <= 4 and not self.in_quote[k] and (
+                self._is_nameish(toks[k]) or (toks[k].text.isalpha() and toks[k].text.islower()
+                                              and toks[k].low not in _STOP
+                                              and toks[k].low not in lex.cue_forms)
+            ) and toks[k].low not in _DET:
+                k -= 1
+            if k >= lo and k < j and toks[k].low in _DET and toks[k].low not in {"no", "any"}:
+                return Speaker(toks[k].start, toks[j].end,
+                               name=self.text[toks[k].start:toks[j].end])
         if not head_ok or self.in_quote[j]:
             return None
         k = j
@@ -703,7 +721,13 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             whole = _alnum(text[us:ue]) - _alnum(inner) <= 2
             colon = _colon_cue(doc, q.start)
             after = _any_verb_after(doc, q, ue) if colon is None else None
-            if after is not None:
+            dash = _DASH_SPEAKER.match(text, q.end)
+            if dash and colon is None and after is None:
+                sp = doc.make_speaker(dash.start(2), dash.end(2))
+                unit_found.append(Attribution(q.start, q.end, dash.span(1), sp,
+                                              "quote-dash-speaker"))
+                unit_speaker = unit_speaker or sp
+            elif after is not None:
                 unit_found.append(Attribution(q.start, q.end, after[0], after[1],
                                               "quote-speaker-verb"))
                 unit_speaker = unit_speaker or after[1]
@@ -745,6 +769,12 @@ def _any_verb_after(doc: _Doc, q: Quote, ue: int) -> tuple[tuple[int, int], Spea
     sp = doc.speaker_after(i, hi)
     if sp is not None:
         k = doc.tok_index(sp.end)
+        if k < hi and toks[k].text == "," and not sp.pronoun:
+            m = k + 1
+            while m < hi and toks[m].text not in {",", ".", ";", ":"} and m - k < 36:
+                m += 1
+            if m < hi and toks[m].text == ",":
+                k = m + 1
         while k < hi and toks[k].low in _SKIP:
             k += 1
         if verb_at(k):
