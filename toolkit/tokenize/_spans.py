@@ -203,16 +203,16 @@ def _is_boundary(prev: str, punct: str, close: str, nxt: str) -> bool:
 def _extra_breaks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Sentence starts without end punctuation (e-mail and web text).
 
-    The first pattern starts with one character class so the scan is fast; a match ends
+    The first pattern starts with a rare character class so the scan is fast; a match ends
     where the next sentence starts. An e-mail date stamp is a sentence of its own, so a break
     goes before it too (group ``stamp``). The second pattern, tried at line starts only, is a
     letter closing ("Regards," then a name).
     """
     inline = re.compile(
-        r"""[>:;=\d](?:
+        r"""[>:;=/](?:
           (?<=>)\s+(?=[A-Z0-9"“])                                # after <address> or >>
         | (?<=[:;=])-?[)(DPp]\s+(?=[A-Z])                         # after an emoticon
-        | (?<=\d)(?P<stamp>\d?/\d{1,2}/\d{2,4}\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M\b)\s+
+        | (?<=\d/)(?P<stamp>\d{1,2}/\d{2,4}\s+\d{1,2}:\d\d(?::\d\d)?\s*[AP]M\b)\s+
         )""",
         re.VERBOSE,
     )
@@ -228,8 +228,8 @@ def _split_segment(text: str, start: int, end: int, out: list[Span]) -> None:
     inline, closing = _extra_breaks()
     extra = []
     for m in inline.finditer(text, start, end):
-        if m.start("stamp") >= 0:
-            extra.append(m.start())
+        if m.start("stamp") >= 0:  # the stamp began with the month digits before the "/"
+            extra.append(m.start() - (2 if text[m.start() - 2 : m.start() - 1].isdigit() else 1))
         if m.end() < end:
             extra.append(m.end())
     line = start
@@ -356,6 +356,8 @@ def _token_regex() -> re.Pattern[str]:
     | \d+(?![\w.,:/\-])                                                   # fast: number
     | [,;“”()](?![^\w\s])                                                  # fast: , ; “ ” ( )
     | \.(?=\s|\Z)                                                          # fast: final .
+    | [?!:](?=\s|\Z)                                                        # fast: ? ! :
+    | [-"\[\]/$%&](?![^\w\s])                                              # fast: - " [ ] / $
     | (?:https?://|ftps?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]}}]           # URL
     | (?=[\w.+\-]*\w@\w)[\w.+\-]*\w@\w[\w\-]*(?:\.\w[\w\-]*)*               # e-mail
     | [#@]{W}\w*                                                            # hashtag, handle
