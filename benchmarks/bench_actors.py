@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     both = not (args.quality or args.speed)
     if args.quality or both:
-        for split in ("allsides", "allsides_heldout"):
+        for split in ("allsides", "allsides_heldout", "allsides_heldout2"):
             if (GOLD / f"{split}_docs.csv").exists():
                 r = quality(split)
                 print(f"[{split}] {r['n_docs']} docs, {r['n_gold']} gold / {r['n_pred']} predicted")

@@ -28,7 +28,7 @@ def _texts(shared_dir: Path, ids: set[str]) -> pd.DataFrame:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("split", ["allsides", "allsides_heldout"])
+@pytest.mark.parametrize("split", ["allsides", "allsides_heldout", "allsides_heldout2"])
 def test_precision_recall_on_hand_annotations(shared_dir, split):
     docs_file = GOLD / f"{split}_docs.csv"
     gold = pd.read_csv(GOLD / f"{split}_actor_mentions.csv")

@@ -35,6 +35,8 @@ _NAME_RUN = re.compile(r"(?: (?:[A-Z][\w'’.-]*|of|for|and|the|de|al-\w+)){1,4}
 _ABBR_DEF = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,7})\)")
 _PREV_WORD = re.compile(r"([A-Z][\w'’-]*)(\.?)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+_PREV_CAPS = re.compile(r"\b[A-Z]{2,}[ \t]+$")
+_NEXT_CAPS = re.compile(r"[ \t]+[A-Z]{2,}\b")
 _QUOTE_OPEN = re.compile(r"[“\"]")
 
 
@@ -104,6 +106,13 @@ class Matcher:
         m = _NEXT_WORD.match(text, end)
         return not (m and m.group(1) not in self.index and m.group(1) not in _NEXT_OK)
 
+    @staticmethod
+    def _not_in_capitals(text: str, start: int, end: int) -> bool:
+        """An all-capital alias ("IS") is a name only outside a run of capitals ("THIS IS IT")."""
+        before = _PREV_CAPS.search(text, max(0, start - 30), start)
+        after = _NEXT_CAPS.match(text, end)
+        return not (before or after)
+
     def _heads_ok(self, text: str, end: int) -> bool:
         """False for "Kabul University", "Syrian Center for Policy Research"."""
         m = _NAME_RUN.match(text, end)
@@ -118,10 +127,13 @@ class Matcher:
             if alias in self.blocked:
                 continue
             start, end = m.span()
-            if alias in self.guarded and not (
-                self._prev_ok(text, start) and self._next_ok(text, end)
-            ):
-                continue
+            if alias in self.guarded:
+                if alias.isupper():
+                    ok = self._not_in_capitals(text, start, end)
+                else:
+                    ok = self._prev_ok(text, start) and self._next_ok(text, end)
+                if not ok:
+                    continue
             if (
                 alias in self.demonyms
                 and alias[1:].islower()
