@@ -678,7 +678,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 elif after_ok:
                     unit_found.append(Attribution(after[0], after[1], cue, sp,
                                                   "speaker-cue-content"))
-                elif ends_comma and _alnum(before_txt) >= 4 and (
+                elif ends_comma and _alnum(before_txt) >= (2 if _DQ.search(before_txt) else 4) and (
                     _DQ.search(before_txt) or (
                         not strict and len(before_txt.split()) >= 4
                         and before_txt.split()[0].lower().strip(",") not in _SUBORD)):
@@ -855,7 +855,11 @@ def extract_doc(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
     for a in sorted(_attributions(doc), key=lambda a: (a.start, a.end)):
         sp = a.speaker
         speaker_txt = text[sp.start:sp.end] if sp else None
-        kind = _kind(text, a.start, a.end, doc.quotes)
+        if a.parts:
+            kinds = {_kind(text, ps, pe, doc.quotes) for ps, pe in a.parts}
+            kind = kinds.pop() if len(kinds) == 1 else "mixed"
+        else:
+            kind = _kind(text, a.start, a.end, doc.quotes)
         rows.append({
             "doc_id": doc_id,
             "start": a.start,

@@ -110,7 +110,7 @@ def pair_marks(text: str) -> tuple[list[Quote], list[MarkProblem]]:
         quotes.append(Quote(open_at, e, closed=True, paragraphs=n_paras))
         open_at = None
     if open_at is not None:
-        end = len(text)
+        end = para_ends[open_para]
         while end > open_at and text[end - 1].isspace():
             end -= 1
         quotes.append(Quote(open_at, end, closed=False, paragraphs=n_paras))
