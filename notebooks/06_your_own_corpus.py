@@ -1,0 +1,214 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 06 Your own corpus
+#
+# How do you run the analyses of notebooks 02 to 05 on articles you collected yourself?
+#
+# Edit the **parameters cell** below and run the notebook from the top: where your files
+# are, which of their columns hold the text, outlet and date, how to group the articles,
+# which dates to keep and which terms you care about. Every table below is then computed on
+# your corpus, and each result keeps `doc_id` and character offsets so you can go back to
+# the text. Run it headless, with its figures and tables saved, with
+#
+#     python -m toolkit.report --only 06 -p PATH='"data/my_articles/*.txt"'
+#
+# Supported inputs (`toolkit.corpus.load`): a folder or glob of plain-text articles (one
+# article a file, page furniture split off as in notebook 01), CSV or TSV with a column
+# mapping, JSON and JSON Lines (also gzipped), saved HTML pages, or a pandas DataFrame.
+
+# %% tags=["parameters"]
+# Parameters: edit these (the report runner may override them in a cell inserted below).
+CORPUS = "news"  # used when PATH is None: "news" (default corpus) or "sample"
+SUBSET = None  # a number of articles for a quick, reproducible random subset
+PATH = None  # your files, e.g. "../data/my_articles/*.txt" or "../data/articles.csv"
+COLUMNS = None  # schema column -> your column, e.g. {"text": "body", "date": "published"}
+LOAD_OPTIONS = {}  # more options of toolkit.corpus.load, e.g. {"outlet": "My Outlet"}
+GROUP_BY = "outlet"  # a column to compare groups by (outlet, or one of your own columns)
+DATE_FROM = None  # "YYYY-MM-DD" or None
+DATE_TO = None  # "YYYY-MM-DD" or None (inclusive)
+TERMS = {"Iran": "Iran*", "Syria": "Syria*", "talks": "talk*", "sanctions": "sanction*"}
+FREQ = "week"  # time unit of the term trends: "day", "week", "month", "quarter", "year"
+
+# %%
+# ruff: noqa: E402, B018  (notebook style: imports after the parameters, tables shown last)
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from toolkit import actors, dictionary, keywords, plot, report, tokenize
+from toolkit import corpus as corpus_io
+
+plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titlesize": 13})
+pd.set_option("display.max_colwidth", 70)
+
+# %% [markdown]
+# ## Load
+#
+# With `errors="collect"` nothing stops the load: records that cannot be read (malformed
+# JSON, a missing text column, undecodable bytes that could not be repaired) go to a
+# **rejects** table that names the file and line, so you can fix or ignore them knowingly.
+
+# %%
+if PATH is not None:
+    loaded, rejects = corpus_io.load(PATH, columns=COLUMNS, errors="collect", **LOAD_OPTIONS)
+    loaded = report.subset_corpus(loaded, SUBSET)
+    report.record_input(loaded, label=str(PATH), subset=SUBSET)
+else:
+    loaded, rejects = report.load_corpus(CORPUS, subset=SUBSET), pd.DataFrame()
+print(f"{len(loaded):,} articles loaded, {len(rejects):,} rejected")
+rejects.head(10) if len(rejects) else "no rejects"
+
+# %% [markdown]
+# Repairs and flags the loader made (e.g. `quotes_repaired`, a detected encoding, an empty
+# text) are listed in the `notes` column; the articles are kept.
+
+# %%
+notes = loaded["notes"].fillna("").astype(str).str.split(";").explode().str.strip()
+notes = notes[notes != ""].str.split("=").str[0].value_counts().rename_axis("note")
+notes.rename("articles").reset_index()
+
+# %% [markdown]
+# ## Select
+#
+# Keep the dates you asked for; articles without a date are kept only when no date range
+# is set (say so in your write-up if that matters).
+
+# %%
+docs = loaded.copy()
+if GROUP_BY not in docs.columns:
+    raise KeyError(f"GROUP_BY={GROUP_BY!r} is not a column; columns are {list(docs.columns)}")
+docs[GROUP_BY] = docs[GROUP_BY].fillna("(none)").astype(str)
+if DATE_FROM is not None:
+    docs = docs[docs["date"] >= pd.Timestamp(DATE_FROM)]
+if DATE_TO is not None:
+    docs = docs[docs["date"] < pd.Timestamp(DATE_TO) + pd.Timedelta(days=1)]
+docs = docs.reset_index(drop=True)
+tokens = tokenize.tokenize(docs)
+words = tokens[~tokens["is_punct"]].groupby("doc_id").size()
+docs["words"] = docs["doc_id"].map(words).fillna(0).astype(int)
+
+overview = (
+    docs.groupby(GROUP_BY)
+    .agg(
+        articles=("doc_id", "size"),
+        words=("words", "sum"),
+        median_words=("words", "median"),
+        first_date=("date", "min"),
+        last_date=("date", "max"),
+    )
+    .reset_index()
+    .sort_values(["articles", GROUP_BY], ascending=[False, True], ignore_index=True)
+)
+report.save_table(overview, "overview")
+print(f"{len(docs):,} articles selected")
+overview
+
+# %% [markdown]
+# ## Your terms over time
+#
+# Matches of each pattern in `TERMS` per 10,000 words per period (glob patterns: `talk*`
+# matches talk, talks, talked). A concordance of each term follows: read it before you trust
+# the counts, as a pattern may match more (or less) than you meant.
+
+# %%
+trend = keywords.trend(docs, TERMS, freq=FREQ)
+trend = trend.sort_values(["period", "term"], ignore_index=True)
+report.save_table(trend, "term_trend")
+if trend["period"].nunique() > 1:
+    ax = plot.term_trend(trend, title=f"Your terms per {FREQ} (per 10,000 words)")
+    ax.set_xlabel(FREQ)
+    report.save_figure(ax.figure, "term_trend")
+    plt.show()
+else:
+    print("all articles fall into one period; no trend to draw")
+
+# %%
+by_group = (
+    keywords.trend(docs, TERMS, freq="year", by=GROUP_BY)
+    .groupby([GROUP_BY, "term"])[["count", "docs_with", "n_words"]]
+    .sum()
+    .reset_index()
+)
+by_group["per_10k"] = 1e4 * by_group["count"] / by_group["n_words"].where(by_group["n_words"] > 0)
+by_group = by_group.sort_values([GROUP_BY, "term"], ignore_index=True)
+report.save_table(by_group, "terms_by_group")
+table = by_group.pivot(index=GROUP_BY, columns="term", values="per_10k").fillna(0)
+
+fig, ax = plt.subplots(figsize=(8, 0.4 * len(table) + 1.8))
+table.plot.barh(ax=ax, width=0.8)
+ax.invert_yaxis()
+ax.set_xlabel("matches per 10,000 words")
+ax.set_ylabel(GROUP_BY)
+ax.set_title(f"Your terms by {GROUP_BY}")
+ax.legend(title="term", fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))
+report.save_figure(fig, "terms_by_group")
+plt.show()
+
+# %%
+lines = []
+for label, pattern in TERMS.items():
+    found = keywords.kwic(docs, pattern, window=6)
+    lines.append(found.sort_values(["doc_id", "start"]).head(5).assign(term=label))
+concordance = pd.concat(lines, ignore_index=True)
+report.save_table(concordance, "kwic_sample")
+concordance[["term", "doc_id", "start", "end", "left", "match", "right"]]
+
+# %% [markdown]
+# ## Actors and frames by group
+#
+# The actor gazetteer and the framing dictionary of notebook 05, per group. Add your own
+# actors with `actors.mentions(docs, gazetteer="my_actors.csv")` and your own dictionary
+# with `dictionary.count(docs, "my_dictionary.yaml", by=...)`.
+
+# %%
+found_actors = actors.mentions(docs).merge(docs[["doc_id", GROUP_BY]], on="doc_id")
+top_actors = found_actors.groupby("actor")["doc_id"].nunique().sort_values(ascending=False).head(10)
+actor_table = (
+    found_actors[found_actors["actor"].isin(top_actors.index)]
+    .groupby([GROUP_BY, "actor"])["doc_id"]
+    .nunique()
+    .unstack("actor", fill_value=0)
+    .reindex(columns=top_actors.index)
+)
+actor_share = actor_table.div(docs.groupby(GROUP_BY).size(), axis=0).fillna(0)
+report.save_table(actor_share.round(6).reset_index(), "actor_share_by_group")
+(actor_share * 100).round(1)
+
+# %%
+fig, ax = plt.subplots(figsize=(8, 0.4 * len(actor_share) + 2.2))
+image = ax.imshow(actor_share.to_numpy() * 100, cmap="Purples", aspect="auto", vmin=0)
+ax.set_xticks(range(len(actor_share.columns)), actor_share.columns, rotation=35, ha="right")
+ax.set_yticks(range(len(actor_share.index)), actor_share.index)
+ax.set_xlabel("actor (the 10 mentioned in most articles)")
+ax.set_ylabel(GROUP_BY)
+ax.set_title(f"Share of articles mentioning each actor, by {GROUP_BY}")
+fig.colorbar(image, ax=ax, label="% of the group's articles")
+report.save_figure(fig, "actor_share_by_group")
+plt.show()
+
+# %%
+frames = dictionary.count(docs, "framing", by=GROUP_BY)
+frames = frames.sort_values([GROUP_BY, "category"], ignore_index=True)
+report.save_table(frames, "frames_by_group")
+frames.pivot(index=GROUP_BY, columns="category", values="rate").round(2)
+
+# %% [markdown]
+# ## What next
+#
+# - Notebooks 03 to 05 run on your corpus too: run them with `CORPUS` set to your path
+#   (`python -m toolkit.report --corpus "data/my_articles/*.txt"`) or copy their cells here.
+# - Keep this notebook's parameters cell with your results: with the report's
+#   `manifest.json` (corpus checksum, package versions) it is what makes them reproducible.
