@@ -93,3 +93,20 @@ def test_empty_inputs():
     df = tokenize(["", "   "])
     assert list(df.columns) == TOKEN_COLUMNS and df.empty
     assert ngrams(df).empty
+
+
+def test_iter_tokenize_slices_large_chunks():
+    corpus = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(5)],
+            "text": ["Talks resumed. " * (i + 1) for i in range(5)],
+        }
+    )
+    frames = list(iter_tokenize(corpus, max_chars=40))
+    assert len(frames) > 1
+    for frame in frames:
+        docs = corpus.set_index("doc_id").loc[frame["doc_id"].unique(), "text"]
+        assert docs.str.len().sum() <= 40 or frame["doc_id"].nunique() == 1
+    pd.testing.assert_frame_equal(pd.concat(frames, ignore_index=True), tokenize(corpus))
+    with pytest.raises(ValueError, match="max_chars"):
+        next(iter_tokenize(corpus, max_chars=0))

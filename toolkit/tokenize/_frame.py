@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -240,8 +241,8 @@ def tokenize(
     doc_lens: list[int] = []
     para_parts: list[np.ndarray] = []
     sent_parts: list[np.ndarray] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array("q")  # compact: 8 bytes per offset instead of a Python int each
+    ends = array("q")
     tokens: list[str] = []
     for doc_id, text in iter_docs(text_or_corpus):
         spans, sent_of, sent_para = _doc_spans(text, newlines)
@@ -289,8 +290,8 @@ def _build_frame(doc_ids, doc_lens, para_col, sent_col, starts, ends, tokens, st
             "para_id": np.asarray(para_col, dtype=np.int64),
             "sent_id": np.asarray(sent_col, dtype=np.int64),
             "tok_id": tok_id,
-            "start": np.asarray(starts, dtype=np.int64),
-            "end": np.asarray(ends, dtype=np.int64),
+            "start": np.frombuffer(starts, dtype=np.int64).copy() if n else np.zeros(0, np.int64),
+            "end": np.frombuffer(ends, dtype=np.int64).copy() if n else np.zeros(0, np.int64),
             "token": pd.array(tokens, dtype="str"),
             "norm": pd.array(take(u_norm), dtype="str"),
             "stem": pd.array(take(u_stem), dtype="str"),
@@ -305,13 +306,20 @@ def _build_frame(doc_ids, doc_lens, para_col, sent_col, starts, ends, tokens, st
 
 
 def iter_tokenize(
-    chunks: Iterable[pd.DataFrame] | pd.DataFrame, **options
+    chunks: Iterable[pd.DataFrame] | pd.DataFrame,
+    *,
+    max_chars: int | None = 2_000_000,
+    **options,
 ) -> Iterator[pd.DataFrame]:
-    """Tokenize a corpus chunk by chunk, yielding one token table per chunk.
+    """Tokenize a corpus chunk by chunk, yielding token tables.
 
-    Memory stays bounded by the largest chunk, so a corpus larger than memory can be
-    processed from ``pandas.read_json(..., lines=True, chunksize=...)`` or any other iterator
-    of corpus DataFrames. Options are those of :func:`tokenize`.
+    Memory stays bounded by the largest slice, so a corpus larger than memory can be processed
+    from ``toolkit.corpus.iter_load(...)``, ``pandas.read_json(..., lines=True,
+    chunksize=...)`` or any other iterator of corpus DataFrames. A token table takes about
+    400 bytes per token at its peak (a token is ~5 characters of text), so each chunk is cut
+    into slices of whole documents holding at most ``max_chars`` characters (one longer
+    document is a slice of its own); ``max_chars=None`` yields one table per chunk.
+    Options are those of :func:`tokenize`.
 
     Examples
     --------
@@ -320,11 +328,26 @@ def iter_tokenize(
     ...           pd.DataFrame({"doc_id": ["b"], "text": ["Three."]})]
     >>> [len(frame) for frame in iter_tokenize(chunks)]
     [4, 2]
+    >>> [frame["doc_id"].tolist() for frame in iter_tokenize(chunks[0], max_chars=None)]
+    [['a', 'a', 'a', 'a']]
     """
+    if max_chars is not None and max_chars < 1:
+        raise ValueError(f"max_chars must be a positive number or None, got {max_chars}")
     if isinstance(chunks, pd.DataFrame):
         chunks = [chunks]
     for chunk in chunks:
-        yield tokenize(chunk, **options)
+        if max_chars is None or not isinstance(chunk, pd.DataFrame) or len(chunk) <= 1:
+            yield tokenize(chunk, **options)
+            continue
+        lengths = chunk["text"].map(lambda t: len(t) if isinstance(t, str) else 0).to_numpy()
+        begin, total = 0, 0
+        for i, size in enumerate(lengths):
+            if total and total + size > max_chars:
+                yield tokenize(chunk.iloc[begin:i], **options)
+                begin, total = i, 0
+            total += size
+        if begin < len(chunk):
+            yield tokenize(chunk.iloc[begin:], **options)
 
 
 # --- n-grams ---------------------------------------------------------------------------------
