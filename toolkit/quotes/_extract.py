@@ -56,6 +56,11 @@ _DASH_SPEAKER = re.compile(
     r"[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,4})"
     r"[ \t\u00a0]*(?=\n|$|,)"
 )
+_HEADLINE = re.compile(
+    r"((?:[A-Z][\w'’.-]*|al-|bin|de|van|von)"
+    r"(?:[ \u00a0]+(?:[A-Z][\w'’.-]*|al-|bin|de|van|von)){0,5})"
+    r":[ \u00a0]+(?=\S)"
+)
 _OPENERS = frozenset(["“", '"', "'", "(", "—", ":", "\n"])
 _NAMEISH = re.compile(r"^[A-Z][\w'’.-]*$")
 _THAT = re.compile(r"^[^.;:!?“”\"]{0,70}?\bthat\b")
@@ -348,6 +353,28 @@ class _Doc:
                     self.remember(sp)
         return sp
 
+    def subject_of(self, start: int, limit: int) -> Speaker | None:
+        """The subject at the start of the sentence beginning at ``start`` (a name or pronoun)."""
+        toks, lex = self.toks, self.lex
+        i = self.tok_index(start)
+        end = self.tok_index(limit)
+        while i < end and toks[i].low in lex.not_names and toks[i].low not in _DET:
+            i += 1
+        if i >= end or self.in_quote[i]:
+            return None
+        if toks[i].low in {"he", "she", "they", "i", "we", "it"}:
+            return self.resolve_pronoun(Speaker(toks[i].start, toks[i].end, pronoun=True))
+        k = i
+        while k < end and (self._is_nameish(toks[k]) or toks[k].low in _PARTICLES
+                           or toks[k].low in lex.title_heads or toks[k].low in lex.title_mods
+                           or self._spk(toks[k].low) or (k == i and toks[k].low in _DET)):
+            k += 1
+        if k == i or (k == i + 1 and toks[i].low in _DET):
+            return None
+        if k < end and toks[k].text.isalpha() and toks[k].text.islower():
+            return self.make_speaker(toks[i].start, toks[k - 1].end)
+        return None
+
     def role_of(self, start: int, end: int, *, whole: bool = False) -> tuple[str, str]:
         """Role words and affiliation inside ``text[start:end]``."""
         lex = self.lex
@@ -594,13 +621,29 @@ def _attributions(doc: _Doc) -> list[Attribution]:
         ti, tj = doc.tok_index(us), doc.tok_index(ue)
         unit_found: list[Attribution] = []
         unit_speaker: Speaker | None = None
+        head = _HEADLINE.match(text, us, ue)
+        if head and not any(q.start < head.end(1) < q.end for q in doc.quotes):
+            sp = doc.make_speaker(head.start(1), head.end(1))
+            a, b = _strip_span(text, head.end(), ue)
+            if _alnum(text[a:b]) >= 8 and (sp.person or sp.affiliation):
+                unit_found.append(Attribution(a, b, (head.end(1), head.end(1) + 1), sp,
+                                              "speaker-colon"))
+                unit_speaker = sp
         for ci, cj, (lemma, cls, quote_ok, strict) in _cues(doc, ti, tj):
             cue = (toks[ci].start, toks[cj - 1].end)
             # ---- according to X
             if cls == "according":
                 sp = doc.speaker_after(cj, tj)
-                if sp is None:
-                    continue
+                if sp is None or doc.tok_index(sp.end) - cj <= 1 and toks[cj].low in _DET:
+                    # any noun phrase up to the next punctuation: "according to the summary"
+                    k = cj
+                    while k < tj and k - cj < 15 and (
+                            toks[k].text.isalnum() or toks[k].low.endswith(("'s", "’s"))):
+                        k += 1
+                    if k == cj or k - cj >= 15:
+                        continue
+                    sp = Speaker(toks[cj].start, toks[k - 1].end,
+                                 name=text[toks[cj].start:toks[k - 1].end])
                 lead = text[us:cue[0]].strip(" ,“\"")
                 if _alnum(lead) < 3 or lead.lower() in {"but", "and", "yet"}:
                     k = doc.tok_index(sp.end)
@@ -632,6 +675,9 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             if passive and cls != "cognition":
                 continue
             sp = doc.speaker_before(ci, ti)
+            if sp is None and prev is not None and prev.low in {"and", "but"} and ci - ti > 3:
+                # "The company keeps its finances secret but says its business tripled."
+                sp = unit_speaker or doc.subject_of(us, cue[0])
             if sp is not None:
                 if cls == "report" and not (sp.person or
                                             text[sp.end - 5:sp.end].lower().strip() in
