@@ -6,6 +6,7 @@ Every method returns ``{key: (Candidate, score)}`` with higher scores better.
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 
 import numpy as np
@@ -34,7 +35,7 @@ def _graph_words(doc: Doc) -> tuple[np.ndarray, list[str]]:
 
 
 def _pagerank(
-    a: np.ndarray, n: int, *, window: int, bias: bool, damping: float = 0.85, tol: float = 1e-4
+    a: np.ndarray, n: int, *, window: int, bias: bool, damping: float = 0.85, tol: float = 1e-3
 ) -> np.ndarray:
     """(Position-biased) PageRank on the co-occurrence graph of node sequence ``a``.
 
@@ -158,32 +159,36 @@ def rake(doc: Doc, *, max_words: int = 5, **_: object) -> Scored:
 
 
 def yake_like(doc: Doc, *, max_words: int = 3, **_: object) -> Scored:
-    """A YAKE-style statistical score (Campos et al. 2020): per-word casing, position,
-    frequency, context relatedness and sentence spread; a phrase of words ``w`` scores
-    ``prod(H) / (tf * (1 + sum(H)))`` (lower is better in YAKE; returned as ``1 / score``)."""
+    """A YAKE-style statistical score (Campos et al. 2020) with no part of speech: per-word
+    casing, position, frequency, context relatedness and sentence spread give a weight H
+    (lower is better); a candidate n-gram (up to ``max_words``, no stopword at an edge, no
+    number) scores ``prod(H) / (tf * (1 + sum(H)))`` over its non-stopwords, returned as
+    ``1 / score`` so that higher is better."""
     sw = stopwords()
     words = doc.words
     n_sent = (doc.sent[-1] + 1) if doc.sent else 1
     tf: Counter = Counter()
     upper: Counter = Counter()
-    sents: dict[str, set[int]] = {}
     sent_pos: dict[str, list[int]] = {}
-    left: dict[str, set[str]] = {}
-    right: dict[str, set[str]] = {}
-    seq = [(i, doc.stems[i]) for i, w in enumerate(words) if any(c.isalnum() for c in w)]
-    for k, (i, st) in enumerate(seq):
-        w = words[i]
+    left: dict[str, Counter] = {}
+    right: dict[str, Counter] = {}
+    prev: str | None = None
+    prev_sent = -1
+    for i, w in enumerate(words):
+        if not any(c.isalnum() for c in w):
+            prev = None  # punctuation breaks the co-occurrence window
+            continue
+        st = w.lower()
         tf[st] += 1
-        if w[:1].isupper() and (i > 0 and doc.sent[i - 1] == doc.sent[i]) or (
-            w.isupper() and len(w) > 1
+        if (w.isupper() and len(w) > 1) or (
+            w[:1].isupper() and i > 0 and doc.sent[i - 1] == doc.sent[i]
         ):
             upper[st] += 1
-        sents.setdefault(st, set()).add(doc.sent[i])
         sent_pos.setdefault(st, []).append(doc.sent[i])
-        if k > 0:
-            left.setdefault(st, set()).add(seq[k - 1][1])
-        if k + 1 < len(seq):
-            right.setdefault(st, set()).add(seq[k + 1][1])
+        if prev is not None and prev_sent == doc.sent[i]:
+            left.setdefault(st, Counter())[prev] += 1
+            right.setdefault(prev, Counter())[st] += 1
+        prev, prev_sent = st, doc.sent[i]
     valid = [tf[w] for w in tf if w not in sw]
     if not valid:
         return {}
@@ -193,17 +198,24 @@ def yake_like(doc: Doc, *, max_words: int = 3, **_: object) -> Scored:
     h: dict[str, float] = {}
     for st, f in tf.items():
         cas = upper[st] / (1 + math.log(f))
-        pos = math.log(3 + float(np.median(sent_pos[st])))
+        pos = math.log(math.log(3 + statistics.median(sent_pos[st])))
         fr = f / (mean + sd) if mean + sd else 0.0
-        wl = len(left.get(st, ())) / f
-        wr = len(right.get(st, ())) / f
+        lc, rc = left.get(st), right.get(st)
+        wl = len(lc) / sum(lc.values()) if lc else 0.0
+        wr = len(rc) / sum(rc.values()) if rc else 0.0
         rel = 1 + (wl + wr) * f / mx
-        dif = len(sents[st]) / n_sent
+        dif = len(set(sent_pos[st])) / n_sent
         h[st] = (rel * pos) / (cas + fr / rel + dif / rel)
     cands = ngram_candidates(doc, max_words=max_words)
     out: Scored = {}
     for k, c in cands.items():
-        hs = [h.get(w, 1.0) for w in k]
-        s = math.prod(hs) / (c.tf * (1 + sum(hs)))
-        out[k] = (c, 1.0 / (s + 1e-12))
+        i = c.first
+        ws = [w.lower() for w in words[i : i + len(k)]]
+        if any(ch.isdigit() for w in ws for ch in w):
+            continue
+        hs = [h[w] for w in ws if w not in sw and w in h]
+        if not hs:
+            continue
+        score = math.prod(hs) / (c.tf * (1 + sum(hs)))
+        out[k] = (c, 1.0 / (score + 1e-12))
     return out
