@@ -64,3 +64,33 @@ def test_rerun_reproduces_tables_byte_for_byte(
     for table, digest in tables.items():
         assert before[table] == digest, f"{table} differs between two runs"
         assert (out / table).read_bytes() == (tmp_path / "again" / table).read_bytes()
+
+
+def test_own_corpus_notebook_reads_a_mapped_csv(tmp_path: Path, monkeypatch) -> None:
+    """Notebook 06 on a user's CSV whose columns need a mapping (the documented route)."""
+    from toolkit import datasets
+
+    sample = datasets.load_sample()
+    path = tmp_path / "mine.csv"
+    sample[["doc_id", "title", "text", "outlet", "date"]].rename(
+        columns={"text": "body", "outlet": "source", "date": "published"}
+    ).to_csv(path, index=False)
+    monkeypatch.setenv("DCT_CACHE_DIR", str(tmp_path / "cache"))
+    manifest = report.run(
+        out=tmp_path / "out",
+        only=["06"],
+        corpus="sample",
+        params={
+            "PATH": str(path),
+            "COLUMNS": {"text": "body", "outlet": "source", "date": "published"},
+            "TERMS": {"Iran": "Iran*", "ceasefire": "ceasefire*"},
+        },
+        progress=False,
+    )
+    result = manifest["notebooks"][0]
+    assert result["status"] == "ok", result["error"]
+    assert manifest["inputs"] == [
+        {**manifest["inputs"][0], "corpus": str(path), "documents": len(sample)}
+    ]
+    overview = (tmp_path / "out" / "tables" / result["name"] / "overview.csv").read_text()
+    assert sample["outlet"].iloc[0] in overview
