@@ -141,7 +141,13 @@ def _compile(dictionary: pd.DataFrame) -> dict[str, tuple[re.Pattern, list[str]]
         # longest patterns first, so that a multiword entry wins over its first word
         patterns = sorted(group["pattern"], key=lambda p: (-len(p.split()), -len(p), p))
         body = "|".join(f"({_pattern_regex(p)})" for p in patterns)
-        compiled[category] = (re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I), patterns)
+        # a lookahead on the possible first letters lets the engine skip most positions fast
+        firsts = {p[0] for p in patterns}
+        lead = "" if firsts & {"*", "?"} else "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])"
+        compiled[category] = (
+            re.compile(rf"(?<![\w]){lead}(?:{body})(?![\w])", re.I),
+            patterns,
+        )
     return compiled
 
 
