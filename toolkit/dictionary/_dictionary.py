@@ -143,7 +143,9 @@ def _compile(dictionary: pd.DataFrame) -> dict[str, tuple[re.Pattern, list[str]]
         body = "|".join(f"({_pattern_regex(p)})" for p in patterns)
         # a lookahead on the possible first letters lets the engine skip most positions fast
         firsts = {p[0] for p in patterns}
-        lead = "" if firsts & {"*", "?"} else "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])"
+        lead = ""
+        if not firsts & {"*", "?"}:
+            lead = "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])"
         compiled[category] = (
             re.compile(rf"(?<![\w]){lead}(?:{body})(?![\w])", re.I),
             patterns,
