@@ -145,3 +145,14 @@ def test_headlines_in_capitals_and_title_case():
     assert _pairs("Truce Reached: Israel And Hamas Agree") == [
         ("Israel", "Israel"), ("Hamas", "Hamas")]
     assert _pairs("Kerry flew to London Tuesday.") == [("London", "United Kingdom")]
+
+
+def test_every_data_file_is_documented():
+    from importlib import resources
+
+    folder = resources.files("toolkit").joinpath("data/actors")
+    readme = folder.joinpath("README.md").read_text(encoding="utf-8")
+    files = [f.name for f in folder.iterdir() if f.name.endswith((".csv", ".txt"))]
+    assert len(files) >= 7
+    for name in files:
+        assert f"`{name}`" in readme, f"{name} is not described in data/actors/README.md"

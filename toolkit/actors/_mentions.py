@@ -39,12 +39,21 @@ def mentions(
     """Find mentions of states, territories, organisations and armed groups.
 
     Matching is case-sensitive against the gazetteer (``load_gazetteer``): "turkey" the bird
-    and "us" the pronoun do not match. At each position the longest alias wins ("Kurdistan
-    Region of Iraq" over "Iraq"; "Washington Post" is a blocked phrase). A possessive is
-    left out of the span ("Iran's" gives "Iran"). Aliases marked ``guard`` (Jordan,
-    Washington, Chad, Israel, ...) are dropped when they look like part of a personal or
-    longer proper name: after a capitalised word or a title ("Jim Jordan", "Rep. Jordan")
-    or before one ("Jordan Peterson", "Israel Katz").
+    and "us" the pronoun do not match; names also match in capitals (BEIRUT, IRAN). At each
+    position the longest alias wins ("Kurdistan Region of Iraq" over "Iraq"; "Washington
+    Post" is a blocked phrase). A possessive is left out of the span ("Iran's" gives "Iran").
+    Aliases marked ``guard`` (Jordan, Washington, Chad, Israel, capitals, ...) are dropped
+    when they look like part of a personal or longer proper name: after a capitalised word
+    or a title ("Jim Jordan", "Rep. Jordan") or before one ("Jordan Peterson", "Israel
+    Katz"); weekdays, months and common headline words may follow ("London Tuesday",
+    "Israel And Hamas Agree"). A demonym after a first name is a surname ("David French").
+    A state's name followed by a capitalised name ending in University, Center, Times,
+    Airlines, ... is part of a non-actor's name ("Kabul University"). An abbreviation the
+    text defines after a mention, made of its initials ("Supreme Military Council (SMC)"),
+    then matches in the whole document (``label_type`` ``abbreviation``). The word lists
+    behind these rules are in ``toolkit/data/actors/guard_words.txt``; the annotation
+    guideline and measured precision/recall in ``toolkit/data/actors/README.md`` and
+    ``benchmarks/results_actors.md``.
 
     Parameters
     ----------
@@ -61,12 +70,13 @@ def mentions(
     -------
     pandas.DataFrame
         One row per mention, in document order: ``doc_id``, ``start``, ``end`` (so that
-        ``text[start:end] == surface``), ``surface``, ``actor`` (canonical name), ``actor_type``
-        (state, territory, organisation, armed_group, office), ``label_type`` (how the actor
-        is named: name, alt_name, abbreviation, demonym, capital, seat, state_media, loaded,
-        historical, metonym, official_term, title, user), ``country`` (ISO 3166-1 alpha-2 of
-        the state the actor is or belongs to; missing (NaN) if none) and ``in_quote`` (True when the
-        mention lies inside quotation marks).
+        ``text[start:end] == surface``), ``surface``, ``actor`` (canonical name),
+        ``actor_type`` (state, territory, organisation, armed_group, office), ``label_type``
+        (how the actor is named: name, alt_name, abbreviation, demonym, capital, seat,
+        state_media, loaded, historical, metonym, official_term, title, user; a capital is
+        marked also where it is just a place, so filter out ``capital`` to keep states named
+        as such), ``country`` (ISO 3166-1 alpha-2 of the state the actor is or belongs to;
+        missing (NaN) if none) and ``in_quote`` (True inside quotation marks).
 
     Examples
     --------
