@@ -210,6 +210,10 @@ class _Doc:
                 k -= 1
             if k >= lo and toks[k].text == "," and k - 1 >= lo:
                 sp = self.speaker_before(k, lo)
+                if sp is None and k - 2 >= lo and toks[k - 1].text.isdigit() \
+                        and toks[k - 2].text == ",":
+                    # "Marley Anderson, 21, a junior from Las Vegas, said"
+                    sp = self.speaker_before(k - 2, lo)
                 if sp is not None and not sp.pronoun:
                     app_s, app_e = toks[k + 1].start, toks[j - 1].end
                     role, aff = self.role_of(app_s, app_e, whole=True)
@@ -235,6 +239,14 @@ class _Doc:
             return None
         if t.low in lex.pronouns and not self.in_quote[j]:
             return self.resolve_pronoun(Speaker(t.start, t.end, pronoun=True))
+        if t.low == "who" and j - 1 >= lo and toks[j - 1].text == "," and not self.in_quote[j]:
+            # "Mr. Khan, who has accused ...": the relative pronoun, resolved to the name
+            ante = self.speaker_before(j - 1, lo)
+            sp = Speaker(t.start, t.end, pronoun=True)
+            if ante is not None and not ante.pronoun:
+                sp.name, sp.role, sp.affiliation = ante.name, ante.role, ante.affiliation
+                sp.person = ante.person
+            return sp
         head_ok = self._is_nameish(t) or self._spk(t.low) or t.low in lex.title_heads
         if not head_ok and t.low.endswith(("'s", "’s")):
             head_ok = False
@@ -658,7 +670,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             prev = toks[ci - 1] if ci - 1 >= ti else None
             # ---- participle: "..., saying that ..."
             if toks[ci].low.endswith("ing") and prev is not None and prev.text in {",", "—"}:
-                sp = unit_speaker
+                sp = unit_speaker or doc.subject_of(us, cue[0])
                 if sp is None:
                     continue
                 cs = _content_after(doc, ci, cj, lemma, ue)
@@ -672,18 +684,14 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             while j >= ti and toks[j].low in _SKIP:
                 passive = passive or toks[j].low in _BE
                 j -= 1
-            if passive and cls != "cognition":
+            if passive and cls != "cognition" and not toks[ci].low.endswith("ing"):
                 continue
             sp = doc.speaker_before(ci, ti)
             if sp is None and prev is not None and prev.low in {"and", "but"} and ci - ti > 3:
                 # "The company keeps its finances secret but says its business tripled."
                 sp = unit_speaker or doc.subject_of(us, cue[0])
             if sp is not None:
-                if cls == "report" and not (sp.person or
-                                            text[sp.end - 5:sp.end].lower().strip() in
-                                            doc.lex.speaker_nouns or
-                                            doc.toks[doc.tok_index(sp.end) - 1].low in
-                                            doc.lex.speaker_nouns):
+                if cls == "report" and sp.pronoun and text[sp.start:sp.end].lower() == "it":
                     continue
                 lead = _LEAD.search(text, us, sp.start)
                 if lead and sp.start - lead.end(1) < 40 and not sp.pronoun:
