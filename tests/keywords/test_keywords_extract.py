@@ -131,3 +131,24 @@ def test_default_beats_rake_on_a_duc_sample(shared_dir) -> None:
                                                                           strict=True))
 
     assert hits(keywords.DEFAULT_METHOD) > 2 * hits("rake")
+
+
+def test_long_proper_names_are_kept_whole() -> None:
+    text = ("The Islamic Revolutionary Guard Corps fired missiles. The Islamic Revolutionary "
+            "Guard Corps said the missiles hit targets near the border.")
+    kp = keywords.extract(text, top_k=5)
+    assert kp.phrase.iloc[0] == "Islamic Revolutionary Guard Corps"
+    assert kp.n.iloc[0] == 2
+    assert not any(p in ("Revolutionary Guard", "Guard Corps", "Islamic Revolutionary")
+                   for p in kp.phrase)
+
+
+@pytest.mark.parametrize("sentence,verb", [
+    ("Iraq views Iran as a partner.", "views"),
+    ("The water agreement ends a long feud.", "ends"),
+    ("They talk about trade.", "talk"),
+    ("Officials want to spread calm.", "spread"),
+])
+def test_verbs_do_not_enter_keyphrases(sentence: str, verb: str) -> None:
+    kp = keywords.extract(sentence, top_k=10)
+    assert not any(verb in p.split() for p in kp.phrase), kp.phrase.tolist()

@@ -118,12 +118,18 @@ class Candidate:
 
 
 def noun_phrases(
-    doc: Doc, *, max_words: int = 5, strip: frozenset[str] = frozenset()
+    doc: Doc,
+    *,
+    max_words: int = 5,
+    max_name_words: int = 5,
+    strip: frozenset[str] = frozenset(),
 ) -> dict[tuple[str, ...], Candidate]:
     """Maximal runs of adjectives and nouns that end in a noun, without stopword edges.
 
     Runs are maximal, so a proper name (a run of NNP) is never cut in half; runs longer than
-    ``max_words`` are dropped rather than truncated. Leading words tagged with a tag in
+    ``max_words`` (``max_name_words`` for runs of proper nouns only, such as "Islamic
+    Revolutionary Guard Corps") are dropped rather than truncated. Leading words tagged with a
+    tag in
     ``strip`` (e.g. superlatives ``JJS``) are removed first. Candidates are grouped by their
     lower-cased Porter-stemmed words (so case and plural variants are one candidate).
     """
@@ -144,7 +150,9 @@ def noun_phrases(
         b = i
         while b < e and tags[b] in strip:
             b += 1
-        if e > b and e - b <= max_words:
+        if e > b and (e - b <= max_words or (
+            e - b <= max_name_words and all(t in PROPER for t in tags[b:e])
+        )):
             _add(doc, cands, b, e)
         i = j
     return cands

@@ -166,7 +166,8 @@ def _quick_fixes(words: list[str], tags: list[str]) -> list[str]:
     Standing in for Brill's full contextual rules at a fraction of the cost: a common noun
     becomes a verb after ``to`` or a modal ("to spread", "will talk"), after a subject
     pronoun ("they talk"), or between a noun and a determiner/pronoun ("the agreement ends
-    a feud"); a base-form verb becomes a noun after a determiner, possessive or adjective,
+    a feud"), or a lower-case plural between two proper nouns ("Iraq views Iran"); a base-form
+    verb becomes a noun after a determiner, possessive or adjective,
     or after one such word and a noun ("the peace talk").
     """
     n = len(tags)
@@ -187,6 +188,9 @@ def _quick_fixes(words: list[str], tags: list[str]) -> list[str]:
             tags[i] = "VBZ" if t == "NNS" else "VBP"
         elif (prev in _NOUNS or prev == "NNP") and i + 1 < n and tags[i + 1] in _OBJ:
             tags[i] = "VBZ" if t == "NNS" else "VBD"
+        elif (t == "NNS" and prev == "NNP" and i + 1 < n and tags[i + 1] == "NNP"
+              and words[i].islower()):
+            tags[i] = "VBZ"  # "Iraq views Iran"
     return tags
 
 
