@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -67,7 +68,11 @@ _THAT = re.compile(r"^[^.;:!?“”\"]{0,70}?\bthat\b")
 _QUOTE_CHARS = "\"“”„‟«»'’`"
 
 
-@dataclass
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(slots=True)
 class Tok:
     start: int
     end: int
@@ -124,10 +129,8 @@ class _Doc:
         self.doc_id = doc_id
         self.text = text
         self.lex = lex
-        self.toks = [
-            Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text)
-        ]
-        self.tok_at_start = {t.start: i for i, t in enumerate(self.toks)}
+        self.toks = [Tok(s, e, w, w.lower()) for s, e, w in _tokens(text)]
+        self.starts = [t.start for t in self.toks]
         self.quotes, self.problems = pair_marks(text)
         self.in_quote = [False] * len(self.toks)
         qi = 0
@@ -176,14 +179,7 @@ class _Doc:
 
     def tok_index(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
-        lo, hi = 0, len(self.toks)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.toks[mid].start < pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self.starts, pos)
 
     # ------------------------------------------------------------------ speakers
     def _spk(self, low: str) -> bool:
