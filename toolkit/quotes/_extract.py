@@ -397,7 +397,9 @@ class _Doc:
             low = t.low
             if low.endswith(("'s", "’s")):
                 low = low[:-2]
-            if low in lex.title_heads or (low in lex.title_mods and low not in {"the"}):
+            if low in lex.honorifics:
+                pass
+            elif low in lex.title_heads or (low in lex.title_mods and low not in {"the"}):
                 if not (low in {"of", "affairs"} and not words):
                     words.append(t)
                     seen_head = seen_head or low in lex.title_heads
@@ -434,6 +436,7 @@ class _Doc:
         for t in reversed(toks):
             low = t.low
             if (self._is_nameish(t) or low in _PARTICLES) and low not in lex.title_heads \
+                    and not (len(t.text) > 2 and t.text.isupper()) \
                     and low not in lex.title_mods and t.start not in self.actors \
                     and not self._spk(low) and not low.endswith(("'s", "’s")):
                 name_toks.insert(0, t)
@@ -452,6 +455,8 @@ class _Doc:
                 (before_name and before_name[-1].low in lex.title_heads)
             if before_name and before_name[-1].low in _DET and not role:
                 is_person = False  # "the Post", "the Kremlin"
+            if any(t.low in lex.not_person for t in name_toks):
+                is_person = False  # "Middle East", "State Department"
             if is_person:
                 sp.person = True
                 sp.name = name
@@ -690,7 +695,11 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 if cls == "report" and sp.pronoun and text[sp.start:sp.end].lower() == "it":
                     continue
                 lead = _LEAD.search(text, us, sp.start)
-                if lead and sp.start - lead.end(1) < 40 and not sp.pronoun:
+                if lead and sp.start - lead.end(1) < 40 and not sp.pronoun and not any(
+                    w in _STOP or w in _SUBORD or w in doc.lex.cue_forms
+                    for w in text[lead.end(1):sp.start].lower().split()
+                    if w not in _DET
+                ):
                     # "“...,” his nephew Michery el Soheil added."
                     sp.start = lead.end(1) + len(text[lead.end(1):sp.start]) - len(
                         text[lead.end(1):sp.start].lstrip())

@@ -37,6 +37,8 @@ class Lexicon:
     title_heads: frozenset[str] = frozenset()
     title_mods: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    not_person: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +68,11 @@ def load_lexicon() -> Lexicon:
         cue_forms=cues,
         pronouns=pronouns,
         speaker_nouns=frozenset(_words("speaker_nouns.txt")),
-        title_heads=frozenset(r["word"].lower() for r in titles if r["kind"] == "head"),
+        title_heads=frozenset(
+            r["word"].lower() for r in titles if r["kind"] in {"head", "honorific"}
+        ),
+        honorifics=frozenset(r["word"].lower() for r in titles if r["kind"] == "honorific"),
+        not_person=frozenset(_words("not_person_words.txt")),
         title_mods=frozenset(r["word"].lower() for r in titles if r["kind"] == "mod"),
         not_names=frozenset(_words("not_names.txt")),
     )
