@@ -205,3 +205,19 @@ def test_any_text_gives_valid_offsets(parts):
     df = quotes.extract(text, warn=False)
     check_offsets(text, df)
     assert (df["start"] <= df["end"]).all()
+
+
+def test_pronoun_gender_follows_honorifics():
+    text = (
+        "Mrs. Clinton met Mr. Trump in Geneva. "
+        "She said that the talks were useful. He said that nothing was agreed."
+    )
+    assert one(text, "the talks were useful")["speaker_name"] == "Clinton"
+    assert one(text, "nothing was agreed")["speaker_name"] == "Trump"
+
+
+def test_place_names_are_not_persons():
+    text = "Officials toured the Middle East last week. He said that progress was slow."
+    row = one(text, "progress was slow")
+    assert row["speaker"] == "He"
+    assert pd.isna(row["speaker_name"])  # an unresolved pronoun gets no name

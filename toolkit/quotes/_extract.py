@@ -86,6 +86,7 @@ class Person:
     role: str = ""
     affiliation: str = ""
     last: int = 0
+    gender: str = ""
 
 
 @dataclass
@@ -483,6 +484,14 @@ class _Doc:
             known.role = known.role or sp.role
             known.affiliation = known.affiliation or sp.affiliation
         known.last = max(known.last, sp.start)
+        if not known.gender:
+            i = self.tok_index(sp.start)
+            while i < len(self.toks) and self.toks[i].start < sp.end:
+                g = self.lex.honorifics.get(self.toks[i].low, "")
+                if g in {"m", "f"}:
+                    known.gender = g
+                    break
+                i += 1
         sp.name = known.name
         sp.role = known.role
         sp.affiliation = known.affiliation
@@ -491,16 +500,21 @@ class _Doc:
         """Resolve he/she/I to the most recent person mentioned before it."""
         low = self.text[sp.start:sp.end].lower()
         if low in {"he", "she", "i"}:
-            best = self._last_person(sp.start)
+            gender = self.lex.pronouns.get(low, ("x", "sg"))[0]
+            best = self._last_person(sp.start, gender)
             if best is not None:
                 sp.name, sp.role, sp.affiliation = best.name, best.role, best.affiliation
                 sp.person = True
                 best.last = max(best.last, sp.start)
+                if gender in {"m", "f"}:
+                    best.gender = gender
         return sp
 
-    def _last_person(self, pos: int) -> Person | None:
+    def _last_person(self, pos: int, gender: str = "x") -> Person | None:
+        """The person mentioned last before ``pos`` whose known gender does not clash."""
         self.scan_names(pos)
-        cands = [p for p in self.persons if p.last < pos]
+        cands = [p for p in self.persons if p.last < pos and
+                 (gender not in {"m", "f"} or p.gender in {"", gender})]
         return max(cands, key=lambda p: p.last) if cands else None
 
     _scanned_to = 0
@@ -931,7 +945,8 @@ def extract_doc(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
             "speaker": speaker_txt,
             "speaker_start": sp.start if sp else None,
             "speaker_end": sp.end if sp else None,
-            "speaker_name": (sp.name or speaker_txt) if sp else None,
+            # an unresolved pronoun has no name
+            "speaker_name": (sp.name or (None if sp.pronoun else speaker_txt)) if sp else None,
             "speaker_role": (sp.role or None) if sp else None,
             "speaker_affiliation": (sp.affiliation or None) if sp else None,
             "rule": a.rule,

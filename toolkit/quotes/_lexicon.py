@@ -37,7 +37,7 @@ class Lexicon:
     title_heads: frozenset[str] = frozenset()
     title_mods: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
-    honorifics: frozenset[str] = frozenset()
+    honorifics: dict[str, str] = field(default_factory=dict)
     not_person: frozenset[str] = frozenset()
 
 
@@ -64,14 +64,14 @@ def load_lexicon() -> Lexicon:
         r["pronoun"].lower(): (r["gender"], r["number"]) for r in _csv_rows("pronouns.csv")
     }
     titles = _csv_rows("titles.txt")
+    honorifics = {r["word"].lower(): r["gender"] for r in _csv_rows("honorifics.csv")}
     return Lexicon(
         cue_forms=cues,
         pronouns=pronouns,
         speaker_nouns=frozenset(_words("speaker_nouns.txt")),
-        title_heads=frozenset(
-            r["word"].lower() for r in titles if r["kind"] in {"head", "honorific"}
-        ),
-        honorifics=frozenset(r["word"].lower() for r in titles if r["kind"] == "honorific"),
+        title_heads=frozenset(r["word"].lower() for r in titles if r["kind"] == "head")
+        | frozenset(honorifics),
+        honorifics=honorifics,
         not_person=frozenset(_words("not_person_words.txt")),
         title_mods=frozenset(r["word"].lower() for r in titles if r["kind"] == "mod"),
         not_names=frozenset(_words("not_names.txt")),
