@@ -28,6 +28,10 @@ def toks(text: str) -> list[str]:
         ("The talks … failed. Then what?", 2),
         ("Wait... what happened?", 1),
         ("Title line\nFirst paragraph. Second sentence.\n\nNext paragraph", 4),
+        ("Britain's U.N. Ambassador Mark Lyall Grant spoke. He left.", 2),
+        ("Sen. Robert P. Casey Jr. and Susan E. Rice agreed. Talks resumed.", 2),
+        ("We need Plan B. The rest failed.", 2),
+        ("See p. 5 and No. 10 for details.", 1),
     ],
 )
 def test_sentence_counts(text, expected):

@@ -132,14 +132,25 @@ def _starts_sentence(word: str, next_typ: str) -> bool:
     return word[:1].isupper() and (next_typ in starters or next_typ in _function_words())
 
 
+def _continues_name(word: str, next_typ: str, after: str) -> bool:
+    """A capitalised non-function word (followed by another capitalised word when ``after``)."""
+    if not word[:1].isupper() or next_typ in _function_words():
+        return False
+    if next_typ in punkt_params().sent_starters:
+        return False
+    return after == "" or after[:1].isupper()
+
+
 @cache
 def _function_words() -> frozenset[str]:
     return frozenset(w.lower() for w in read_lines("stopwords_en.txt") if w.isalpha())
 
 
-def _is_boundary(prev: str, punct: str, close: str, nxt: str) -> bool:
+def _is_boundary(prev: str, punct: str, close: str, nxt: str, after: str = "") -> bool:
     """Decide whether ``prev + punct + close`` followed by the token ``nxt`` ends a sentence.
 
+    ``after`` is the token after ``nxt`` ("" if none): "U.S. Ambassador Mark" and "Susan E. Rice"
+    continue a name, so no break there.
     ``prev`` is the text from the previous white space up to the punctuation, ``punct`` is
     ``"."``, ``"..."`` (any ellipsis) or a run of ``!?.``, ``close`` the closing quotes and
     brackets after it.
@@ -171,6 +182,8 @@ def _is_boundary(prev: str, punct: str, close: str, nxt: str) -> bool:
     if (typ, next_typ) in params.collocations:
         return False
     kind = abbreviations().get(typ)
+    if kind == "numeric" and len(typ) == 1 and prev[-1:].isupper():
+        kind = None  # "P." in Robert P. Casey is an initial, not "p." (page)
     if kind == "numeric":
         return not first.isdigit()
     if kind == "title" and not close:
@@ -187,10 +200,14 @@ def _is_boundary(prev: str, punct: str, close: str, nxt: str) -> bool:
             return False
         if close:  # U.S." He ...: a closing quote or bracket after an abbreviation ends it
             return True
+        if _continues_name(word, next_typ, after):  # U.N. Ambassador Mark Grant
+            return False
         return _starts_sentence(word, next_typ)
     if is_initial or typ == "##number##":
         if first.isdigit() and is_initial:
             return False
+        if is_initial and prev[-1:].isupper() and _continues_name(word, next_typ, ""):
+            return False  # Susan E. Rice, Robert P. Casey (not: Plan B. The ...)
         starter = _ortho_heuristic(word, params.ortho_context)
         if starter is False:
             return False
@@ -274,7 +291,8 @@ def _split_punct(text: str, start: int, end: int, out: list[Span]) -> None:
         if punct[0] == "…" or punct.startswith("..") or punct.startswith(". ."):
             punct = "..."
         nxt = nm.group(1)
-        if not _is_boundary(prev, punct, close, nxt):
+        nm2 = _NEXT_TOKEN.match(text, nm.end(1), end)
+        if not _is_boundary(prev, punct, close, nxt, nm2.group(1) if nm2 else "-"):
             continue
         # emoticons and citation marks stay with the sentence they follow
         while _ATTACHED.match(nxt):
