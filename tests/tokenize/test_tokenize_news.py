@@ -68,6 +68,7 @@ def test_closing_quote_and_citation_stay_with_sentence():
         ("O'Neill", ["O'Neill"]),
         ("Al-Araji", ["Al", "-", "Araji"]),
         ("non-official", ["non-official"]),
+        ("Anti-U.S. rally", ["Anti", "-", "U.S.", "rally"]),
         ("987-foot", ["987", "-", "foot"]),
         ("10,080,000", ["10,080,000"]),
         ("1.2%", ["1.2", "%"]),

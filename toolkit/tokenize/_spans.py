@@ -387,7 +387,7 @@ def _token_regex() -> re.Pattern[str]:
     | (?<!\w)\d+(?:-(?:0\d*|\d{{3,}}))+(?![\w\-])                           # phone 853-3242
     | \d+(?:[.,:/]\d+)+                                                     # 10,080,000 1.2 08:02
     | [’']\d\ds\b                                                           # ’70s
-    | (?<!\w)(?=[^\W\d_]{{1,7}}-)(?i:{prefixes})-{W}+                                # non-official
+    | (?<!\w)(?=[^\W\d_]{{1,7}}-)(?i:{prefixes})-{W}++(?![.\-]\w)       # non-official
     | (?<!\w)(?i:gon(?=na\b)|wan(?=na\b)|got(?=ta\b)|can(?=not\b))          # gon|na, can|not
     | {W}\w*?(?=[nN]['’][tT]\b)                                             # do|n't
     | [nN]['’][tT]\b                                                        # n't
