@@ -64,7 +64,7 @@ _HEADLINE = re.compile(
 )
 _OPENERS = frozenset(["“", '"', "'", "(", "—", ":", "\n"])
 _NAMEISH = re.compile(r"^[A-Z][\w'’.-]*$")
-_THAT = re.compile(r"^[^.;:!?“”\"]{0,70}?\bthat\b")
+_THAT = re.compile(r"[^.;:!?“”\"]{0,70}?\bthat\b")
 _QUOTE_CHARS = "\"“”„‟«»'’`"
 
 
@@ -159,6 +159,7 @@ class _Doc:
                              if q.start < e and q.end > ps)
                 # "he said." or "Sen. Joe Smith, Democrat of Indiana, said." after a quote
                 if inside or (self.text[ps:pe].rstrip(" .,!?").endswith(("”", '"', "''"))
+                              and "\n" not in self.text[pe:s]
                               and self._speaker_sentence(s, e)):
                     merged[-1][1] = e
                     continue
@@ -173,7 +174,7 @@ class _Doc:
         words = _WORD.findall(seg)
         for k, w in enumerate(words):
             form = self.lex.cue_forms.get(w.lower())
-            if form and form[2]:
+            if form and form[2] and not form[3]:
                 rest = words[k + 1:]
                 return len(rest) <= 8 and "that" not in rest and k <= 20
         return False
@@ -415,6 +416,9 @@ class _Doc:
             i += 1
         while words and words[-1].low in {"of", "for", "the"}:
             words.pop()
+        if len(words) >= 2 and words[-1].low in lex.title_heads \
+                and words[-2].low in lex.title_heads and not whole:
+            words.pop()  # "Foreign Minister Prince Faisal": the role is "Foreign Minister"
         if not seen_head:
             return "", aff
         role = " ".join(w.text for w in words)
