@@ -64,7 +64,7 @@ _HEADLINE = re.compile(
 )
 _OPENERS = frozenset(["“", '"', "'", "(", "—", ":", "\n"])
 _NAMEISH = re.compile(r"^[A-Z][\w'’.-]*$")
-_THAT = re.compile(r"[^.;:!?“”\"]{0,70}?\bthat\b")
+_THAT = re.compile(r"[^.,;:!?“”\"]{0,60}?\bthat\b")
 _QUOTE_CHARS = "\"“”„‟«»'’`"
 
 
