@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -176,15 +175,13 @@ def _doc_spans(text: str, newlines: str):
     """
     spans = [m.span() for m in _token_regex().finditer(text)]
     if not spans:
-        return spans, np.zeros(0, np.int64), np.zeros(0, np.int64)
-    sent_starts = np.fromiter(
-        (s for s, _ in sentence_spans(text, newlines=newlines)), dtype=np.int64
-    )
-    para_starts = np.fromiter((s for s, _ in paragraph_spans(text)), dtype=np.int64)
-    tok_starts = np.fromiter((s for s, _ in spans), dtype=np.int64, count=len(spans))
-    sent_of = np.searchsorted(sent_starts, tok_starts, side="right") - 1
+        return spans, np.zeros((0, 2), np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    offsets = np.array(spans, dtype=np.int64)  # (n, 2): start, end
+    sent_starts = np.array(sentence_spans(text, newlines=newlines), dtype=np.int64)[:, 0]
+    para_starts = np.array(paragraph_spans(text), dtype=np.int64)[:, 0]
+    sent_of = np.searchsorted(sent_starts, offsets[:, 0], side="right") - 1
     sent_para = np.searchsorted(para_starts, sent_starts, side="right") - 1
-    return spans, sent_of, sent_para
+    return spans, offsets, sent_of, sent_para
 
 
 def tokenize(
@@ -241,35 +238,34 @@ def tokenize(
     doc_lens: list[int] = []
     para_parts: list[np.ndarray] = []
     sent_parts: list[np.ndarray] = []
-    starts = array("q")  # compact: 8 bytes per offset instead of a Python int each
-    ends = array("q")
+    offset_parts: list[np.ndarray] = []
     tokens: list[str] = []
     for doc_id, text in iter_docs(text_or_corpus):
-        spans, sent_of, sent_para = _doc_spans(text, newlines)
+        spans, offsets, sent_of, sent_para = _doc_spans(text, newlines)
         if lex and spans:
             spans, merged_sent = _merge_mwe(text, spans, sent_of.tolist(), lex)
             sent_of = np.asarray(merged_sent, dtype=np.int64)
+            offsets = np.array(spans, dtype=np.int64).reshape(-1, 2)
         doc_ids.append(doc_id)
         doc_lens.append(len(spans))
         if spans:
             sent_parts.append(sent_of)
             para_parts.append(sent_para[sent_of])
-            doc_starts, doc_ends = zip(*spans, strict=True)
-            starts.extend(doc_starts)
-            ends.extend(doc_ends)
+            offset_parts.append(offsets)
             tokens.extend([text[s:e] for s, e in spans])
     para_col = np.concatenate(para_parts) if para_parts else np.zeros(0, np.int64)
     sent_col = np.concatenate(sent_parts) if sent_parts else np.zeros(0, np.int64)
-    return _build_frame(doc_ids, doc_lens, para_col, sent_col, starts, ends, tokens, stop)
+    offsets = np.concatenate(offset_parts) if offset_parts else np.zeros((0, 2), np.int64)
+    return _build_frame(doc_ids, doc_lens, para_col, sent_col, offsets, tokens, stop)
 
 
-def _build_frame(doc_ids, doc_lens, para_col, sent_col, starts, ends, tokens, stop):
+def _build_frame(doc_ids, doc_lens, para_col, sent_col, offsets, tokens, stop):
     n = len(tokens)
     lens = np.asarray(doc_lens, dtype=np.int64)
     doc_col = np.repeat(np.asarray(doc_ids, dtype=object), lens) if n else np.array([], object)
     # tok_id: running number within each document
-    offsets = np.repeat(np.cumsum(lens) - lens, lens) if n else np.array([], np.int64)
-    tok_id = np.arange(n, dtype=np.int64) - offsets
+    doc_first = np.repeat(np.cumsum(lens) - lens, lens) if n else np.array([], np.int64)
+    tok_id = np.arange(n, dtype=np.int64) - doc_first
     # per-type attributes, computed once per distinct token string
     codes, uniques = pd.factorize(pd.Series(tokens, dtype=object), sort=False)
     uniq = list(uniques)
@@ -290,8 +286,8 @@ def _build_frame(doc_ids, doc_lens, para_col, sent_col, starts, ends, tokens, st
             "para_id": np.asarray(para_col, dtype=np.int64),
             "sent_id": np.asarray(sent_col, dtype=np.int64),
             "tok_id": tok_id,
-            "start": np.frombuffer(starts, dtype=np.int64).copy() if n else np.zeros(0, np.int64),
-            "end": np.frombuffer(ends, dtype=np.int64).copy() if n else np.zeros(0, np.int64),
+            "start": np.ascontiguousarray(offsets[:, 0]),
+            "end": np.ascontiguousarray(offsets[:, 1]),
             "token": pd.array(tokens, dtype="str"),
             "norm": pd.array(take(u_norm), dtype="str"),
             "stem": pd.array(take(u_stem), dtype="str"),
