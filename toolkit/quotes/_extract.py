@@ -36,7 +36,9 @@ COLUMNS = [
 ]
 
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Z][a-z]{1,3}\.(?=,)|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Brig|St|Jr|Sr)\.|"
+    r"[a-z0-9]\w*(?:[-'’]\w+)*(?:['’]s?)?|"  # fast path: most tokens start in lower case
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Z][a-z]{1,3}\.(?=,)|"
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Brig|St|Jr|Sr)\.|"
     r"\w+(?:[-'’]\w+)*(?:['’]s?)?|[^\w\s]"
 )
 _ALNUM = re.compile(r"[^\W_]")
