@@ -228,6 +228,10 @@ class _Doc:
                     if (role or not has_verb or toks[k + 1].low in _DET) and (
                             j - k < 16 or toks[k + 1].low in _DET):
                         return sp
+                    if sp.person:
+                        # "Mr. Reid, who represents Nevada, said"; "Clinton, also campaigning
+                        # in Wisconsin, said": a clause between commas after a person's name
+                        return sp
             return None
         if t.text == ")":
             # "Sen. Chuck Grassley (R-Iowa) told"
