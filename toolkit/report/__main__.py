@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -54,7 +55,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks", default=None, help="folder of notebooks to run")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    parser.add_argument(
+        "--clear-cache", action="store_true", help="empty the result cache (toolkit.cache) first"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="compute everything, read and write no cache"
+    )
     args = parser.parse_args(argv)
+
+    if args.clear_cache:
+        from toolkit import cache
+
+        print(f"cache cleared: {cache.clear() / 1e6:.1f} MB freed")
+    if args.no_cache:
+        os.environ["DCT_NO_CACHE"] = "1"  # inherited by the notebook kernels
 
     manifest = run(
         out=args.out,

@@ -124,6 +124,26 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def _git_state() -> dict[str, Any] | None:
+    """Commit of the repository the toolkit runs from, and whether files were modified."""
+    import subprocess
+
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "toolkit", "notebooks"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return {"commit": head, "modified": bool(dirty)}
+
+
 def _kernel_env(out: Path, name: str) -> dict[str, str]:
     env = dict(os.environ)
     env[ENV_DIR] = str(out.resolve())
@@ -252,6 +272,7 @@ def run(
     from tqdm.auto import tqdm
 
     from toolkit import __version__
+    from toolkit.cache import code_fingerprint
     from toolkit.report._index import write_index
 
     out = Path(out)
@@ -274,6 +295,8 @@ def run(
     inputs = {json.dumps(i, sort_keys=True) for r in results for i in r.inputs}
     manifest = {
         "toolkit_version": __version__,
+        "toolkit_code": code_fingerprint(),
+        "git": _git_state(),
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "packages": _versions(),
