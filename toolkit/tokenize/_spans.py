@@ -370,14 +370,14 @@ def _token_regex() -> re.Pattern[str]:
     L = r"[^\W\d_]"  # a letter
     W = r"[^\W_]"  # a letter or digit
     pattern = rf"""
-    (?![gGwWcC](?:onna|anna|otta|annot)\b)[a-zA-Z]+(?=[\s,;)\]"”!?]|\Z)    # fast: word
-    | \d+(?![\w.,:/\-])                                                   # fast: number
+    (?![gGwWcC](?:onna|anna|otta|annot)\b)[a-zA-Z]++(?=[\s,;)\]"”!?]|\Z)    # fast: word
+    | \d++(?![\w.,:/\-])                                                  # fast: number
     | [,;“”()](?![^\w\s])                                                  # fast: , ; “ ” ( )
     | \.(?=\s|\Z)                                                          # fast: final .
     | [?!:](?=\s|\Z)                                                        # fast: ? ! :
     | [-"\[\]/$%&](?![^\w\s])                                              # fast: - " [ ] / $
     | (?:https?://|ftps?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]}}]           # URL
-    | (?=[\w.+\-]*[\w.]@\w)[\w.+\-]*[\w.]@\w[\w\-]*(?:\.\w[\w\-]*)*         # e-mail
+    | (?=[\w.+\-]++@\w)[\w.+\-]*[\w.]@\w[\w\-]*(?:\.\w[\w\-]*)*         # e-mail
     | (?<![\w/])[a-zA-Z]/[a-zA-Z](?![\w/])                                  # b/c w/o
     | [#@]{W}\w*                                                            # hashtag, handle
     | (?<!\w)(?:{L}\.){{2,}}(?!\w)                                          # U.S. e.g. a.m.
@@ -385,7 +385,7 @@ def _token_regex() -> re.Pattern[str]:
     | (?<![\w.])(?=[^\W\d_]{{1,7}}\.)(?i:{numeric})\.(?=\s*\d)   # No. 10
     | (?<![\w.]){L}\.(?=\s*{L})                                             # initials: M. Ali
     | (?<!\w)\d+(?:-(?:0\d*|\d{{3,}}))+(?![\w\-])                           # phone 853-3242
-    | \d+(?:[.,:/]\d+)+                                                     # 10,080,000 1.2 08:02
+    | \d++(?:[.,:/]\d+)+                                                    # 10,080,000 1.2 08:02
     | [’']\d\ds\b                                                           # ’70s
     | (?<!\w)(?=[^\W\d_]{{1,7}}-)(?i:{prefixes})-{W}++(?![.\-]\w)       # non-official
     | (?<!\w)(?i:gon(?=na\b)|wan(?=na\b)|got(?=ta\b)|can(?=not\b))          # gon|na, can|not
@@ -393,7 +393,7 @@ def _token_regex() -> re.Pattern[str]:
     | [nN]['’][tT]\b                                                        # n't
     | (?<=\w)['’](?:[sSmMdD]|re|RE|ve|VE|ll|LL)\b                           # 's 're 'll
     | ['’]em\b                                                              # 'em
-    | \w+(?:['’](?![sSmMdD]\b|re\b|RE\b|ve\b|VE\b|ll\b|LL\b)\w+)*(?:\.\w+)*
+    | \w++(?:['’](?![sSmMdD]\b|re\b|RE\b|ve\b|VE\b|ll\b|LL\b)\w+)*(?:\.\w+)*
       (?:-(?=[\s,;:)]|$))?                                                 # words, file.txt, w-
     | \.\.+|…                                                               # ellipsis
     | [!?][!?.]*|\.[!?]+[!?.]*                                              # !!! ?! .?
