@@ -75,14 +75,13 @@ def describe(nb) -> tuple[str, str]:
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
-        for line in cell.source.splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            if line.startswith("#") and not title:
-                title = line.lstrip("#").strip()
-            elif title and not line.startswith("#") and not summary:
-                summary = re.split(r"(?<=[.?!])\s", line, maxsplit=1)[0]
+        for block in re.split(r"\n\s*\n", cell.source):
+            lines = [line.strip() for line in block.splitlines() if line.strip()]
+            for line in (ln for ln in lines if ln.startswith("#")):
+                title = title or line.lstrip("#").strip()
+            text = " ".join(ln for ln in lines if not ln.startswith("#"))
+            if title and text and not summary:
+                summary = re.split(r"(?<=[.?!])\s", text, maxsplit=1)[0]
         if title and summary:
             break
     return title, summary
