@@ -4,9 +4,11 @@ Sentences: blank lines (and by default single line breaks) always end a sentence
 line, every candidate end (``.``, ``!``, ``?``, ``…`` plus closing quotes or brackets, then
 white space) is decided with NLTK Punkt's second-pass rules (abbreviations, initials,
 numbers, collocations, orthographic context, frequent sentence starters) using NLTK's English
-Punkt parameters shipped as plain text, plus news fixes (titles, ``No. 10``, quotes that close a
-sentence: ``"Why?" he asked.``). Only the candidates are visited in Python, so the cost grows
-with the number of sentences, not characters.
+Punkt parameters shipped as plain text, plus news fixes (titles, ``No. 10``, names after
+``U.S.`` and middle initials, quotes that close a sentence: ``"Why?" he asked.``, emoticons and
+citation marks kept with their sentence) and e-mail/web breaks without punctuation (after
+``<address>``, emoticons, date stamps, "Regards,"). Only the candidates are visited in Python,
+so the cost grows with the number of sentences, not characters.
 
 Tokens: one compiled regular expression with UD/Penn Treebank conventions (clitics split as in
 ``do n't``, ``Iran ’s``; hyphens split except after prefixes such as ``non-``; URLs, e-mail
@@ -28,7 +30,6 @@ Span = tuple[int, int]
 
 _PARA_SEP = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_SEP = re.compile(r"[^\S\n]*\n\s*")
-_NONSPACE = re.compile(r"\S")
 
 
 def _strip_span(text: str, start: int, end: int) -> Span | None:
