@@ -135,6 +135,8 @@ class _Doc:
         self.toks = [Tok(s, e, w, w.lower()) for s, e, w in _tokens(text)]
         self.starts = [t.start for t in self.toks]
         self.quotes, self.problems = pair_marks(text)
+        self.quotes.sort(key=lambda q: q.start)
+        self.qstarts = [q.start for q in self.quotes]
         self.in_quote = [False] * len(self.toks)
         qi = 0
         for i, t in enumerate(self.toks):
@@ -147,18 +149,24 @@ class _Doc:
         self.persons: list[Person] = []
         self.by_surname: dict[str, Person] = {}
         self.units = self._units()
+        self.unit_starts = [u[0] for u in self.units]
 
     # ------------------------------------------------------------------ segmentation
+    def overlapping(self, a: int, b: int) -> list[Quote]:
+        """Quotes that overlap ``[a, b)`` (quotes never overlap each other)."""
+        lo = max(bisect_left(self.qstarts, a) - 1, 0)
+        hi = bisect_left(self.qstarts, b)
+        return [q for q in self.quotes[lo:hi] if q.start < b and q.end > a]
+
     def _units(self) -> list[tuple[int, int]]:
         """Sentences, merged so that no quotation is cut in two."""
         spans = sentence_spans(self.text)
         merged: list[list[int]] = []
-        qs = self.quotes
         for s, e in spans:
             if merged:
                 ps, pe = merged[-1]
-                inside = any(q.start < s < q.end or q.start < pe < q.end for q in qs
-                             if q.start < e and q.end > ps)
+                inside = any(q.start < s < q.end or q.start < pe < q.end
+                             for q in self.overlapping(ps, e))
                 # "he said." or "Sen. Joe Smith, Democrat of Indiana, said." after a quote
                 if inside or (self.text[ps:pe].rstrip(" .,!?").endswith(("”", '"', "''"))
                               and "\n" not in self.text[pe:s]
@@ -171,7 +179,7 @@ class _Doc:
     def _speaker_sentence(self, s: int, e: int) -> bool:
         """True for a short sentence that only names a speaker and a cue ("Smith said.")."""
         seg = self.text[s:e]
-        if len(seg) > 220 or any(q.start >= s and q.start < e for q in self.quotes):
+        if len(seg) > 220 or any(q.start >= s for q in self.overlapping(s, e)):
             return False
         words = _WORD.findall(seg)
         for k, w in enumerate(words):
@@ -186,6 +194,10 @@ class _Doc:
         return bisect_left(self.starts, pos)
 
     # ------------------------------------------------------------------ speakers
+    def nl_before(self, i: int) -> bool:
+        """True when a line break separates token ``i`` from the token before it."""
+        return i > 0 and "\n" in self.text[self.toks[i - 1].end:self.toks[i].start]
+
     def _spk(self, low: str) -> bool:
         """A speaker noun, singular or plural ("official", "officials")."""
         nouns = self.lex.speaker_nouns
@@ -290,7 +302,7 @@ class _Doc:
         lower_budget = 4
         while k - 1 >= lo:
             p = toks[k - 1]
-            if self.in_quote[k - 1]:
+            if self.in_quote[k - 1] or self.nl_before(k):
                 break
             if self._is_nameish(p) or p.low in _PARTICLES or p.low in lex.title_mods \
                     or p.low in lex.title_heads or self._spk(p.low):
@@ -444,7 +456,9 @@ class _Doc:
             i += 1
         # the name is the final run of capitalised non-title tokens
         name_toks: list[Tok] = []
-        for t in reversed(toks):
+        for n, t in enumerate(reversed(toks)):
+            if n and "\n" in self.text[t.end:name_toks[0].start if name_toks else t.end]:
+                break
             low = t.low
             if (self._is_nameish(t) or low in _PARTICLES) and low not in lex.title_heads \
                     and not (len(t.text) > 2 and t.text.isupper()) \
@@ -550,7 +564,7 @@ class _Doc:
             j = i
             while j + 1 < len(toks) and not self.in_quote[j + 1] and (
                 self._is_nameish(toks[j + 1]) or toks[j + 1].low in _PARTICLES
-            ) and not toks[j].low.endswith(("'s", "’s")):
+            ) and not toks[j].low.endswith(("'s", "’s")) and not self.nl_before(j + 1):
                 j += 1
             if toks[j].end <= pos:
                 run_start = i
@@ -659,7 +673,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
         unit_found: list[Attribution] = []
         unit_speaker: Speaker | None = None
         head = _HEADLINE.match(text, us, ue)
-        if head and not any(q.start < head.end(1) < q.end for q in doc.quotes):
+        if head and not any(q.start < head.end(1) < q.end for q in doc.overlapping(us, ue)):
             sp = doc.make_speaker(head.start(1), head.end(1))
             a, b = _strip_span(text, head.end(), ue)
             if _alnum(text[a:b]) >= 8 and (sp.person or sp.affiliation):
@@ -792,7 +806,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                     unit_speaker = unit_speaker or sp
         # ---- quotes no rule covered
         covered = [(a.start, a.end) for a in unit_found]
-        for q in doc.quotes:
+        for q in doc.overlapping(us, ue):
             if q.start < us or q.start >= ue:
                 continue
             if any(a <= q.start + 1 and q.end - 1 <= b for a, b in covered):
@@ -888,7 +902,8 @@ def _colon_cue(doc: _Doc, pos: int) -> tuple[tuple[int, int], Speaker] | None:
             if sp is not None:
                 return (t.start, t.end), sp
     # "She addressed the supporters again:": the subject of the sentence before the colon
-    us = max((u for u in doc.units if u[0] <= colon), default=None)
+    k_unit = bisect_left(doc.unit_starts, colon + 1) - 1
+    us = doc.units[k_unit] if k_unit >= 0 else None
     if us is not None:
         i = doc.tok_index(us[0])
         while i < ci and doc.toks[i].low in doc.lex.not_names and doc.toks[i].low not in _DET:
@@ -912,7 +927,7 @@ def _colon_cue(doc: _Doc, pos: int) -> tuple[tuple[int, int], Speaker] | None:
 
 def _flags_for(doc: _Doc, a: Attribution) -> str:
     flags = []
-    for q in doc.quotes:
+    for q in doc.overlapping(a.start, a.end):
         if a.start <= q.start < a.end and not q.closed:
             flags.append("unclosed_quote")
         if a.start <= q.start < a.end and q.paragraphs > 1:
@@ -939,10 +954,10 @@ def extract_doc(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
         sp = a.speaker
         speaker_txt = text[sp.start:sp.end] if sp else None
         if a.parts:
-            kinds = {_kind(text, ps, pe, doc.quotes) for ps, pe in a.parts}
+            kinds = {_kind(text, ps, pe, doc.overlapping(ps - 1, pe + 1)) for ps, pe in a.parts}
             kind = kinds.pop() if len(kinds) == 1 else "mixed"
         else:
-            kind = _kind(text, a.start, a.end, doc.quotes)
+            kind = _kind(text, a.start, a.end, doc.overlapping(a.start - 1, a.end + 1))
         rows.append({
             "doc_id": doc_id,
             "start": a.start,
