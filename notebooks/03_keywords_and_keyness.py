@@ -39,6 +39,7 @@ MIN_REGION_MENTIONS = 3  # keep articles with at least this many Middle East act
 TARGET_OUTLET = "TASS"  # the outlet compared with all others (falls back to the largest)
 SPLIT_DATE = None  # "YYYY-MM-DD" splitting two periods; None: the median date
 KWIC_PATTERN = "Iran*"  # a word, a phrase, or a glob such as "negotiat*"
+MIN_DOCS_PER_WEEK = 10  # weeks with fewer articles are left out of the trend plot
 TREND_TERMS = {"Iran": "Iran*", "Syria": "Syria*", "Israel": "Israel*", "Yemen": "Yemen*"}
 
 # %%
@@ -190,14 +191,18 @@ else:
 # ## Terms over time
 #
 # Matches per 10,000 words per week for a few country names (glob patterns, so that
-# "Iranian" counts for Iran). Weeks with few articles give jumpy rates; notebook 02 shows
-# how many articles each week holds.
+# "Iranian" counts for Iran). Weeks with fewer than `MIN_DOCS_PER_WEEK` articles give jumpy
+# rates and are left out of the plot (the table keeps them); notebook 02 shows how many
+# articles each week holds.
 
 # %%
 trend = keywords.trend(articles, TREND_TERMS, freq="week")
 trend = trend.sort_values(["period", "term"], ignore_index=True)
 report.save_table(trend, "term_trend")
-ax = plot.term_trend(trend, title="Country names per week (per 10,000 words)")
+shown = trend[trend["docs"] >= MIN_DOCS_PER_WEEK]
+ax = plot.term_trend(
+    shown if len(shown) else trend, title="Country names per week (per 10,000 words)"
+)
 ax.set_xlabel("week")
 report.save_figure(ax.figure, "term_trend")
 plt.show()

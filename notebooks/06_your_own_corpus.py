@@ -42,6 +42,7 @@ DATE_FROM = None  # "YYYY-MM-DD" or None
 DATE_TO = None  # "YYYY-MM-DD" or None (inclusive)
 TERMS = {"Iran": "Iran*", "Syria": "Syria*", "talks": "talk*", "sanctions": "sanction*"}
 FREQ = "week"  # time unit of the term trends: "day", "week", "month", "quarter", "year"
+MIN_DOCS_PER_PERIOD = 5  # periods with fewer articles are left out of the trend plot
 
 # %%
 # ruff: noqa: E402, B018  (notebook style: imports after the parameters, tables shown last)
@@ -120,15 +121,21 @@ overview
 # ## Your terms over time
 #
 # Matches of each pattern in `TERMS` per 10,000 words per period (glob patterns: `talk*`
-# matches talk, talks, talked). A concordance of each term follows: read it before you trust
-# the counts, as a pattern may match more (or less) than you meant.
+# matches talk, talks, talked). Periods with fewer than `MIN_DOCS_PER_PERIOD` articles give
+# jumpy rates and are left out of the plot (they stay in the table). A concordance of each
+# term follows: read it before you trust the counts, as a pattern may match more (or less)
+# than you meant.
 
 # %%
 trend = keywords.trend(docs, TERMS, freq=FREQ)
 trend = trend.sort_values(["period", "term"], ignore_index=True)
 report.save_table(trend, "term_trend")
-if trend["period"].nunique() > 1:
-    ax = plot.term_trend(trend, title=f"Your terms per {FREQ} (per 10,000 words)")
+shown = trend[trend["docs"] >= MIN_DOCS_PER_PERIOD]
+if shown.empty:
+    shown = trend
+print(f"{trend['period'].nunique() - shown['period'].nunique()} sparse period(s) not plotted")
+if shown["period"].nunique() > 1:
+    ax = plot.term_trend(shown, title=f"Your terms per {FREQ} (per 10,000 words)")
     ax.set_xlabel(FREQ)
     report.save_figure(ax.figure, "term_trend")
     plt.show()
