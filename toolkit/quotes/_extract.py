@@ -469,6 +469,8 @@ class _Doc:
                 break
         while name_toks and name_toks[0].low in _PARTICLES:
             name_toks.pop(0)
+        if len(name_toks) == 2 and name_toks[0].text == name_toks[1].text:
+            name_toks.pop(0)  # a headline glued to the text: "...: Ahmadinejad Ahmadinejad held"
         sp = Speaker(start, end)
         role, aff = self.role_of(start, end)
         sp.role, sp.affiliation = role, aff
