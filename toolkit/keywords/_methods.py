@@ -25,12 +25,12 @@ Scored = dict[tuple[str, ...], tuple[Candidate, float]]
 def _graph_words(doc: Doc) -> tuple[np.ndarray, list[str]]:
     """Node id (or -1) for each word token (punctuation skipped), and node names (stems)."""
     ids: dict[str, int] = {}
-    seq: list[int] = []
-    for st, ok, w in zip(doc.stems, doc.content, doc.words, strict=True):
-        if ok:
-            seq.append(ids.setdefault(st, len(ids)))
-        elif w.isalnum() or len(w) > 1:
-            seq.append(-1)
+    setd = ids.setdefault
+    seq = [
+        setd(st, len(ids)) if ok else -1
+        for st, ok, w in zip(doc.stems, doc.content, doc.words, strict=True)
+        if ok or w.isalnum() or len(w) > 1
+    ]
     return np.asarray(seq, dtype=np.int64), list(ids)
 
 

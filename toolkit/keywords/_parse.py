@@ -65,17 +65,18 @@ class Doc:
 def parse(text: str) -> Doc:
     """Tokenize, split sentences (at . ! ? and line breaks) and tag ``text``."""
     doc = Doc(text)
-    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     # a newline token marks a sentence break and is dropped
     brk = [False]
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for w, s, e in toks:
+    for m in _TOKEN.finditer(text):
+        w = m.group()
         if w == "\n":
             brk[-1] = True
             continue
         words.append(w)
+        s, e = m.span()
         starts.append(s)
         ends.append(e)
         brk.append(w in _SENT_END)

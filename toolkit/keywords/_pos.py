@@ -94,6 +94,15 @@ def _morph(word: str, tag0: str, prev: str | None, nxt: str | None, lexicon, rul
     return tg
 
 
+@lru_cache(maxsize=100_000)
+def _morph_cached(word: str) -> str:
+    """Morphology rules for an unknown word, without the two rules that look at neighbours
+    (goodleft/goodright), so that the result can be cached per word."""
+    lexicon, morph, _ = _model()
+    rules = [r for r in morph if r[2] not in ("goodleft", "goodright")]
+    return _morph(word, "NN", None, None, lexicon, rules)
+
+
 def _match(cmd: str, x: str, y: str, w: list[str], t: list[str], i: int) -> bool:
     if cmd == "prevtag":
         return t[i - 1] == x
@@ -223,9 +232,7 @@ def tag(
             elif _CD.match(wd):
                 tg = "CD"
             else:
-                prev = words[i - 1] if i > 0 else None
-                nxt = words[i + 1] if i + 1 < n else None
-                tg = _morph(wd, "NN", prev, nxt, lexicon, morph)
+                tg = _morph_cached(wd)
         tags[i] = tg
     if not context_rules:
         return _quick_fixes(words, tags)  # type: ignore[arg-type]
