@@ -221,3 +221,28 @@ def test_place_names_are_not_persons():
     row = one(text, "progress was slow")
     assert row["speaker"] == "He"
     assert pd.isna(row["speaker_name"])  # an unresolved pronoun gets no name
+
+
+def test_role_then_name_in_apposition():
+    text = (
+        "The Iraqi government spokesman, Basim al-Awadi, said Baghdad would not take sides. "
+        "Al-Awadi added that talks would continue."
+    )
+    first = one(text, "Baghdad would not take sides")
+    assert first["speaker"] == "Basim al-Awadi"
+    assert first["speaker_affiliation"] == "Iraq"
+    assert "Spokesman" in first["speaker_role"]
+    second = one(text, "talks would continue")
+    assert second["speaker_name"] == "Basim al-Awadi"
+
+
+def test_two_speakers_joined_by_while():
+    text = (
+        "Turkish President Recep Tayyip Erdogan warned against escalation, "
+        "while Egypt's President Abdel Fattah el-Sisi called for restraint."
+    )
+    df = quotes.extract(text)
+    by_name = dict(zip(df["speaker_name"], df["speaker_affiliation"], strict=True))
+    assert by_name == {"Recep Tayyip Erdogan": "Turkey", "Abdel Fattah el-Sisi": "Egypt"}
+    erdogan = df[df["speaker_name"] == "Recep Tayyip Erdogan"].iloc[0]
+    assert "Sisi" not in erdogan["text"]

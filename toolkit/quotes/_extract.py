@@ -65,7 +65,7 @@ _HEADLINE = re.compile(
     r":[ \u00a0]+(?=\S)"
 )
 _OPENERS = frozenset(["“", '"', "'", "(", "—", ":", "\n"])
-_NAMEISH = re.compile(r"^[A-Z][\w'’.-]*$")
+_NAMEISH = re.compile(r"^(?:[A-Z]|(?:al|el|ad|as|ash|bin|ibn|abu|abd)-[A-Z])[\w'’.-]*$")
 _THAT = re.compile(r"[^.,;:!?“”\"]{0,60}?\bthat\b")
 _QUOTE_CHARS = "\"“”„‟«»'’`"
 
@@ -226,6 +226,18 @@ class _Doc:
                         and toks[k - 2].text == ",":
                     # "Marley Anderson, 21, a junior from Las Vegas, said"
                     sp = self.speaker_before(k - 2, lo)
+                app = [toks[m] for m in range(k + 1, j)]
+                if sp is not None and not sp.person and not sp.pronoun and len(app) >= 2 and all(
+                    self._is_nameish(t) or t.low in _PARTICLES for t in app
+                ):
+                    # "The Iraqi government spokesman, Basim al-Awadi, said"
+                    named = self.make_speaker(app[0].start, app[-1].end)
+                    role, aff = self.role_of(sp.start, sp.end, whole=True)
+                    named.role = named.role or role
+                    named.affiliation = named.affiliation or sp.affiliation or aff
+                    named.person = True
+                    self.remember(named)
+                    return named
                 if sp is not None and not sp.pronoun:
                     app_s, app_e = toks[k + 1].start, toks[j - 1].end
                     role, aff = self.role_of(app_s, app_e, whole=True)
@@ -639,6 +651,7 @@ def _cut(doc: _Doc, start: int, end: int) -> int:
         if not doc.in_quote[i] and t.text in {",", ";", "—", "–"} and i + 1 < len(toks):
             n = toks[i + 1]
             if (n.low.endswith("ing") and n.low in doc.lex.cue_forms) or n.low == "according" \
+                    or (t.text == "," and n.low in {"while", "whereas"}) \
                     or (t.text == ";" and toks[i + 1].start < end):
                 return t.start
         i += 1
