@@ -152,3 +152,16 @@ def test_long_proper_names_are_kept_whole() -> None:
 def test_verbs_do_not_enter_keyphrases(sentence: str, verb: str) -> None:
     kp = keywords.extract(sentence, top_k=10)
     assert not any(verb in p.split() for p in kp.phrase), kp.phrase.tolist()
+
+
+def test_hard_wrapped_text_gives_the_same_keyphrases(seed_text: str) -> None:
+    import textwrap
+
+    flat = " ".join(seed_text.split())
+    wrapped = "\n".join(textwrap.wrap(flat, 68))
+    a = keywords.extract(flat, top_k=10)
+    b = keywords.extract(wrapped, top_k=10)
+    assert a.phrase.tolist() == b.phrase.tolist()
+    for row in b.itertuples():
+        for s, e in row.spans:
+            assert _key(" ".join(wrapped[s:e].split())) == _key(row.phrase)

@@ -62,19 +62,42 @@ class Doc:
     content: list[bool] = field(default_factory=list)  # noun/adjective, not a stopword
 
 
+def _hard_wrapped(text: str) -> bool:
+    """True for text wrapped at a fixed width: most lines short and not ending a sentence."""
+    if text.count("\n") < 4:
+        return False
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    if len(lines) < 5:
+        return False
+    open_ended = sum(not ln.endswith((".", "!", "?", '"', "'", "”", "’", ":")) for ln in lines)
+    lengths = sorted(len(ln) for ln in lines)
+    return open_ended > 0.5 * len(lines) and lengths[len(lengths) // 2] <= 100
+
+
 def parse(text: str) -> Doc:
-    """Tokenize, split sentences (at . ! ? and line breaks) and tag ``text``."""
+    """Tokenize, split sentences and tag ``text``.
+
+    Sentences end at . ! ? and at line breaks; in hard-wrapped text (most lines short and not
+    ending a sentence) only blank lines count as breaks.
+    """
     doc = Doc(text)
     # a newline token marks a sentence break and is dropped
     brk = [False]
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    wrapped = _hard_wrapped(text)
+    last_nl = False
     for m in _TOKEN.finditer(text):
         w = m.group()
         if w == "\n":
-            brk[-1] = True
+            # a line break ends a sentence, except inside a paragraph of hard-wrapped text
+            if not wrapped or last_nl:
+                brk[-1] = True
+            last_nl = True
             continue
+        last_nl = False
         words.append(w)
         s, e = m.span()
         starts.append(s)
