@@ -63,9 +63,9 @@ region_ids = per_doc[per_doc >= MIN_REGION_MENTIONS].index
 articles = corpus[corpus["doc_id"].isin(region_ids)].reset_index(drop=True)
 print(f"{len(articles):,} of {len(corpus):,} articles are about the region (as in notebook 02)")
 
-# Tokenising once and passing the tokens to every function below saves time; the token
-# table is cached on disk.
-tokens = cache.cached(tokenize.tokenize)(articles)
+# Tokenising once and passing the tokens to every function below saves time; it runs in
+# chunks with a progress bar (`report.progress_map`) and the token table is cached on disk.
+tokens = cache.cached(report.progress_map)(tokenize.tokenize, articles, desc="tokens")
 print(f"{len(tokens):,} tokens")
 
 # %% [markdown]

@@ -73,12 +73,13 @@ articles = corpus[corpus["doc_id"].isin(region_ids)].reset_index(drop=True)
 print(f"{len(articles):,} of {len(corpus):,} articles are about the region")
 
 # %% [markdown]
-# Quote extraction over the corpus takes a while, so its result is cached on disk
-# (`toolkit.cache`): a second run with the same articles and the same toolkit reads it back.
+# Quote extraction over the corpus takes a while: `report.progress_map` runs it in chunks
+# of articles with a progress bar, and `toolkit.cache` stores the result on disk, so a
+# second run with the same articles and the same toolkit reads it back at once.
 
 # %%
-extract = cache.cached(quotes.extract)
-found_quotes = extract(articles, warn=False)
+cached_map = cache.cached(report.progress_map)
+found_quotes = cached_map(quotes.extract, articles, desc="quotes", warn=False)
 found_quotes = found_quotes.merge(articles[["doc_id", "outlet"]], on="doc_id", how="left")
 print(f"{len(found_quotes):,} attributions in {found_quotes['doc_id'].nunique():,} articles")
 found_quotes[["doc_id", "start", "end", "kind", "text", "cue", "speaker_name"]].head(8)

@@ -199,8 +199,9 @@ plt.show()
 # appears in more negative news", not "this outlet is hostile to this actor".
 
 # %%
-score_sentences = cache.cached(tone.sentences)
-sentences = score_sentences(articles).sort_values(["start", "doc_id"])
+# Scoring every sentence takes a while: in chunks with a progress bar, cached on disk.
+sentences = cache.cached(report.progress_map)(tone.sentences, articles, desc="tone")
+sentences = sentences.sort_values(["start", "doc_id"])
 located = pd.merge_asof(
     found.sort_values(["start", "doc_id"]),
     sentences[["doc_id", "sentence", "start", "end", "compound"]].rename(

@@ -22,6 +22,7 @@ from __future__ import annotations
 from toolkit.report._output import (
     corpus_fingerprint,
     load_corpus,
+    progress_map,
     record_input,
     report_dir,
     save_figure,
@@ -34,6 +35,7 @@ from toolkit.report._runner import run
 __all__ = [
     "corpus_fingerprint",
     "load_corpus",
+    "progress_map",
     "record_input",
     "report_dir",
     "run",
