@@ -29,7 +29,7 @@ Span = tuple[int, int]
 # ---------------------------------------------------------------------------------------------
 
 _PARA_SEP = re.compile(r"\n[^\S\n]*\n\s*")
-_LINE_SEP = re.compile(r"[^\S\n]*\n\s*")
+_LINE_SEP = re.compile(r"\n\s*")  # segments keep trailing spaces; spans are stripped
 
 
 def _strip_span(text: str, start: int, end: int) -> Span | None:
