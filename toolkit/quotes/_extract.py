@@ -757,7 +757,17 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                     sp.start = lead.end(1) + len(text[lead.end(1):sp.start]) - len(
                         text[lead.end(1):sp.start].lstrip())
                 cs = _content_after(doc, ci, cj, lemma, ue)
-                after = _strip_span(text, cs, _cut(doc, cs, ue))
+                ce = _cut(doc, cs, ue)
+                intro = text[us:sp.start].split(maxsplit=1)
+                if intro and intro[0].lower() in _SUBORD and "," not in text[us:sp.start]:
+                    # "When she said X, she ...": the content ends with the subordinate clause
+                    k = doc.tok_index(cs)
+                    while k < len(toks) and toks[k].start < ce:
+                        if toks[k].text == "," and not doc.in_quote[k]:
+                            ce = toks[k].start
+                            break
+                        k += 1
+                after = _strip_span(text, cs, ce)
                 before = _strip_span(text, us, sp.start)
                 before_txt = text[before[0]:before[1]]
                 after_txt = text[after[0]:after[1]]
@@ -1056,10 +1066,10 @@ def extract(text_or_corpus: TextOrCorpus, *, warn: bool = True) -> pd.DataFrame:
             ToolkitWarning,
             stacklevel=2,
         )
-    df = pd.DataFrame(rows, columns=COLUMNS)
+    columns = {c: [r[c] for r in rows] for c in COLUMNS}
     for c in _INT_COLS:
-        df[c] = df[c].astype("Int64")
-    return df
+        columns[c] = pd.array(columns[c], dtype="Int64")
+    return pd.DataFrame(columns, columns=COLUMNS)
 
 
 def check_marks(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
