@@ -246,3 +246,8 @@ def test_two_speakers_joined_by_while():
     assert by_name == {"Recep Tayyip Erdogan": "Turkey", "Abdel Fattah el-Sisi": "Egypt"}
     erdogan = df[df["speaker_name"] == "Recep Tayyip Erdogan"].iloc[0]
     assert "Sisi" not in erdogan["text"]
+
+
+def test_titles_of_works_and_scare_quotes_are_no_quotes():
+    text = "Officials watched “The Battle of Algiers Revisited” and the “so-called” plan on Monday."
+    assert quotes.extract(text).empty

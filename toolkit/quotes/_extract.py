@@ -837,9 +837,9 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             if any(a <= q.start + 1 and q.end - 1 <= b for a, b in covered):
                 continue
             inner = text[q.start:q.end]
-            n_words = len(inner.split())
-            if n_words < 4:
-                continue
+            words = _WORD.findall(inner)
+            if len(words) < 4 or all(w[0].isupper() or w.isdigit() for w in words if len(w) > 3):
+                continue  # scare quotes and titles of works ("The Rachel Maddow Show")
             whole = _alnum(text[us:ue]) - _alnum(inner) <= 2
             colon = _colon_cue(doc, q.start)
             after = _any_verb_after(doc, q, ue) if colon is None else None
