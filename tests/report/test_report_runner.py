@@ -58,7 +58,8 @@ def test_inject_parameters_after_the_tagged_cell() -> None:
     tags = [c.metadata.get("tags", []) for c in nb.cells]
     assert tags[1] == ["parameters"] and tags[2] == ["injected-parameters"]
     assert "SUBSET = 5" in nb.cells[2].source and "CORPUS = 'sample'" in nb.cells[2].source
-    _runner.inject_parameters(nb, {"SUBSET": 7})  # replaces, never stacks
+    _runner.inject_parameters(nb, {"SUBSET": 7, "PATH": Path("a/b.csv")})  # replaces
+    assert "PATH = 'a/b.csv'" in nb.cells[2].source
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1 and "SUBSET = 7" in injected[0].source
 

@@ -98,7 +98,12 @@ def inject_parameters(nb, params: dict[str, Any]) -> None:
     if not params:
         return
     lines = ["# Parameters injected by python -m toolkit.report"]
-    lines += [f"{key} = {value!r}" for key, value in params.items()]
+    for key, value in params.items():
+        if not key.isidentifier():
+            raise ValueError(f"parameter name {key!r} is not a Python identifier")
+        if isinstance(value, os.PathLike):
+            value = os.fspath(value)  # a path is passed as its string
+        lines.append(f"{key} = {value!r}")
     cell = nbformat.v4.new_code_cell("\n".join(lines))
     cell.metadata["tags"] = ["injected-parameters"]
     at = 0
@@ -226,7 +231,7 @@ def run(
     *,
     out: str | os.PathLike = "reports",
     notebooks: str | os.PathLike | None = None,
-    corpus: str = "news",
+    corpus: str | os.PathLike = "news",
     subset: int | None = None,
     only: list[str] | None = None,
     params: dict[str, Any] | None = None,
@@ -280,6 +285,7 @@ def run(
     paths = find_notebooks(folder, only)
     if not paths:
         raise FileNotFoundError(f"no notebooks to run in {folder} (only={only})")
+    corpus = os.fspath(corpus) if isinstance(corpus, os.PathLike) else corpus
     injected = {"CORPUS": corpus, "SUBSET": subset, **(params or {})}
 
     started = time.time()
