@@ -251,3 +251,12 @@ def test_two_speakers_joined_by_while():
 def test_titles_of_works_and_scare_quotes_are_no_quotes():
     text = "Officials watched “The Battle of Algiers Revisited” and the “so-called” plan on Monday."
     assert quotes.extract(text).empty
+
+
+def test_partial_quote_after_an_unlisted_verb():
+    text = "Qatar's prime minister lamented the “slow and painful progress” of the Gaza talks."
+    row = one(text, "slow and painful progress")
+    assert row["kind"] == "mixed"
+    assert row["rule"] == "subject-verb-quote"
+    assert row["cue"] == "lamented"
+    assert row["speaker_affiliation"] == "Qatar"

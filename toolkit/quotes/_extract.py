@@ -829,6 +829,24 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                     else:
                         unit_found.append(Attribution(a, b, cue, sp, "content-cue-speaker"))
                     unit_speaker = unit_speaker or sp
+        # ---- a partial quote in a sentence with no cue: "Sanders supporters are crying “fraud”"
+        if not unit_found:
+            partial = [q for q in doc.overlapping(us, ue) if q.start >= us and q.end <= ue
+                       and len(_WORD.findall(text[q.start:q.end])) >= 3
+                       and not _is_title(text[q.start:q.end])]
+            if partial and _alnum(text[us:ue]) - sum(_alnum(text[q.start:q.end])
+                                                     for q in partial) > 10:
+                sp = doc.subject_of(us, partial[0].start)
+                if sp is not None:
+                    k = doc.tok_index(sp.end)
+                    while k < tj and (toks[k].low in _SKIP or toks[k].low in _BE):
+                        k += 1
+                    if k < tj and toks[k].text.isalpha() and toks[k].text.islower() \
+                            and toks[k].end <= partial[0].start:
+                        a, b = _strip_span(text, toks[k].end, ue)
+                        unit_found.append(Attribution(a, b, (toks[k].start, toks[k].end), sp,
+                                                      "subject-verb-quote"))
+                        unit_speaker = sp
         # ---- quotes no rule covered
         covered = [(a.start, a.end) for a in unit_found]
         for q in doc.overlapping(us, ue):
@@ -837,8 +855,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             if any(a <= q.start + 1 and q.end - 1 <= b for a, b in covered):
                 continue
             inner = text[q.start:q.end]
-            words = _WORD.findall(inner)
-            if len(words) < 4 or all(w[0].isupper() or w.isdigit() for w in words if len(w) > 3):
+            if len(_WORD.findall(inner)) < 4 or _is_title(inner):
                 continue  # scare quotes and titles of works ("The Rachel Maddow Show")
             whole = _alnum(text[us:ue]) - _alnum(inner) <= 2
             colon = _colon_cue(doc, q.start)
@@ -868,6 +885,11 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             last_speaker_end = ue
         found.extend(unit_found)
     return found
+
+
+def _is_title(quoted: str) -> bool:
+    """A title of a work or a name in quotes: every word longer than three letters capitalised."""
+    return all(w[0].isupper() or w.isdigit() for w in _WORD.findall(quoted) if len(w) > 3)
 
 
 def _any_verb_after(doc: _Doc, q: Quote, ue: int) -> tuple[tuple[int, int], Speaker] | None:
