@@ -7,8 +7,9 @@ rebuilt from its ``# text`` lines, a blank line at ``# newpar``):
   stripped of white space, ends where a gold sentence ends; the document's last end included);
 - token F1: a predicted token counts when its (start, end) span equals a gold token span
   (multiword tokens scored as their parts, so ``don't`` must become ``do`` + ``n't``);
-- MB/s: UTF-8 megabytes of both dev sets per second of wall time on one core for sentences +
-  tokens with offsets (best of ``--repeat`` runs).
+- MB/s: UTF-8 megabytes of both dev sets per CPU second of this single-threaded process (one
+  core; CPU time, so other jobs on a shared machine do not count) for sentences + tokens with
+  offsets, best of ``--repeat`` rounds taken round-robin over the systems.
 
 Usage::
 
@@ -245,10 +246,10 @@ def accuracy_table(repeat: int) -> None:
     for _ in range(repeat):
         for name, system, speed_fn in available:
             fn = speed_fn or system
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             for t in texts:
                 fn(t)
-            best[name] = min(best[name], time.perf_counter() - t0)
+            best[name] = min(best[name], time.process_time() - t0)
     rates = {name: mb / t for name, t in best.items()}
     for name, system, _ in available:
         s_gum, t_gum = score(system, sets["gum"])
