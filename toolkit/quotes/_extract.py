@@ -740,6 +740,8 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 j -= 1
             if passive and cls != "cognition" and not toks[ci].low.endswith("ing"):
                 continue
+            if toks[ci].low.endswith("ing") and not passive:
+                continue  # "any actions threatening Iran's security": an adjective, no cue
             sp = doc.speaker_before(ci, ti)
             if sp is None and prev is not None and prev.low in {"and", "but"} and ci - ti > 3:
                 # "The company keeps its finances secret but says its business tripled."
@@ -803,7 +805,8 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 elif ends_comma and _alnum(before_txt) >= (2 if _DQ.search(before_txt) else 4) and (
                     _DQ.search(before_txt) or (
                         not strict and len(before_txt.split()) >= 4
-                        and before_txt.split()[0].lower().strip(",") not in _SUBORD)):
+                        and before_txt.split()[0].lower().strip(",") not in _SUBORD
+                        and before_txt.split()[0].lower().strip(",") not in _ADJUNCT)):
                     unit_found.append(Attribution(before[0], before[1], cue, sp,
                                                   "content-speaker-cue"))
                 else:
