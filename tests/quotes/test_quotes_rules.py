@@ -260,3 +260,9 @@ def test_partial_quote_after_an_unlisted_verb():
     assert row["rule"] == "subject-verb-quote"
     assert row["cue"] == "lamented"
     assert row["speaker_affiliation"] == "Qatar"
+
+
+def test_coordinated_speakers_keep_every_affiliation():
+    row = one("Iran and Iraq reaffirmed that the border deal stands.", "the border deal stands")
+    assert row["speaker"] == "Iran and Iraq"
+    assert row["speaker_affiliation"] == "Iran; Iraq"

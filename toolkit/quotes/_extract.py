@@ -325,6 +325,10 @@ class _Doc:
                     break
                 k -= 1
                 continue
+            if p.low == "and" and k - 2 >= lo and self._is_nameish(toks[k - 2]) \
+                    and self._is_nameish(toks[k]) and not self.in_quote[k - 2]:
+                k -= 1  # "Iran and Iraq reaffirmed"
+                continue
             if p.low in _DET:
                 k -= 1
                 break
@@ -486,6 +490,12 @@ class _Doc:
         sp = Speaker(start, end)
         role, aff = self.role_of(start, end)
         sp.role, sp.affiliation = role, aff
+        if any(t.low == "and" for t in toks):
+            # coordinated speakers: every affiliation, and no single person
+            affs = [self.actors[t.start][1] for t in toks if t.start in self.actors]
+            sp.affiliation = "; ".join(dict.fromkeys(affs))
+            sp.name = self.text[start:end]
+            return sp
         if name_toks:
             name = self.text[name_toks[0].start:name_toks[-1].end]
             before_name = [t for t in toks if t.end <= name_toks[0].start]
