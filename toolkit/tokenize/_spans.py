@@ -394,7 +394,7 @@ def _token_regex() -> re.Pattern[str]:
     | [nN]['’][tT]\b                                                        # n't
     | (?<=\w)['’](?:[sSmMdD]|re|RE|ve|VE|ll|LL)\b                           # 's 're 'll
     | ['’]em\b                                                              # 'em
-    | \w++(?:['’](?![sSmMdD]\b|re\b|RE\b|ve\b|VE\b|ll\b|LL\b)\w+)*(?:\.\w+)*
+    | \w++(?:[\u200c\u200d]\w++)*(?:['’](?![sSmMdD]\b|re\b|RE\b|ve\b|VE\b|ll\b|LL\b)\w+)*(?:\.\w+)*
       (?:-(?=[\s,;:)]|$))?                                                 # words, file.txt, w-
     | \.\.+|…                                                               # ellipsis
     | [!?][!?.]*|\.[!?]+[!?.]*                                              # !!! ?! .?
