@@ -958,8 +958,12 @@ def _colon_cue(doc: _Doc, pos: int) -> tuple[tuple[int, int], Speaker] | None:
             break
         form = doc.lex.cue_forms.get(t.low)
         if form and form[2]:
-            sp = doc.speaker_before(i, lo)
-            if sp is not None:
+            if t.low.endswith("ing") and i > 0 and doc.toks[i - 1].text == ",":
+                k_unit = bisect_left(doc.unit_starts, t.start + 1) - 1
+                sp = doc.subject_of(doc.units[k_unit][0], t.start) if k_unit >= 0 else None
+            else:
+                sp = doc.speaker_before(i, lo)
+            if sp is not None and _real_speaker(doc, sp):
                 return (t.start, t.end), sp
     # "She addressed the supporters again:": the subject of the sentence before the colon
     k_unit = bisect_left(doc.unit_starts, colon + 1) - 1
@@ -973,6 +977,8 @@ def _colon_cue(doc: _Doc, pos: int) -> tuple[tuple[int, int], Speaker] | None:
                           or doc.toks[k].low in doc.lex.title_heads
                           or doc.toks[k].low in doc.lex.title_mods):
             k += 1
+        if i < len(doc.toks) and (doc.toks[i].low in _DET or doc.toks[i].text.isupper()):
+            return None
         if k < ci and doc.toks[i].low in {"he", "she", "they", "i", "we"}:
             t = doc.toks[i]
             return (colon, colon + 1), doc.resolve_pronoun(Speaker(t.start, t.end, pronoun=True))
@@ -980,9 +986,17 @@ def _colon_cue(doc: _Doc, pos: int) -> tuple[tuple[int, int], Speaker] | None:
             return (colon, colon + 1), doc.make_speaker(doc.toks[i].start, doc.toks[k - 1].end)
     # "the report:" with no verb
     sp = doc.speaker_before(ci, max(lo, ci - 8))
-    if sp is not None and before.rfind("\n", 0, colon) < sp.start:
+    if sp is not None and before.rfind("\n", 0, colon) < sp.start and _real_speaker(doc, sp):
         return (colon, colon + 1), sp
     return None
+
+
+def _real_speaker(doc: _Doc, sp: Speaker) -> bool:
+    """Not a lone determiner ("The") nor a heading in capitals ("RED STATES OUTNUMBER BLUE")."""
+    words = doc.text[sp.start:sp.end].split()
+    if len(words) == 1 and words[0].lower() in doc.lex.not_names | _DET:
+        return False
+    return not (len(words) > 1 and all(w.isupper() for w in words))
 
 
 def _flags_for(doc: _Doc, a: Attribution) -> str:
