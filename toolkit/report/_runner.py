@@ -160,10 +160,19 @@ def _kernel_env(out: Path, name: str) -> dict[str, str]:
 
 
 def _to_html(nb, path: Path) -> None:
+    import copy
+
+    import nbformat
     from nbconvert import HTMLExporter
 
+    page = copy.deepcopy(nb)
+    link = nbformat.v4.new_markdown_cell(
+        f"[← report index](index.html) · [this notebook with its outputs]"
+        f"(notebooks/{path.stem}.ipynb) · [manifest](manifest.json)"
+    )
+    page.cells.insert(0, link)
     exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(page)
     path.write_text(body, encoding="utf-8")
 
 
