@@ -372,7 +372,7 @@ def _token_regex() -> re.Pattern[str]:
     W = r"[^\W_]"  # a letter or digit
     pattern = rf"""
     (?![gGwWcC](?:onna|anna|otta|annot)\b)[a-zA-Z]++(?=[\s,;)\]"”!?]|\Z)    # fast: word
-    | \d++(?![\w.,:/\-])                                                  # fast: number
+    | \d++(?![\w.,:/\-'’])                                                # fast: number
     | [,;“”()](?![^\w\s])                                                  # fast: , ; “ ” ( )
     | \.(?=\s|\Z)                                                          # fast: final .
     | [?!:](?=\s|\Z)                                                        # fast: ? ! :
@@ -384,10 +384,11 @@ def _token_regex() -> re.Pattern[str]:
     | (?<!\w)(?:{L}\.){{2,}}(?!\w)                                          # U.S. e.g. a.m.
     | (?<![\w.])(?=[^\W\d_]{{1,7}}\.)(?i:{always})\.(?!\w)       # Dr. Inc.
     | (?<![\w.])(?=[^\W\d_]{{1,7}}\.)(?i:{numeric})\.(?=\s*\d)   # No. 10
-    | (?<![\w.]){L}\.(?=\s*{L})                                             # initials: M. Ali
+    | (?<![\w.]){L}\.(?=\s*{W})                                             # initials: M. Ali
     | (?<!\w)\d+(?:-(?:0\d*|\d{{3,}}))+(?![\w\-])                           # phone 853-3242
     | \d++(?:[.,:/]\d+)+                                                    # 10,080,000 1.2 08:02
     | [’']\d\ds\b                                                           # ’70s
+    | \d+['’]s\b                                                            # 1970's (plural)
     | (?<!\w)(?=[^\W\d_]{{1,7}}-)(?i:{prefixes})-{W}++(?![.\-]\w)       # non-official
     | (?<!\w)(?i:gon(?=na\b)|wan(?=na\b)|got(?=ta\b)|can(?=not\b))          # gon|na, can|not
     | {W}\w*?(?=[nN]['’][tT]\b)                                             # do|n't
