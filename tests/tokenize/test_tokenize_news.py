@@ -86,6 +86,7 @@ def test_closing_quote_and_citation_stay_with_sentence():
         ("gonna", ["gon", "na"]),
         ("cannot", ["can", "not"]),
         ("08:30", ["08:30"]),
+        ("the 1990's", ["the", "1990's"]),
         ("می\u200cخواهیم مذاکره", ["می\u200cخواهیم", "مذاکره"]),  # Persian ZWNJ inside a word
     ],
 )
