@@ -231,7 +231,7 @@ ax.axvline(overall, color="#d95f02", linestyle="--", label=f"all sentences ({ove
 ax.set_xlabel("mean VADER compound score of sentences mentioning the actor")
 ax.set_ylabel("actor")
 ax.set_title("Tone of sentences mentioning each actor (95% intervals)")
-ax.legend(loc="lower right", fontsize=9)
+ax.legend(loc="upper left", fontsize=9)
 report.save_figure(fig, "tone_by_actor")
 plt.show()
 actor_tone
