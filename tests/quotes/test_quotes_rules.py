@@ -24,11 +24,11 @@ def one(text: str, phrase: str) -> pd.Series:
 
 def check_offsets(text: str, df: pd.DataFrame) -> None:
     for r in df.itertuples():
-        assert text[r.start:r.end] == r.text
+        assert text[r.start : r.end] == r.text
         if not pd.isna(r.cue_start):
-            assert text[r.cue_start:r.cue_end] == r.cue
+            assert text[r.cue_start : r.cue_end] == r.cue
         if not pd.isna(r.speaker_start):
-            assert text[r.speaker_start:r.speaker_end] == r.speaker
+            assert text[r.speaker_start : r.speaker_end] == r.speaker
 
 
 def test_columns_and_empty_input():
@@ -174,10 +174,12 @@ def test_closing_mark_without_opening_is_reported():
 
 
 def test_corpus_input_keeps_doc_ids_and_ids_are_unique():
-    corpus = pd.DataFrame({
-        "doc_id": ["a", "b"],
-        "text": ["“Yes,” she said.", "The ministry said that talks failed."],
-    })
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "text": ["“Yes,” she said.", "The ministry said that talks failed."],
+        }
+    )
     df = quotes.extract(corpus)
     assert set(df["doc_id"]) == {"a", "b"}
     assert df["quote_id"].is_unique
@@ -197,9 +199,33 @@ def test_deterministic():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(
-    ["“", "”", '"', "''", "``", "‘", "’", " he said", ", ", ". ", "\n\n", "Iran", " said that ",
-     "according to ", "The minister", " — ", ":", "x"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "“",
+                "”",
+                '"',
+                "''",
+                "``",
+                "‘",
+                "’",
+                " he said",
+                ", ",
+                ". ",
+                "\n\n",
+                "Iran",
+                " said that ",
+                "according to ",
+                "The minister",
+                " — ",
+                ":",
+                "x",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_any_text_gives_valid_offsets(parts):
     text = "".join(parts)
     df = quotes.extract(text, warn=False)
@@ -266,3 +292,8 @@ def test_coordinated_speakers_keep_every_affiliation():
     row = one("Iran and Iraq reaffirmed that the border deal stands.", "the border deal stands")
     assert row["speaker"] == "Iran and Iraq"
     assert row["speaker_affiliation"] == "Iran; Iraq"
+
+
+def test_headline_in_title_case():
+    row = one("Iran Says It Will Respond To Any Attack", "It Will Respond")
+    assert (row["speaker"], row["cue"], row["speaker_affiliation"]) == ("Iran", "Says", "Iran")

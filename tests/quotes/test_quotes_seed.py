@@ -33,9 +33,9 @@ def _row_containing(df, text: str, phrase: str):
 def test_offsets_point_into_the_text(seed_text, seed_quotes):
     assert len(seed_quotes) > 0
     for r in seed_quotes.itertuples():
-        assert seed_text[r.start:r.end] == r.text
-        assert seed_text[r.cue_start:r.cue_end] == r.cue
-        assert seed_text[r.speaker_start:r.speaker_end] == r.speaker
+        assert seed_text[r.start : r.end] == r.text
+        assert seed_text[r.cue_start : r.cue_end] == r.cue
+        assert seed_text[r.speaker_start : r.speaker_end] == r.speaker
 
 
 def test_direct_quote_of_araghchi(seed_text, seed_quotes):

@@ -278,10 +278,11 @@ class _Doc:
         head_ok = self._is_nameish(t) or self._spk(t.low) or t.low in lex.title_heads
         if not head_ok and t.low.endswith(("'s", "’s")):
             head_ok = False
-        if not head_ok and t.text.isalpha() and t.text.islower() and t.low not in _STOP \
+        if not head_ok and (t.text.isdigit() or (
+                t.text.isalpha() and t.text.islower() and t.low not in _STOP
                 and t.low not in _SKIP and t.low not in lex.cue_forms and (
                     t.low in _GENERIC or (t.low.endswith("s") and not t.low.endswith("ss")
-                                          and len(t.low) > 3)):
+                                          and len(t.low) > 3)))):
             # "forecasters say", "those surveyed say", "59 percent said"
             k = j
             while k - 1 >= lo and not self.in_quote[k - 1] and (
@@ -628,6 +629,10 @@ def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, b
     """Cue tokens in ``[ti, tj)``: (first token, one past last token, (lemma, class, quote_ok))."""
     toks, forms = doc.toks, doc.lex.cue_forms
     out = []
+    long_words = [t.text for t in toks[ti:tj] if len(t.text) > 3 and t.text.isalpha()]
+    # a headline in title case ("Iran Says It Will Respond"): capitalised cues count
+    headline = len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(
+        long_words)
     i = ti
     while i < tj:
         if doc.in_quote[i]:
@@ -644,7 +649,7 @@ def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, b
                 out.append((i, i + 2, forms[two]))
                 i += 2
                 continue
-        if low in forms and (toks[i].text.islower() or i == ti or
+        if low in forms and (toks[i].text.islower() or i == ti or (headline and i > ti) or
                              (i - 1 >= ti and toks[i - 1].text in _OPENERS)):
             # a capitalised cue inside a sentence is part of a name ("the United States")
             out.append((i, i + 1, forms[low]))
