@@ -84,8 +84,9 @@ def test_case_and_plural_variants_are_one_phrase() -> None:
 
 
 def test_corpus_keeps_doc_ids_and_skips_empty_documents() -> None:
-    corpus = pd.DataFrame({"doc_id": ["x", "empty", "y"],
-                           "text": [TEXT, "", "Gaza truce talks stalled in Cairo."]})
+    corpus = pd.DataFrame(
+        {"doc_id": ["x", "empty", "y"], "text": [TEXT, "", "Gaza truce talks stalled in Cairo."]}
+    )
     kp = keywords.extract(corpus, top_k=3)
     assert set(kp.doc_id) == {"x", "y"}
     assert (kp.groupby("doc_id").size() <= 3).all()
@@ -93,8 +94,11 @@ def test_corpus_keeps_doc_ids_and_skips_empty_documents() -> None:
 
 def test_tfidf_uses_the_corpus_document_frequencies() -> None:
     common = "The security council met. "
-    docs = [common * 3 + "Oil prices rose.", common * 3 + "Drought hit farms.",
-            common * 3 + "Elections were held."]
+    docs = [
+        common * 3 + "Oil prices rose.",
+        common * 3 + "Drought hit farms.",
+        common * 3 + "Elections were held.",
+    ]
     kp = keywords.extract(docs, top_k=1, method="tfidf")
     # "security council" is the most frequent phrase in each document but is in all of them
     assert not kp.phrase.str.lower().str.contains("security council").any()
@@ -127,28 +131,35 @@ def test_default_beats_rake_on_a_duc_sample(shared_dir) -> None:
 
     def hits(method: str) -> int:
         kp = keywords.extract(corpus, top_k=10, method=method)
-        return sum(_key(p.replace("-", " ")) in gold[d] for d, p in zip(kp.doc_id, kp.phrase,
-                                                                          strict=True))
+        return sum(
+            _key(p.replace("-", " ")) in gold[d] for d, p in zip(kp.doc_id, kp.phrase, strict=True)
+        )
 
     assert hits(keywords.DEFAULT_METHOD) > 2 * hits("rake")
 
 
 def test_long_proper_names_are_kept_whole() -> None:
-    text = ("The Islamic Revolutionary Guard Corps fired missiles. The Islamic Revolutionary "
-            "Guard Corps said the missiles hit targets near the border.")
+    text = (
+        "The Islamic Revolutionary Guard Corps fired missiles. The Islamic Revolutionary "
+        "Guard Corps said the missiles hit targets near the border."
+    )
     kp = keywords.extract(text, top_k=5)
     assert kp.phrase.iloc[0] == "Islamic Revolutionary Guard Corps"
     assert kp.n.iloc[0] == 2
-    assert not any(p in ("Revolutionary Guard", "Guard Corps", "Islamic Revolutionary")
-                   for p in kp.phrase)
+    assert not any(
+        p in ("Revolutionary Guard", "Guard Corps", "Islamic Revolutionary") for p in kp.phrase
+    )
 
 
-@pytest.mark.parametrize("sentence,verb", [
-    ("Iraq views Iran as a partner.", "views"),
-    ("The water agreement ends a long feud.", "ends"),
-    ("They talk about trade.", "talk"),
-    ("Officials want to spread calm.", "spread"),
-])
+@pytest.mark.parametrize(
+    "sentence,verb",
+    [
+        ("Iraq views Iran as a partner.", "views"),
+        ("The water agreement ends a long feud.", "ends"),
+        ("They talk about trade.", "talk"),
+        ("Officials want to spread calm.", "spread"),
+    ],
+)
 def test_verbs_do_not_enter_keyphrases(sentence: str, verb: str) -> None:
     kp = keywords.extract(sentence, top_k=10)
     assert not any(verb in p.split() for p in kp.phrase), kp.phrase.tolist()
@@ -165,3 +176,12 @@ def test_hard_wrapped_text_gives_the_same_keyphrases(seed_text: str) -> None:
     for row in b.itertuples():
         for s, e in row.spans:
             assert _key(" ".join(wrapped[s:e].split())) == _key(row.phrase)
+
+
+def test_common_noun_does_not_run_into_a_name() -> None:
+    text = ("The lesson Obama learned was costly. Critics question Obama on the Iran deal. "
+            "The Iran deal divided Congress today.")
+    kp = keywords.extract(text, top_k=10)
+    assert "Iran deal" in kp.phrase.tolist()
+    for p in kp.phrase:
+        assert p not in ("lesson Obama", "question Obama", "Congress today"), p

@@ -24,6 +24,7 @@ _NOALPHA = re.compile(r"^[\W\d_]+$")
 NOUN = frozenset({"NN", "NNS", "NNP", "NNPS"})
 ADJ = frozenset({"JJ", "JJR", "JJS"})
 PROPER = frozenset({"NNP", "NNPS"})
+COMMON = frozenset({"NN", "NNS"})
 
 _stemmer = PorterStemmer()
 CONTEXT = False
@@ -147,6 +148,7 @@ def noun_phrases(
     max_words: int = 5,
     max_name_words: int = 5,
     strip: frozenset[str] = frozenset(),
+    split_names: bool = True,
 ) -> dict[tuple[str, ...], Candidate]:
     """Maximal runs of adjectives and nouns that end in a noun, without stopword edges.
 
@@ -155,7 +157,9 @@ def noun_phrases(
     Revolutionary Guard Corps") are dropped rather than truncated. Leading words tagged with a
     tag in
     ``strip`` (e.g. superlatives ``JJS``) are removed first. Candidates are grouped by their
-    lower-cased Porter-stemmed words (so case and plural variants are one candidate).
+    lower-cased Porter-stemmed words (so case and plural variants are one candidate). With
+    ``split_names`` a run is cut where a lower-case common noun meets a proper noun ("the
+    lesson Obama learned", "to question Iran"): English compounds rarely end in a name.
     """
     tags, content, sent = doc.tags, doc.content, doc.sent
     cands: dict[tuple[str, ...], Candidate] = {}
@@ -166,7 +170,10 @@ def noun_phrases(
             i += 1
             continue
         j = i + 1
-        while j < n and content[j] and sent[j] == sent[i]:
+        while j < n and content[j] and sent[j] == sent[i] and not (
+            split_names and tags[j] in PROPER and tags[j - 1] in COMMON
+            and doc.words[j - 1].islower()
+        ):
             j += 1
         e = j
         while e > i and tags[e - 1] not in NOUN:
