@@ -185,3 +185,13 @@ def test_common_noun_does_not_run_into_a_name() -> None:
     assert "Iran deal" in kp.phrase.tolist()
     for p in kp.phrase:
         assert p not in ("lesson Obama", "question Obama", "Congress today"), p
+
+
+def test_title_case_headline_verbs_are_not_nouns() -> None:
+    text = ("Did Obama Withdraw From Iraq Too Soon, Allowing Militants To Grow?\n"
+            "Obama withdrew troops from Iraq in 2011. Critics say the troop withdrawal "
+            "helped militants grow.")
+    kp = keywords.extract(text, top_k=10)
+    assert not any("Withdraw" in p.split() or "Grow" in p.split() for p in kp.phrase), (
+        kp.phrase.tolist())
+    assert "troop withdrawal" in kp.phrase.tolist()

@@ -76,6 +76,23 @@ def _hard_wrapped(text: str) -> bool:
     return open_ended > 0.5 * len(lines) and lengths[len(lengths) // 2] <= 100
 
 
+def _title_case(words: list[str], sent: list[int]) -> list[int] | None:
+    """Indices of the words of Title Case Sentences (headlines), whose lower-case form the
+    tagger should look up first ("Did Obama Withdraw From Iraq")."""
+    out: list[int] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and sent[j] == sent[i]:
+            j += 1
+        long = [w for w in words[i:j] if len(w) > 3 and w.isalpha()]
+        if len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long):
+            out.extend(range(i, j))
+        i = j
+    return out or None
+
+
 def parse(text: str) -> Doc:
     """Tokenize, split sentences and tag ``text``.
 
@@ -109,7 +126,8 @@ def parse(text: str) -> Doc:
     doc.sent = list(accumulate(initial, initial=-1))[1:] if words else []
     if doc.sent and doc.sent[0] < 0:  # the first token always opens sentence 0
         doc.sent = [k + 1 for k in doc.sent]
-    doc.tags = tags = tag(words, initial=initial, context_rules=CONTEXT)
+    title = _title_case(words, doc.sent)
+    doc.tags = tags = tag(words, initial=initial, title=title, context_rules=CONTEXT)
     sw = stopwords()
     doc.content = content = [
         (t in NOUN or t in ADJ) and w.lower() not in sw and not _NOALPHA.match(w)

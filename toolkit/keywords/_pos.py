@@ -204,7 +204,11 @@ def _quick_fixes(words: list[str], tags: list[str]) -> list[str]:
 
 
 def tag(
-    words: list[str], *, initial: list[bool] | None = None, context_rules: bool = False
+    words: list[str],
+    *,
+    initial: list[bool] | None = None,
+    title: list[int] | None = None,
+    context_rules: bool = False,
 ) -> list[str]:
     """Penn Treebank tags for ``words`` (Brill lexicon + morphology rules).
 
@@ -212,7 +216,9 @@ def tag(
     words: the first word, or where ``initial[i]`` is true); unknown words get NNP if
     capitalised, CD if numeric, else Brill's morphology rules starting from NN. With
     ``context_rules=True`` Brill's contextual rules then run once, left to right (off by
-    default: they cost 4x the time and did not change keyphrase scores).
+    default: they cost 4x the time and did not change keyphrase scores). Words at the indices
+    in ``title`` (a headline in Title Case) take the tag of their lower-case form when the
+    lexicon has one.
     """
     lexicon, morph, context = _model()
     n = len(words)
@@ -234,6 +240,10 @@ def tag(
             else:
                 tg = _morph_cached(wd)
         tags[i] = tg
+    for i in title or ():
+        low = get(words[i].lower())
+        if low is not None and words[i][:1].isupper():
+            tags[i] = low
     if not context_rules:
         return _quick_fixes(words, tags)  # type: ignore[arg-type]
     pad = ["STAART"] * 3
