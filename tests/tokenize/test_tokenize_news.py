@@ -32,6 +32,8 @@ def toks(text: str) -> list[str]:
         ("Sen. Robert P. Casey Jr. and Susan E. Rice agreed. Talks resumed.", 2),
         ("We need Plan B. The rest failed.", 2),
         ("See p. 5 and No. 10 for details.", 1),
+        ("It was ok. Then he fell ill. She came.", 3),
+        ("Great :) See you. Bye :( Later >> Next", 5),
     ],
 )
 def test_sentence_counts(text, expected):

@@ -189,6 +189,8 @@ def _is_boundary(prev: str, punct: str, close: str, nxt: str, after: str = "") -
         return not first.isdigit()
     if kind == "title" and not close:
         return False
+    if kind == "word":  # "It was ok." ends a sentence although Punkt lists "ok" (Oklahoma)
+        return True
     is_initial = bool(_INITIAL.match(typ))
     is_abbrev = (
         kind is not None
@@ -262,13 +264,16 @@ def _split_segment(text: str, start: int, end: int, out: list[Span]) -> None:
     extra.sort()
     spans = out[first:]
     del out[first:]
+    k = 0  # both lists are sorted: walk them together (linear, however many cuts)
     for s, e in spans:
-        for cut in extra:
-            if s < cut < e:
-                sp = _strip_span(text, s, cut)
-                if sp:
-                    out.append(sp)
-                s = cut
+        while k < len(extra) and extra[k] <= s:
+            k += 1
+        while k < len(extra) and extra[k] < e:
+            sp = _strip_span(text, s, extra[k])
+            if sp:
+                out.append(sp)
+            s = extra[k]
+            k += 1
         out.append((s, e))
 
 
@@ -361,12 +366,9 @@ def sentence_spans(text: str, *, newlines: str = "break") -> list[Span]:
 @cache
 def _token_regex() -> re.Pattern[str]:
     abbrevs = abbreviations()
-    always = "|".join(
-        re.escape(a) for a in sorted(abbrevs, key=len, reverse=True) if abbrevs[a] != "numeric"
-    )
-    numeric = "|".join(
-        re.escape(a) for a in sorted(abbrevs, key=len, reverse=True) if abbrevs[a] == "numeric"
-    )
+    ordered = sorted(abbrevs, key=len, reverse=True)
+    always = "|".join(re.escape(a) for a in ordered if abbrevs[a] in ("title", "general"))
+    numeric = "|".join(re.escape(a) for a in ordered if abbrevs[a] == "numeric")
     prefixes = "|".join(re.escape(p) for p in sorted(hyphen_prefixes(), key=len, reverse=True))
     L = r"[^\W\d_]"  # a letter
     W = r"[^\W_]"  # a letter or digit
