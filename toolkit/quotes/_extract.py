@@ -210,8 +210,9 @@ class _Doc:
         """The speaker noun phrase ending just before token ``i`` (not before token ``lo``)."""
         toks, lex = self.toks, self.lex
         j = i - 1
-        while j >= lo and toks[j].low in _SKIP:
-            j -= 1
+        while j >= lo and (toks[j].low in _SKIP or (
+                toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 4)):
+            j -= 1  # auxiliaries and adverbs: "has also said", "jokingly said"
         if j < lo:
             return None
         t = toks[j]
@@ -562,7 +563,7 @@ class _Doc:
     def _last_person(self, pos: int, gender: str = "x") -> Person | None:
         """The person mentioned last before ``pos`` whose known gender does not clash."""
         self.scan_names(pos)
-        cands = [p for p in self.persons if p.last < pos and
+        cands = [p for p in self.persons if p.last <= pos and
                  (gender not in {"m", "f"} or p.gender in {"", gender})]
         return max(cands, key=lambda p: p.last) if cands else None
 
