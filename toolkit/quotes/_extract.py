@@ -1,4 +1,13 @@
-"""Rule-based attribution extraction: direct, mixed and indirect quotes with their speakers."""
+"""Rule-based attribution extraction: direct, mixed and indirect quotes with their speakers.
+
+The pipeline, per document: tokens with offsets; quotation marks paired per paragraph
+(:mod:`toolkit.quotes._marks`); sentences from :func:`toolkit.tokenize.sentence_spans`, merged so
+that no quote is cut and so that "“...” Smith said." stays one unit; then, per unit, every cue
+(word lists in ``toolkit/data/quotes``) is tried against the rules named in the ``rule`` column;
+quotes no rule covered are attributed by the fallbacks (colon before a block quote, a verb after
+the quote, a dash signature, the previous speaker). Speakers are resolved against a running
+register of persons (full name, role, affiliation, gender) built from the text itself.
+"""
 
 from __future__ import annotations
 
@@ -1130,9 +1139,24 @@ def extract(text_or_corpus: TextOrCorpus, *, warn: bool = True) -> pd.DataFrame:
 def check_marks(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
     """List unbalanced or damaged quotation marks, one row per problem.
 
-    Returns a DataFrame with columns ``doc_id, start, end, mark, problem`` where ``problem`` is
-    ``unclosed``, ``closing mark without opening`` or ``closing mark used as opening``.
+    A quote left open at the end of its paragraph is closed there by :func:`extract` (unless
+    the next paragraph opens with a quotation mark, the convention for quotes running over
+    several paragraphs); its rows carry the flag ``unclosed_quote``.
 
+    Parameters
+    ----------
+    text_or_corpus : str, list of str, Series or corpus DataFrame
+        See :func:`toolkit._docs.iter_docs`.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``doc_id, start, end, mark, problem``; ``text[start:end]`` is the mark and
+        ``problem`` is ``unclosed``, ``closing mark without opening`` or ``closing mark used as
+        opening``.
+
+    Examples
+    --------
     >>> check_marks('He said “yes. She said no.')[["start", "problem"]].values.tolist()
     [[8, 'unclosed']]
     """
