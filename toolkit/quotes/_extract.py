@@ -829,9 +829,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                                                   "speaker-cue-content"))
                 elif ends_comma and _alnum(before_txt) >= (2 if _DQ.search(before_txt) else 4) and (
                     _DQ.search(before_txt) or (
-                        not strict and len(before_txt.split()) >= 4
-                        and before_txt.split()[0].lower().strip(",") not in _SUBORD
-                        and before_txt.split()[0].lower().strip(",") not in _ADJUNCT)):
+                        not strict and len(before_txt.split()) >= 4)):
                     unit_found.append(Attribution(before[0], before[1], cue, sp,
                                                   "content-speaker-cue"))
                 else:
