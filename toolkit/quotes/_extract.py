@@ -266,6 +266,15 @@ class _Doc:
                         # "Mr. Reid, who represents Nevada, said"; "Clinton, also campaigning
                         # in Wisconsin, said": a clause between commas after a person's name
                         return sp
+                # "Elward Edd, an official at the Housing Authority, which has ..., said":
+                # one more comma back, if a person's name stands before it
+                c = k - 1
+                while c >= lo and toks[c].text not in {",", ".", ";", ":"} and k - c < 30:
+                    c -= 1
+                if c > lo and toks[c].text == "," and toks[c - 1].text != ",":
+                    sp2 = self.speaker_before(c, lo)
+                    if sp2 is not None and sp2.person:
+                        return sp2
             return None
         if t.text == ")":
             # "Sen. Chuck Grassley (R-Iowa) told"
