@@ -297,3 +297,14 @@ def test_coordinated_speakers_keep_every_affiliation():
 def test_headline_in_title_case():
     row = one("Iran Says It Will Respond To Any Attack", "It Will Respond")
     assert (row["speaker"], row["cue"], row["speaker_affiliation"]) == ("Iran", "Says", "Iran")
+
+
+def test_definite_title_resolves_to_the_person_with_that_role():
+    text = (
+        "Iraqi Interior Minister Othman Al-Araji met Iranian Deputy Foreign Minister Abbas "
+        "Araghchi. The Iraqi minister said that the border was calm. "
+        "The deputy foreign minister stressed that talks would continue."
+    )
+    assert one(text, "the border was calm")["speaker_name"] == "Othman Al-Araji"
+    row = one(text, "talks would continue")
+    assert (row["speaker_name"], row["speaker_affiliation"]) == ("Abbas Araghchi", "Iran")

@@ -534,6 +534,22 @@ class _Doc:
                 sp.name = name
         elif not sp.name:
             sp.name = self.text[start:end]
+            if toks and toks[0].low == "the" and toks[-1].low in lex.title_heads and all(
+                t.low in lex.title_mods or t.low in lex.title_heads or t.start in self.actors
+                for t in toks
+            ):
+                # "the minister said": the last person whose role has that title
+                words = {t.low for t in toks[1:] if t.start not in self.actors}
+                self.scan_names(start)
+                cands = [p for p in self.persons if p.last < start and p.role and
+                         words <= set(p.role.lower().split()) and
+                         (not sp.affiliation or p.affiliation in {"", sp.affiliation})]
+                if cands:
+                    best = max(cands, key=lambda p: p.last)
+                    sp.name, sp.person = best.name, True
+                    sp.role = best.role
+                    sp.affiliation = best.affiliation or sp.affiliation
+                    best.last = start
         return sp
 
     def remember(self, sp: Speaker) -> None:
