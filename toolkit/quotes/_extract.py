@@ -534,12 +534,12 @@ class _Doc:
                 sp.name = name
         elif not sp.name:
             sp.name = self.text[start:end]
-            if toks and toks[0].low == "the" and toks[-1].low in lex.title_heads and all(
-                t.low in lex.title_mods or t.low in lex.title_heads or t.start in self.actors
-                for t in toks
-            ):
+            if toks and (toks[0].low == "the" or toks[0].start in self.actors) \
+                    and toks[-1].low in lex.title_heads and all(
+                        t.low in lex.title_mods or t.low in lex.title_heads
+                        or t.start in self.actors for t in toks):
                 # "the minister said": the last person whose role has that title
-                words = {t.low for t in toks[1:] if t.start not in self.actors}
+                words = {t.low for t in toks if t.start not in self.actors and t.low != "the"}
                 self.scan_names(start)
                 cands = [p for p in self.persons if p.last < start and p.role and
                          words <= set(p.role.lower().split()) and
