@@ -79,18 +79,20 @@ def _hard_wrapped(text: str) -> bool:
 def _title_case(words: list[str], sent: list[int]) -> list[int] | None:
     """Indices of the words of Title Case Sentences (headlines), whose lower-case form the
     tagger should look up first ("Did Obama Withdraw From Iraq")."""
-    out: list[int] = []
-    n = len(words)
-    i = 0
-    while i < n:
-        j = i
-        while j < n and sent[j] == sent[i]:
-            j += 1
-        long = [w for w in words[i:j] if len(w) > 3 and w.isalpha()]
-        if len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long):
-            out.extend(range(i, j))
-        i = j
-    return out or None
+    if not words:
+        return None
+    n_sent = sent[-1] + 1
+    longw = [0] * n_sent
+    caps = [0] * n_sent
+    for w, k in zip(words, sent, strict=True):
+        if len(w) > 3 and w.isalpha():
+            longw[k] += 1
+            if w[0].isupper():
+                caps[k] += 1
+    titles = {k for k in range(n_sent) if longw[k] >= 3 and caps[k] >= 0.8 * longw[k]}
+    if not titles:
+        return None
+    return [i for i, k in enumerate(sent) if k in titles]
 
 
 def parse(text: str) -> Doc:
@@ -145,7 +147,6 @@ class Candidate:
     spans: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0  # token index of first occurrence
     positions: list[int] = field(default_factory=list)  # token index of each occurrence
-    proper: bool = False
 
     @property
     def tf(self) -> int:
@@ -180,6 +181,7 @@ def noun_phrases(
     lesson Obama learned", "to question Iran"): English compounds rarely end in a name.
     """
     tags, content, sent = doc.tags, doc.content, doc.sent
+    stems, starts, ends, text = doc.stems, doc.starts, doc.ends, doc.text
     cands: dict[tuple[str, ...], Candidate] = {}
     n = len(tags)
     i = 0
@@ -202,7 +204,12 @@ def noun_phrases(
         if e > b and (e - b <= max_words or (
             e - b <= max_name_words and all(t in PROPER for t in tags[b:e])
         )):
-            _add(doc, cands, b, e)
+            key = tuple(stems[b:e])
+            c = cands.get(key)
+            if c is None:
+                c = cands[key] = Candidate(key, text, first=b)
+            c.spans.append((starts[b], ends[e - 1]))
+            c.positions.append(b)
         i = j
     return cands
 
@@ -216,7 +223,6 @@ def _add(doc: Doc, cands: dict, i: int, e: int) -> None:
     c = cands.get(key)
     if c is None:
         c = cands[key] = Candidate(key, doc.text, first=i)
-        c.proper = all(t in PROPER for t in doc.tags[i:e])
     c.spans.append((doc.starts[i], doc.ends[e - 1]))
     c.positions.append(i)
 
