@@ -6,6 +6,17 @@ with noun-phrase candidates, a 15-word window, phrases of at most three words an
 superlatives removed. It scored best of our methods on news (DUC-2001 newswire: F1@10 about
 0.31; see ``benchmarks/results_keywords.md``).
 
+Methods of :func:`extract` (``method=``):
+
+- ``"newsrank"`` (default): PositionRank word scores, window 15, noun phrases of at most three
+  words (names up to five), leading superlatives removed; a phrase scores the sum of its words.
+- ``"positionrank"``: PositionRank as published (Florescu & Caragea 2017), window 10.
+- ``"textrank"``: TextRank (Mihalcea & Tarau 2004), unbiased PageRank, window 2.
+- ``"tfidf"``: noun-phrase frequency x ``ln((1 + N) / df)`` over the documents given (plus
+  ``reference=``): corpus-aware, so pass the whole corpus.
+- ``"yake"``: a YAKE-style statistical score without part of speech (Campos et al. 2020).
+- ``"rake"``: RAKE (Rose et al. 2010), runs between stopwords scored by degree / frequency.
+
 Part-of-speech tags (for noun-phrase candidates) come from Brill's lexicon and morphology
 rules as shipped inside the ``textblob`` package (MIT licence); nothing is downloaded, and no
 statistical model is used.
