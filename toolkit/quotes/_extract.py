@@ -753,10 +753,10 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 if sp is None or doc.tok_index(sp.end) - cj <= 1 and toks[cj].low in _DET:
                     # any noun phrase up to the next punctuation: "according to the summary"
                     k = cj
-                    while k < tj and k - cj < 15 and (
+                    while k < tj and k - cj < 25 and (
                             toks[k].text.isalnum() or toks[k].low.endswith(("'s", "’s"))):
                         k += 1
-                    if k == cj or k - cj >= 15:
+                    if k == cj or k - cj >= 25:
                         continue
                     sp = Speaker(toks[cj].start, toks[k - 1].end,
                                  name=text[toks[cj].start:toks[k - 1].end])
