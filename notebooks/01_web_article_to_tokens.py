@@ -154,6 +154,7 @@ for (label, size), colour in zip(sizes.items(), ["#4c72b0", "#55a868", "#c44e52"
     ax.barh([0], [size], left=left, color=colour, label=f"{label} ({size:,})")
     left += size
 ax.set_yticks([])
+ax.set_ylabel("page")
 ax.set_xlabel("characters")
 ax.set_title("Parts of the web page after cleaning")
 ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.55), ncol=3, frameon=False)

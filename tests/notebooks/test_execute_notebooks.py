@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from toolkit import report
@@ -38,6 +39,15 @@ def test_notebook_runs_without_error(executed: tuple[Path, dict], name: str) -> 
     assert result["status"] == "ok", f"{name} failed:\n{result['error']}"
     assert (out / f"{name}.html").stat().st_size > 10_000
     assert result["figures"], f"{name} saved no figure"
+    executed = nbformat.read(out / "notebooks" / f"{name}.ipynb", as_version=4)
+    stderr = [
+        o.get("text", "")
+        for cell in executed.cells
+        for o in cell.get("outputs", [])
+        if o.get("name") == "stderr"
+    ]
+    lacking = [line for text in stderr for line in text.splitlines() if "figure '" in line]
+    assert not lacking, f"{name}: figures lack a title, labels or a legend: {lacking}"
 
 
 def test_report_index_and_manifest(executed: tuple[Path, dict]) -> None:

@@ -35,7 +35,7 @@ import pandas as pd
 from toolkit import report
 fig, ax = plt.subplots()
 ax.plot([0, 1], [1, 0])
-ax.set_title("line")
+ax.set(title="line", xlabel="x", ylabel="y")
 report.save_figure(fig, "line")
 report.save_table(pd.DataFrame({"x": [1 / 3, 2.0], "k": ["b", "a"]}), "numbers")
 report.record_input(pd.DataFrame({"doc_id": ["d"], "text": [CORPUS]}), label=CORPUS)
@@ -73,6 +73,7 @@ def test_helpers_write_nothing_interactively(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.delenv("DCT_REPORT_DIR", raising=False)
     monkeypatch.chdir(tmp_path)
     fig, ax = plt.subplots()
+    ax.set(title="t", xlabel="x", ylabel="y")
     assert report.save_figure(fig, "f") is None
     assert report.save_table(pd.DataFrame({"a": [1]}), "t") is None
     plt.close(fig)
@@ -95,7 +96,7 @@ def test_save_helpers_are_reproducible(tmp_path: Path, monkeypatch) -> None:
     for _ in range(2):
         fig, ax = plt.subplots()
         ax.plot([0, 1], [0, 1], label="a")
-        ax.set_title("t")
+        ax.set(title="t", xlabel="x", ylabel="y")
         paths = report.save_figure(ax, "f")  # an Axes is accepted too
         plt.close(fig)
         outputs.append([p.read_bytes() for p in paths])
@@ -176,3 +177,24 @@ def test_failing_notebook_is_reported_and_exit_code_is_one(tmp_path: Path, capsy
 def test_no_notebooks_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no notebooks"):
         report.run(out=tmp_path / "out", notebooks=tmp_path, progress=False)
+
+
+def test_unlabelled_figure_warns(monkeypatch) -> None:
+    from toolkit.errors import ToolkitWarning
+
+    monkeypatch.delenv("DCT_REPORT_DIR", raising=False)
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], label="a")
+    ax.plot([1, 0], label="b")
+    with pytest.warns(ToolkitWarning) as caught:
+        report.save_figure(fig, "bare")
+    assert [str(w.message) for w in caught] == [
+        "figure 'bare': no title",
+        "figure 'bare': axes 0 has no x-axis label",
+        "figure 'bare': axes 0 has no y-axis label",
+        "figure 'bare': axes 0 has 2 labelled series but no legend",
+    ]
+    ax.set(title="t", xlabel="x", ylabel="y")
+    ax.legend()
+    assert report.figure_problems(fig) == []
+    plt.close(fig)

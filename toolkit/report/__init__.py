@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from toolkit.report._output import (
     corpus_fingerprint,
+    figure_problems,
     load_corpus,
     progress_map,
     record_input,
@@ -34,6 +35,7 @@ from toolkit.report._runner import run
 
 __all__ = [
     "corpus_fingerprint",
+    "figure_problems",
     "load_corpus",
     "progress_map",
     "record_input",

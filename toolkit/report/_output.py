@@ -12,9 +12,12 @@ import hashlib
 import json
 import os
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
+
+from toolkit.errors import ToolkitWarning
 
 ENV_DIR = "DCT_REPORT_DIR"
 ENV_NOTEBOOK = "DCT_REPORT_NOTEBOOK"
@@ -54,7 +57,9 @@ def save_figure(fig, name: str, *, formats: tuple[str, ...] = ("png", "svg"), dp
     """Write ``fig`` as ``<report>/figures/<notebook>/<name>.png`` and ``.svg``.
 
     Outside the report (interactive use) nothing is written. SVG files carry no date and
-    use fixed element ids, so re-running the report gives the same files.
+    use fixed element ids, so re-running the report gives the same files. A figure without
+    a title, without axis labels, or with several labelled series but no legend gets a
+    :class:`~toolkit.errors.ToolkitWarning` (see :func:`figure_problems`).
 
     Parameters
     ----------
@@ -78,16 +83,19 @@ def save_figure(fig, name: str, *, formats: tuple[str, ...] = ("png", "svg"), dp
     >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
+    >>> _ = ax.set(title="Example", xlabel="x", ylabel="y")
     >>> save_figure(fig, "example") is None  # interactive: nothing written
     True
     """
     import matplotlib as mpl
 
     _check_name(name)
+    figure = fig if hasattr(fig, "savefig") else fig.figure
+    for problem in figure_problems(figure):
+        warnings.warn(f"figure {name!r}: {problem}", ToolkitWarning, stacklevel=2)
     root = report_dir()
     if root is None:
         return None
-    figure = getattr(fig, "figure", fig) if not hasattr(fig, "savefig") else fig
     folder = root / "figures" / _notebook_name()
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -100,6 +108,40 @@ def save_figure(fig, name: str, *, formats: tuple[str, ...] = ("png", "svg"), dp
             figure.savefig(path, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata)
             written.append(path)
     return written
+
+
+def figure_problems(figure) -> list[str]:
+    """What a report figure lacks: a title, axis labels, a legend for several labelled series.
+
+    Axes drawn without axis lines (a network) need no labels; colour bars are skipped.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot([0, 1], label="a"); _ = ax.plot([1, 0], label="b")
+    >>> figure_problems(fig)[0], len(figure_problems(fig))
+    ('no title', 4)
+    >>> _ = ax.set(title="t", xlabel="x", ylabel="y"); _ = ax.legend()
+    >>> figure_problems(fig)
+    []
+    """
+    axes = [ax for ax in figure.axes if ax.get_label() != "<colorbar>"]
+    problems = []
+    suptitle = figure._suptitle.get_text() if getattr(figure, "_suptitle", None) else ""
+    if not suptitle and not any(ax.get_title() for ax in axes):
+        problems.append("no title")
+    for i, ax in enumerate(axes):
+        if not ax.axison or not ax.get_visible():
+            continue
+        if not ax.get_xlabel():
+            problems.append(f"axes {i} has no x-axis label")
+        if not ax.get_ylabel():
+            problems.append(f"axes {i} has no y-axis label")
+        labelled = [h for h in ax.get_legend_handles_labels()[1] if not h.startswith("_")]
+        if len(labelled) > 1 and ax.get_legend() is None and not figure.legends:
+            problems.append(f"axes {i} has {len(labelled)} labelled series but no legend")
+    return problems
 
 
 def table_to_csv(df: pd.DataFrame, path: Path | None = None, *, index: bool = False) -> str:
