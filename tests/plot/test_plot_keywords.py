@@ -85,3 +85,16 @@ def test_term_trend_lines() -> None:
     assert ys["sanctions"] == pytest.approx(expected)
     by = keywords.trend(CORPUS, ["talks"], freq="month", by="outlet")
     assert len(plot.term_trend(by, value="count").lines) == 2
+
+
+def test_dispersion_xray() -> None:
+    d = keywords.dispersion(CORPUS, "ceasefire")
+    ax = plot.dispersion(d)
+    assert isinstance(ax, Axes)
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert shown == d[d["count"] > 0].sort_values("count", ascending=False,
+                                                  kind="stable").doc_id.tolist()
+    assert len(ax.collections) == len(shown)
+    assert ax.get_xlabel() and ax.get_ylabel() and "matches" in ax.get_title()
+    every = plot.dispersion(d, only_matches=False)
+    assert len(every.get_yticklabels()) == len(CORPUS)

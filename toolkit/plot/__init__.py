@@ -1,4 +1,4 @@
-"""Plots for the frames of :mod:`toolkit.keywords`: keyness bars, top terms by group, trends.
+"""Plots for the frames of :mod:`toolkit.keywords`: keyness, top terms, trends, dispersion.
 
 Each function takes the DataFrame that the matching analysis returns, draws with matplotlib
 (titles and labelled axes by default, all overridable) and returns the matplotlib object
@@ -17,6 +17,6 @@ Each function takes the DataFrame that the matching analysis returns, draws with
 
 from __future__ import annotations
 
-from toolkit.plot._keywords import keyness, term_trend, top_terms
+from toolkit.plot._keywords import dispersion, keyness, term_trend, top_terms
 
-__all__ = ["keyness", "term_trend", "top_terms"]
+__all__ = ["dispersion", "keyness", "term_trend", "top_terms"]

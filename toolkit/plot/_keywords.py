@@ -177,3 +177,47 @@ def term_trend(
         ax.legend(fontsize=8)
     ax.figure.autofmt_xdate()
     return ax
+
+
+def dispersion(
+    frame: pd.DataFrame,
+    *,
+    max_docs: int = 30,
+    only_matches: bool = True,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Lexical dispersion ("x-ray") plot: one row per document, a tick at each match.
+
+    As quanteda's ``textplot_xray``: the x axis is the relative position in the text (0 =
+    start, 1 = end), so one sees whether a term is in the lede or deep in the story.
+
+    Parameters
+    ----------
+    frame
+        The output of :func:`toolkit.keywords.dispersion`.
+    max_docs
+        Documents shown (those with the most matches first, then in corpus order).
+    only_matches
+        Leave out documents without a match.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    _need(frame, {"doc_id", "positions", "count"}, "toolkit.keywords.dispersion()")
+    data = frame[frame["count"] > 0] if only_matches else frame
+    data = data.sort_values("count", ascending=False, kind="stable").head(max_docs)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, max(2.0, 0.3 * len(data) + 1.2)))
+    for row, positions in enumerate(data["positions"]):
+        ax.vlines(positions, row - 0.4, row + 0.4, color="#1f5fa8", linewidth=1.2)
+    ax.set_yticks(range(len(data)))
+    ax.set_yticklabels(data["doc_id"].astype(str), fontsize=7)
+    ax.set_ylim(len(data) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("relative position in the text")
+    ax.set_ylabel("document")
+    ax.set_title(title or f"Lexical dispersion ({int(frame['count'].sum())} matches)")
+    ax.figure.tight_layout()
+    return ax
