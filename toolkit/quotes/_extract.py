@@ -739,9 +739,15 @@ def _attributions(doc: _Doc) -> list[Attribution]:
         unit_speaker: Speaker | None = None
         head = _HEADLINE.match(text, us, ue)
         if head and not any(q.start < head.end(1) < q.end for q in doc.overlapping(us, ue)):
-            sp = doc.make_speaker(head.start(1), head.end(1))
+            h0 = head.start(1)
+            for w in re.finditer(r"\S+", text[head.start(1):head.end(1)]):
+                if not (len(w.group()) > 1 and w.group().isupper()):
+                    break
+                h0 = head.start(1) + w.end()  # "JUST WATCHED Kerry: ..." (page furniture)
+            h0 += len(text[h0:head.end(1)]) - len(text[h0:head.end(1)].lstrip())
+            sp = doc.make_speaker(h0, head.end(1)) if h0 < head.end(1) else None
             a, b = _strip_span(text, head.end(), ue)
-            if _alnum(text[a:b]) >= 8 and (sp.person or sp.affiliation):
+            if sp is not None and _alnum(text[a:b]) >= 8 and (sp.person or sp.affiliation):
                 unit_found.append(Attribution(a, b, (head.end(1), head.end(1) + 1), sp,
                                               "speaker-colon"))
                 unit_speaker = sp
