@@ -308,3 +308,11 @@ def test_definite_title_resolves_to_the_person_with_that_role():
     assert one(text, "the border was calm")["speaker_name"] == "Othman Al-Araji"
     row = one(text, "talks would continue")
     assert (row["speaker_name"], row["speaker_affiliation"]) == ("Abbas Araghchi", "Iran")
+
+
+def test_asked_clause_is_an_attribution_without_named_speaker():
+    text = "Asked whether Iran would attend the talks, Araghchi said that no decision was made."
+    question = one(text, "whether Iran would attend")
+    assert question["rule"] == "asked"
+    assert pd.isna(question["speaker"])
+    assert one(text, "no decision was made")["speaker"] == "Araghchi"

@@ -778,6 +778,15 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                     unit_speaker = unit_speaker or sp
                 continue
             prev = toks[ci - 1] if ci - 1 >= ti else None
+            # ---- "Asked whether he would run, Smith said ...": the question, no speaker named
+            if prev is None and lemma == "ask" and toks[ci].text == "Asked":
+                k = cj
+                while k < tj and not (toks[k].text == "," and not doc.in_quote[k]):
+                    k += 1
+                a, b = _strip_span(text, toks[cj - 1].end, toks[k].start if k < tj else ue)
+                if k < tj and _alnum(text[a:b]) >= 6:
+                    unit_found.append(Attribution(a, b, cue, None, "asked"))
+                continue
             # ---- participle: "..., saying that ..."
             if toks[ci].low.endswith("ing") and prev is not None and prev.text in {",", "—"}:
                 sp = unit_speaker or doc.subject_of(us, cue[0])
