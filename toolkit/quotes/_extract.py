@@ -664,10 +664,7 @@ def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, b
     """Cue tokens in ``[ti, tj)``: (first token, one past last token, (lemma, class, quote_ok))."""
     toks, forms = doc.toks, doc.lex.cue_forms
     out = []
-    long_words = [t.text for t in toks[ti:tj] if len(t.text) > 3 and t.text.isalpha()]
-    # a headline in title case ("Iran Says It Will Respond"): capitalised cues count
-    headline = len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(
-        long_words)
+    headline: bool | None = None  # worked out only when a capitalised cue shows up
     i = ti
     while i < tj:
         if doc.in_quote[i]:
@@ -684,6 +681,11 @@ def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, b
                 out.append((i, i + 2, forms[two]))
                 i += 2
                 continue
+        if low in forms and not toks[i].text.islower() and i > ti and headline is None:
+            # a headline in title case ("Iran Says It Will Respond"): capitalised cues count
+            long_words = [t.text for t in toks[ti:tj] if len(t.text) > 3 and t.text.isalpha()]
+            headline = len(long_words) >= 3 and sum(
+                w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
         if low in forms and (toks[i].text.islower() or i == ti or (headline and i > ti) or
                              (i - 1 >= ti and toks[i - 1].text in _OPENERS)):
             # a capitalised cue inside a sentence is part of a name ("the United States")
