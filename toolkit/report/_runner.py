@@ -255,7 +255,8 @@ def run(
         Report folder: ``index.html``, one ``<notebook>.html`` each, ``figures/``,
         ``tables/`` and ``manifest.json``.
     notebooks : path, optional
-        Folder of ``.ipynb`` files; default the repository's ``notebooks/``.
+        Folder of ``.ipynb`` files; default the repository's ``notebooks/`` (or
+        ``./notebooks`` when the toolkit is installed as a package).
     corpus : str, default "news"
         ``"news"`` (default corpus), ``"sample"`` (tiny offline sample) or a path; injected
         as the ``CORPUS`` parameter.
@@ -290,7 +291,12 @@ def run(
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    folder = Path(notebooks) if notebooks is not None else DEFAULT_NOTEBOOKS
+    if notebooks is not None:
+        folder = Path(notebooks)
+    elif DEFAULT_NOTEBOOKS.is_dir():
+        folder = DEFAULT_NOTEBOOKS  # the repository's notebooks (editable install)
+    else:
+        folder = Path.cwd() / "notebooks"  # installed as a package: run from the repository
     paths = find_notebooks(folder, only)
     if not paths:
         raise FileNotFoundError(f"no notebooks to run in {folder} (only={only})")
