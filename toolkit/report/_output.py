@@ -330,7 +330,10 @@ def progress_map(
     >>> progress_map(tokenize.tokenize, df, chunk_size=1)["token"].tolist()
     ['Iran', 'met', 'Iraq', '.', 'Talks', '.']
     """
-    from tqdm.auto import tqdm
+    if os.environ.get("TQDM_DISABLE"):  # headless report: no bars, no widget import
+        from tqdm import tqdm
+    else:
+        from tqdm.auto import tqdm
 
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be positive, got {chunk_size}")
