@@ -88,9 +88,11 @@ report.save_table(top_actors, "top_actors")
 top_actors
 
 # %% [markdown]
-# The `as_...` columns say *how* the actor was named: by name, capital (metonym), demonym,
-# alternative name, or a loaded label (e.g. a state-media label). Loaded labels are how
-# outlets position themselves; they are listed in the gazetteer's `labels.csv`.
+# The `as_...` columns say *how* the actor was named: by its name, an abbreviation or
+# alternative name, its capital or seat of government used as a metonym ("Moscow", "the
+# White House"), a demonym ("Syrian"), a historical name, or a loaded or state-media label.
+# Loaded labels are how outlets position themselves; they are listed, with what they are, in
+# the gazetteer's `labels.csv`.
 
 # %% [markdown]
 # ## Who is mentioned with whom
