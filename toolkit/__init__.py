@@ -5,6 +5,13 @@ Subpackages, each with its public API in ``__all__``:
 - :mod:`toolkit.corpus`: load articles into the corpus DataFrame (schema in ``toolkit.corpus.SCHEMA``).
 - :mod:`toolkit.datasets`: the default news corpus and a tiny offline sample.
 - :mod:`toolkit.tokenize`: sentences and tokens with character offsets.
+- :mod:`toolkit.keywords`: keyphrases, frequencies, collocations, keyness, concordances;
+  :mod:`toolkit.plot` draws their frames.
+- :mod:`toolkit.quotes`: who is quoted saying what, with speaker, role and affiliation.
+- :mod:`toolkit.actors`: actor mentions from a regional gazetteer, co-occurrence networks.
+- :mod:`toolkit.dictionary`: quanteda-style dictionaries (the shipped framing dictionary).
+- :mod:`toolkit.tone`: VADER tone of sentences and documents.
+- :mod:`toolkit.report`: run the notebooks and write the HTML report; :mod:`toolkit.cache`.
 
 Import what you need, e.g. ``from toolkit import corpus``; subpackages load lazily.
 """
@@ -28,6 +35,7 @@ _SUBPACKAGES = {
     "plot",
     "cache",
     "errors",
+    "report",
 }
 
 __all__ = ["__version__", *sorted(_SUBPACKAGES)]
