@@ -195,3 +195,13 @@ def test_title_case_headline_verbs_are_not_nouns() -> None:
     assert not any("Withdraw" in p.split() or "Grow" in p.split() for p in kp.phrase), (
         kp.phrase.tolist())
     assert "troop withdrawal" in kp.phrase.tolist()
+
+
+def test_long_documents_use_an_edge_list_with_the_same_result(seed_text, monkeypatch) -> None:
+    from toolkit.keywords import _methods
+
+    dense = keywords.extract(seed_text, top_k=10)
+    monkeypatch.setattr(_methods, "_DENSE_MAX", 5)
+    sparse = keywords.extract(seed_text, top_k=10)
+    assert dense.phrase.tolist() == sparse.phrase.tolist()
+    assert dense.score.to_numpy() == pytest.approx(sparse.score.to_numpy(), rel=1e-3)

@@ -34,6 +34,9 @@ def _graph_words(doc: Doc) -> tuple[np.ndarray, list[str]]:
     return np.asarray(seq, dtype=np.int64), list(ids)
 
 
+_DENSE_MAX = 1500  # nodes; above this the graph is kept as an edge list
+
+
 def _pagerank(
     a: np.ndarray, n: int, *, window: int, bias: bool, damping: float = 0.85, tol: float = 1e-3
 ) -> np.ndarray:
@@ -50,11 +53,25 @@ def _pagerank(
         ok = (x >= 0) & (y >= 0) & (x != y)
         pairs.append(x[ok] * n + y[ok])
     flat = np.concatenate(pairs) if pairs else np.zeros(0, dtype=np.int64)
-    m = np.bincount(flat, minlength=n * n).reshape(n, n).astype(float)
-    m += m.T
-    out = m.sum(axis=1)
-    out[out == 0] = 1.0
-    trans_t = (m / out[:, None]).T  # column-stochastic
+    if n <= _DENSE_MAX:
+        m = np.bincount(flat, minlength=n * n).reshape(n, n).astype(float)
+        m += m.T
+        out = m.sum(axis=1)
+        out[out == 0] = 1.0
+        trans_t = (m / out[:, None]).T  # column-stochastic
+
+        def step(s: np.ndarray) -> np.ndarray:
+            return trans_t @ s
+    else:  # long documents: an edge list instead of an n x n matrix
+        codes, counts = np.unique(np.concatenate([flat, (flat % n) * n + flat // n]),
+                                  return_counts=True)
+        src, dst = codes // n, codes % n
+        out = np.bincount(src, weights=counts, minlength=n)
+        out[out == 0] = 1.0
+        w = counts / out[src]
+
+        def step(s: np.ndarray) -> np.ndarray:
+            return np.bincount(dst, weights=w * s[src], minlength=n)
     if bias:
         pos = np.flatnonzero(a >= 0)
         p = np.bincount(a[pos], weights=1.0 / (pos + 1.0), minlength=n)
@@ -64,7 +81,7 @@ def _pagerank(
     s = p.copy()
     tele = (1 - damping) * p
     for _ in range(100):
-        s2 = tele + damping * (trans_t @ s)
+        s2 = tele + damping * step(s)
         if np.abs(s2 - s).sum() < tol:
             return s2
         s = s2
