@@ -53,7 +53,7 @@ def mentions(
     then matches in the whole document (``label_type`` ``abbreviation``). The word lists
     behind these rules are in ``toolkit/data/actors/guard_words.txt``; the annotation
     guideline and measured precision/recall in ``toolkit/data/actors/README.md`` and
-    ``benchmarks/results_actors.md``.
+    ``benchmarks/README.md``.
 
     Parameters
     ----------

@@ -4,7 +4,7 @@ Per document, :func:`extract` ranks keyphrases with one of several methods; the 
 ``"newsrank"``, is PositionRank (a position-biased PageRank over a word co-occurrence graph)
 with noun-phrase candidates, a 15-word window, phrases of at most three words and leading
 superlatives removed. It scored best of our methods on news (DUC-2001 newswire: F1@10 about
-0.31; see ``benchmarks/results_keywords.md``).
+0.31; see ``benchmarks/README.md``).
 
 Methods of :func:`extract` (``method=``):
 
