@@ -392,6 +392,7 @@ def _token_regex() -> re.Pattern[str]:
     | [’']\d\ds\b                                                           # ’70s
     | \d+['’]s\b                                                            # 1970's (plural)
     | (?<!\w)(?=[^\W\d_]{{1,7}}-)(?i:{prefixes})-{W}++(?![.\-]\w)       # non-official
+    | (?<!\w)(?:[Aa]l|[Ee]l)-[A-Z]\w*+(?![.\-]\w)                           # Al-Araji al-Sadr
     | (?<!\w)(?i:gon(?=na\b)|wan(?=na\b)|got(?=ta\b)|can(?=not\b))          # gon|na, can|not
     | {W}\w*?(?=[nN]['’][tT]\b)                                             # do|n't
     | [nN]['’][tT]\b                                                        # n't
@@ -416,7 +417,8 @@ def token_spans(text: str) -> list[Span]:
     """Character spans of tokens in ``text`` (UD / Penn Treebank conventions).
 
     Clitics are split (``do n't``, ``Iran ’s``, ``I 'm``), hyphens are tokens of their own
-    except after prefixes (``non-official``, ``e-mail``), punctuation is split off except in
+    except after prefixes (``non-official``, ``e-mail``) and in names with the Arabic article
+    (``Al-Araji``, ``al-Sadr``, ``El-Sisi``), punctuation is split off except in
     abbreviations (``U.S.``, ``Dr.``), numbers (``10,080,000``, ``1.2``), times, URLs, e-mail
     addresses and hashtags. Every non-space character is in exactly one token.
 
