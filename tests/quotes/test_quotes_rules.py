@@ -316,3 +316,11 @@ def test_asked_clause_is_an_attribution_without_named_speaker():
     assert question["rule"] == "asked"
     assert pd.isna(question["speaker"])
     assert one(text, "no decision was made")["speaker"] == "Araghchi"
+
+
+def test_organisation_name_across_for_is_one_speaker():
+    text = ("The Syrian Observatory for Human Rights said on Tuesday that at least 26 people "
+            "were killed.")
+    row = quotes.extract(text).iloc[0]
+    assert row["speaker_name"] == "Syrian Observatory for Human Rights"
+    assert text[row["speaker_start"]:row["speaker_end"]].endswith("Human Rights")

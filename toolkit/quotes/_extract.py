@@ -357,6 +357,9 @@ class _Doc:
                 continue
             if p.low in {"for", "of"} and k - 2 >= lo and (
                 self._spk(toks[k - 2].low) or toks[k - 2].low in lex.title_heads
+                # a capitalised name around "for"/"of": "Syrian Observatory for Human Rights"
+                or (self._is_nameish(toks[k - 2]) and self._is_nameish(toks[k])
+                    and not self.in_quote[k - 2])
             ):
                 k -= 1
                 continue
@@ -505,6 +508,18 @@ class _Doc:
                 break
         while name_toks and name_toks[0].low in _PARTICLES:
             name_toks.pop(0)
+        organisation = False
+        first = toks.index(name_toks[0]) if name_toks else -1
+        head = toks[first - 2] if first >= 2 else None
+        if head is not None and toks[first - 1].low in {"for", "of"} and self._is_nameish(head) \
+                and head.low not in lex.title_heads and not self._spk(head.low):
+            # "Syrian Observatory for Human Rights": one organisation name across "for"/"of"
+            k = first - 2
+            while k - 1 >= 0 and self._is_nameish(toks[k - 1]) \
+                    and toks[k - 1].low not in lex.title_heads:
+                k -= 1
+            name_toks = toks[k:first + len(name_toks)]
+            organisation = True
         if len(name_toks) == 2 and name_toks[0].text == name_toks[1].text:
             name_toks.pop(0)  # a headline glued to the text: "...: Ahmadinejad Ahmadinejad held"
         sp = Speaker(start, end)
@@ -524,7 +539,7 @@ class _Doc:
                 (before_name and before_name[-1].low in lex.title_heads)
             if before_name and before_name[-1].low in _DET and not role:
                 is_person = False  # "the Post", "the Kremlin"
-            if any(t.low in lex.not_person for t in name_toks):
+            if organisation or any(t.low in lex.not_person for t in name_toks):
                 is_person = False  # "Middle East", "State Department"
             if is_person:
                 sp.person = True
