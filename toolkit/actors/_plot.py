@@ -76,7 +76,10 @@ def plot_network(
         ax.set_axis_off()
         ax.set_title("no co-occurrences")
         return ax
-    pos = nx.spring_layout(graph, seed=seed, weight="weight")
+    # Unweighted layout with generous spacing: weighted springs pull the busiest actors
+    # into one unreadable knot; edge width shows the weight instead.
+    spacing = 3.0 / max(graph.number_of_nodes(), 1) ** 0.5
+    pos = nx.spring_layout(graph, seed=seed, weight=None, k=spacing, iterations=200)
     strength = dict(graph.degree(weight="weight"))
     top_s = max(strength.values()) or 1
     sizes = [300 + 1700 * strength[n] / top_s for n in graph.nodes]
