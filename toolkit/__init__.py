@@ -2,7 +2,8 @@
 
 Subpackages, each with its public API in ``__all__``:
 
-- :mod:`toolkit.corpus`: load articles into the corpus DataFrame (schema in ``toolkit.corpus.SCHEMA``).
+- :mod:`toolkit.corpus`: load articles into the corpus DataFrame
+  (schema in ``toolkit.corpus.SCHEMA``).
 - :mod:`toolkit.datasets`: the default news corpus and a tiny offline sample.
 - :mod:`toolkit.tokenize`: sentences and tokens with character offsets.
 - :mod:`toolkit.keywords`: keyphrases, frequencies, collocations, keyness, concordances;
