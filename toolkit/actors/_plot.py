@@ -48,7 +48,7 @@ def plot_network(
         Drop edges below this weight.
     ax : matplotlib Axes, optional
     seed : int, default 0
-        Seed of the spring layout (same input, same picture).
+        Seed of the ForceAtlas2 layout (same input, same picture).
 
     Returns
     -------
@@ -76,10 +76,13 @@ def plot_network(
         ax.set_axis_off()
         ax.set_title("no co-occurrences")
         return ax
-    # Unweighted layout with generous spacing: weighted springs pull the busiest actors
-    # into one unreadable knot; edge width shows the weight instead.
-    spacing = 3.0 / max(graph.number_of_nodes(), 1) ** 0.5
-    pos = nx.spring_layout(graph, seed=seed, weight=None, k=spacing, iterations=200)
+    # ForceAtlas2 with hub repulsion ("distributed action") and node sizes keeps the busiest
+    # actors apart; a spring layout pulls them into one unreadable knot. Unweighted: edge
+    # width shows the weight instead.
+    pos = nx.forceatlas2_layout(
+        graph, seed=seed, max_iter=300, distributed_action=True, scaling_ratio=6.0,
+        node_size=dict.fromkeys(graph.nodes, 0.15),
+    )
     strength = dict(graph.degree(weight="weight"))
     top_s = max(strength.values()) or 1
     sizes = [300 + 1700 * strength[n] / top_s for n in graph.nodes]
