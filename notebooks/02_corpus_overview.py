@@ -38,7 +38,6 @@ SUBSET = None  # a number of articles for a quick, reproducible random subset
 
 # %%
 # ruff: noqa: E402, B018  (notebook style: imports after the parameters, tables shown last)
-from importlib import resources
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -179,12 +178,9 @@ monthly.pivot(index="month", columns="outlet", values="articles").fillna(0).asty
 # country) and it does not judge what an article is mainly about.
 
 # %%
-countries = pd.read_csv(resources.files("toolkit") / "data/actors/countries.csv")
-mena = set(countries.loc[countries["region"] == "MENA", "iso2"])
 found = actors.mentions(corpus)
-found = found[found["country"].isin(mena)]
-
-per_doc = found.groupby("doc_id").size()
+per_doc = actors.region_mentions(found, region="MENA")
+found = found[found["country"].isin(actors.region_countries("MENA"))]
 corpus["mena_mentions"] = corpus["doc_id"].map(per_doc).fillna(0).astype(int)
 region = (
     corpus.groupby("outlet")

@@ -44,7 +44,6 @@ TREND_TERMS = {"Iran": "Iran*", "Syria": "Syria*", "Israel": "Israel*", "Yemen":
 
 # %%
 # ruff: noqa: E402, B018  (notebook style: imports after the parameters, tables shown last)
-from importlib import resources
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -55,12 +54,7 @@ plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titles
 pd.set_option("display.max_colwidth", 60)
 
 corpus = report.load_corpus(CORPUS, subset=SUBSET)
-countries = pd.read_csv(resources.files("toolkit") / "data/actors/countries.csv")
-mena = set(countries.loc[countries["region"] == "MENA", "iso2"])
-found = actors.mentions(corpus)
-per_doc = found[found["country"].isin(mena)].groupby("doc_id").size()
-region_ids = per_doc[per_doc >= MIN_REGION_MENTIONS].index
-articles = corpus[corpus["doc_id"].isin(region_ids)].reset_index(drop=True)
+articles = actors.about_region(corpus, region="MENA", min_mentions=MIN_REGION_MENTIONS)
 print(f"{len(articles):,} of {len(corpus):,} articles are about the region (as in notebook 02)")
 
 # Tokenising once and passing the tokens to every function below saves time; it runs in

@@ -42,7 +42,6 @@ TOP_SPEAKERS = 20
 
 # %%
 # ruff: noqa: E402, B018  (notebook style: imports after the parameters, tables shown last)
-from importlib import resources
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -64,12 +63,7 @@ corpus = report.load_corpus(CORPUS, subset=SUBSET)
 # out of the "who speaks on the Middle East" question.
 
 # %%
-countries = pd.read_csv(resources.files("toolkit") / "data/actors/countries.csv")
-mena = set(countries.loc[countries["region"] == "MENA", "iso2"])
-found = actors.mentions(corpus)
-per_doc = found[found["country"].isin(mena)].groupby("doc_id").size()
-region_ids = per_doc[per_doc >= MIN_REGION_MENTIONS].index
-articles = corpus[corpus["doc_id"].isin(region_ids)].reset_index(drop=True)
+articles = actors.about_region(corpus, region="MENA", min_mentions=MIN_REGION_MENTIONS)
 print(f"{len(articles):,} of {len(corpus):,} articles are about the region")
 
 # %% [markdown]

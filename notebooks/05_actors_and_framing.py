@@ -42,7 +42,6 @@ MIN_DOCS_PER_WEEK = 10  # weeks with fewer articles are left out of the time ser
 
 # %%
 # ruff: noqa: E402, B018  (notebook style: imports after the parameters, tables shown last)
-from importlib import resources
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -53,13 +52,10 @@ from toolkit import actors, cache, dictionary, report, tone
 plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titlesize": 13})
 
 corpus = report.load_corpus(CORPUS, subset=SUBSET)
-countries = pd.read_csv(resources.files("toolkit") / "data/actors/countries.csv")
-mena = set(countries.loc[countries["region"] == "MENA", "iso2"])
 all_mentions = actors.mentions(corpus)
-per_doc = all_mentions[all_mentions["country"].isin(mena)].groupby("doc_id").size()
-region_ids = set(per_doc[per_doc >= MIN_REGION_MENTIONS].index)
-articles = corpus[corpus["doc_id"].isin(region_ids)].reset_index(drop=True)
-found = all_mentions[all_mentions["doc_id"].isin(region_ids)].reset_index(drop=True)
+articles = actors.about_region(corpus, region="MENA", min_mentions=MIN_REGION_MENTIONS,
+                               mentions=all_mentions)
+found = all_mentions[all_mentions["doc_id"].isin(articles["doc_id"])].reset_index(drop=True)
 print(f"{len(articles):,} articles about the region (as in notebooks 02 and 04)")
 print(f"{len(found):,} actor mentions of {found['actor'].nunique()} actors")
 

@@ -10,10 +10,11 @@ with ``mentions(corpus, gazetteer="my_actors.csv")``.
 
 from __future__ import annotations
 
-from toolkit.actors._cooccur import EDGE_COLUMNS, UNITS, cooccurrence, paragraph_spans
+from toolkit.actors._cooccur import EDGE_COLUMNS, UNITS, cooccurrence
 from toolkit.actors._gazetteer import ACTOR_TYPES, LONG_COLUMNS, load_gazetteer
 from toolkit.actors._mentions import MENTION_COLUMNS, mentions
 from toolkit.actors._plot import plot_heatmap, plot_network
+from toolkit.actors._region import about_region, region_countries, region_mentions
 
 __all__ = [
     "ACTOR_TYPES",
@@ -21,10 +22,12 @@ __all__ = [
     "LONG_COLUMNS",
     "MENTION_COLUMNS",
     "UNITS",
+    "about_region",
     "cooccurrence",
     "load_gazetteer",
     "mentions",
-    "paragraph_spans",
     "plot_heatmap",
     "plot_network",
+    "region_countries",
+    "region_mentions",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_right
 from itertools import combinations
 
@@ -11,33 +10,13 @@ import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
 from toolkit.errors import SchemaError
-from toolkit.tokenize import sentence_spans
+from toolkit.tokenize import paragraph_spans, sentence_spans
 
 UNITS = ("sentence", "paragraph", "document")
 
 #: Columns of the edge list :func:`cooccurrence` returns.
 EDGE_COLUMNS = ["actor_a", "actor_b", "count", "count_a", "count_b", "n_units", "pmi", "npmi",
                 "jaccard"]
-
-_PARA = re.compile(r"\n[ \t]*\n\s*")
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of paragraphs (separated by blank lines).
-
-    >>> paragraph_spans("One.\\n\\nTwo.")
-    [(0, 4), (6, 10)]
-    """
-    spans = []
-    pos = 0
-    for m in _PARA.finditer(text):
-        if text[pos : m.start()].strip():
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if text[pos:].strip():
-        spans.append((pos, len(text.rstrip())))
-    return spans
-
 
 def _unit_index(starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
     lefts = [s for s, _ in spans]
