@@ -9,10 +9,31 @@ import numpy as np
 import pandas as pd
 
 from toolkit._docs import TextOrCorpus, as_corpus
+from toolkit._frames import conform, empty_frame, passthrough_dtypes
 from toolkit.errors import InputError, SchemaError
 from toolkit.tokenize import tokenize
 
 _PERIODS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D"}
+
+# Column -> dtype of each result, rows or no rows (see toolkit._frames).
+#: :func:`occurrences`
+OCCURRENCE_DTYPES: dict[str, str] = {"doc_id": "str", "start": "int64", "end": "int64",
+                                     "term": "str"}
+#: :func:`frequencies`, after the ``by`` columns (which keep their corpus dtype; derived
+#: periods are str)
+FREQUENCY_DTYPES: dict[str, str] = {"term": "str", "n": "int64", "count": "int64",
+                                    "doc_freq": "int64", "share": "float64", "rank": "int64"}
+#: :func:`collocations`
+COLLOCATION_DTYPES: dict[str, str] = {
+    "collocation": "str", "count": "int64", "count_prefix": "int64", "count_last": "int64",
+    "expected": "float64", "pmi": "float64", "g2": "float64", "g2_p": "float64",
+    "t_score": "float64", "doc_freq": "int64",
+}
+#: :func:`keyness`
+KEYNESS_DTYPES: dict[str, str] = {
+    "term": "str", "n_target": "int64", "n_reference": "int64", "g2": "float64",
+    "g2_p": "float64", "chi2": "float64", "chi2_p": "float64", "log_ratio": "float64",
+}
 
 
 # --- shared helpers --------------------------------------------------------------------------
@@ -42,6 +63,8 @@ def occurrences(
     tokens: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every occurrence of every term (word or n-gram): ``doc_id, start, end, term``.
+
+    ``doc_id`` and ``term`` are str, ``start`` and ``end`` int64, with or without rows.
 
     n-grams are counted within a sentence and never bridge a dropped token (stopword or
     punctuation), as :func:`toolkit.tokenize.ngrams` does; ``text[start:end]`` is the
@@ -75,7 +98,7 @@ def occurrences(
         {"doc_id": doc[valid], "start": tok["start"][valid], "end": end[valid],
          "term": gram[valid]}
     ).reset_index(drop=True)
-    return out.astype({"doc_id": "str", "start": "int64", "end": "int64", "term": "str"})
+    return conform(out, OCCURRENCE_DTYPES)
 
 
 def _group_keys(corpus: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
@@ -145,9 +168,11 @@ def frequencies(
     Returns
     -------
     pandas.DataFrame
-        The ``by`` columns, then ``term``, ``n``, ``count``, ``doc_freq`` (documents with the
-        term), ``share`` (count / all counted n-grams of the group) and ``rank`` (1 = most
-        frequent within the group), sorted by group then rank.
+        The ``by`` columns (their corpus dtype; a derived period is str), then ``term``
+        (str), ``n``, ``count``, ``doc_freq`` (documents with the term), ``share`` (float64,
+        count / all counted n-grams of the group) and ``rank`` (1 = most frequent within the
+        group), sorted by group then rank; counts are int64. Same columns and dtypes without
+        rows (:data:`FREQUENCY_DTYPES`).
 
     Examples
     --------
@@ -179,8 +204,8 @@ def frequencies(
     )
     if top is not None:
         out = out[out["rank"] <= top]
-    return out.astype({"n": "int64", "count": "int64", "doc_freq": "int64",
-                       "rank": "int64"}).reset_index(drop=True)
+    schema = passthrough_dtypes(corpus, keys) | FREQUENCY_DTYPES
+    return conform(out.reset_index(drop=True), schema)
 
 
 # --- collocations ---------------------------------------------------------------------------
@@ -219,7 +244,8 @@ def collocations(
         ``collocation``, ``count`` (O11), ``count_prefix`` (R1), ``count_last`` (C1),
         ``expected`` (E11), ``pmi`` (log2 O11/E11), ``g2`` (log-likelihood, 2 sum O ln O/E),
         ``g2_p`` (chi-squared 1 df p-value of G2), ``t_score`` ((O11 - E11) / sqrt(O11)),
-        ``doc_freq``.
+        ``doc_freq``. ``collocation`` is str, counts and ``doc_freq`` int64, the rest
+        float64, with or without rows (:data:`COLLOCATION_DTYPES`).
 
     Examples
     --------
@@ -233,11 +259,8 @@ def collocations(
         raise InputError(f"sort must be g2, pmi, t_score or count, got {sort!r}",
                          source="collocations")
     occ = occurrences(text_or_corpus, n=size, term=term, drop_stop=drop_stop, tokens=tokens)
-    cols = ["collocation", "count", "count_prefix", "count_last", "expected", "pmi", "g2",
-            "g2_p", "t_score", "doc_freq"]
     if occ.empty:
-        return pd.DataFrame({c: pd.Series([], dtype="str" if c == "collocation" else "float64")
-                             for c in cols})
+        return empty_frame(COLLOCATION_DTYPES)
     parts = occ["term"].str.rsplit(" ", n=1, expand=True)
     occ = occ.assign(prefix=parts[0], last=parts[1])
     total = len(occ)
@@ -268,8 +291,8 @@ def collocations(
         "t_score": (o11 - e11) / np.sqrt(o11),
         "doc_freq": table["doc_freq"].to_numpy("int64"),
     })
-    return out.sort_values([sort, "collocation"], ascending=[False, True],
-                           kind="stable").reset_index(drop=True)
+    out = out.sort_values([sort, "collocation"], ascending=[False, True], kind="stable")
+    return conform(out.reset_index(drop=True), COLLOCATION_DTYPES)
 
 
 def _xlogy(o: np.ndarray, e: np.ndarray) -> np.ndarray:
@@ -326,6 +349,8 @@ def keyness(
     pandas.DataFrame
         ``term``, ``n_target``, ``n_reference`` (counts), ``g2``, ``g2_p``, ``chi2``,
         ``chi2_p``, ``log_ratio``; ``attrs`` holds ``target_total`` and ``reference_total``.
+        ``term`` is str, the counts int64, the statistics float64 (:data:`KEYNESS_DTYPES`).
+        An :class:`~toolkit.errors.InputError` when either group has no terms.
 
     Examples
     --------
@@ -377,7 +402,7 @@ def keyness(
         "log_ratio": np.log2((a_s / total_a) / (b_s / total_b)),
     })
     out = out.sort_values([sort, "term"], ascending=[False, True], kind="stable")
-    out = out.reset_index(drop=True)
+    out = conform(out.reset_index(drop=True), KEYNESS_DTYPES)
     out.attrs.update(target_total=int(total_a), reference_total=int(total_b))
     return out
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit._frames import conform
 from toolkit.errors import InputError
 from toolkit.keywords import _methods
 from toolkit.keywords._parse import Doc, noun_phrases, parse
@@ -23,7 +24,10 @@ METHODS: dict[str, Callable[..., _methods.Scored]] = {
     "rake": _methods.rake,
 }
 
-COLUMNS = ["doc_id", "rank", "phrase", "score", "n", "spans"]
+#: Column -> dtype of the frame :func:`extract` returns (rows or no rows).
+DTYPES: dict[str, str] = {"doc_id": "str", "rank": "int64", "phrase": "str", "score": "float64",
+                          "n": "int64", "spans": "object"}
+COLUMNS = list(DTYPES)
 
 
 def extract(
@@ -52,10 +56,11 @@ def extract(
     Returns
     -------
     pandas.DataFrame
-        One row per keyphrase: ``doc_id``, ``rank`` (1 = best), ``phrase`` (its most
-        frequent surface form), ``score`` (higher is better; comparable within a method and
-        document only), ``n`` (occurrences, case and plural variants included) and
-        ``spans`` (list of ``(start, end)`` so that ``text[start:end]`` is an occurrence).
+        One row per keyphrase: ``doc_id`` (str), ``rank`` (int64, 1 = best), ``phrase``
+        (str, its most frequent surface form), ``score`` (float64, higher is better;
+        comparable within a method and document only), ``n`` (int64, occurrences, case and
+        plural variants included) and ``spans`` (object: list of ``(start, end)`` so that
+        ``text[start:end]`` is an occurrence). Same columns and dtypes without rows.
 
     Examples
     --------
@@ -91,9 +96,7 @@ def extract(
     rows: list[tuple] = []
     for doc_id, doc in docs:
         rows.extend(_top(doc_id, doc, fn(doc, **kwargs), top_k))
-    return pd.DataFrame(rows, columns=COLUMNS).astype(
-        {"doc_id": "str", "rank": "int64", "phrase": "str", "score": "float64", "n": "int64"}
-    )
+    return conform(pd.DataFrame(rows, columns=COLUMNS), DTYPES)
 
 
 def _top(doc_id: str, doc: Doc, scored: _methods.Scored, top_k: int) -> list[tuple]:

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit._frames import conform, empty_frame
 from toolkit.tokenize._data import read_lines, read_user_lines
 from toolkit.tokenize._spans import (
     _token_regex,
@@ -18,21 +19,25 @@ from toolkit.tokenize._spans import (
     sentence_spans,
 )
 
-TOKEN_COLUMNS = [
-    "doc_id",
-    "para_id",
-    "sent_id",
-    "tok_id",
-    "start",
-    "end",
-    "token",
-    "norm",
-    "stem",
-    "is_stop",
-    "is_punct",
-    "is_alpha",
-    "is_num",
-]
+#: Column -> dtype of the frame :func:`tokenize` returns (rows or no rows).
+TOKEN_DTYPES: dict[str, str] = {
+    "doc_id": "str",
+    "para_id": "int64",
+    "sent_id": "int64",
+    "tok_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "token": "str",
+    "norm": "str",
+    "stem": "str",
+    "is_stop": "bool",
+    "is_punct": "bool",
+    "is_alpha": "bool",
+    "is_num": "bool",
+}
+TOKEN_COLUMNS = list(TOKEN_DTYPES)
+#: Column -> dtype of the frame :func:`ngrams` returns.
+NGRAM_DTYPES: dict[str, str] = {"ngram": "str", "n": "int64", "count": "int64", "doc_freq": "int64"}
 
 _PUNCT = re.compile(r"^[^\w\s]+$|^_+$")
 _NUM = re.compile(r"^[+\-−]?(?:\d[\d,.:/\-]*|[.,]\d+)%?$|^[’']\d\ds$")
@@ -217,7 +222,8 @@ def tokenize(
         within each document), ``start``, ``end`` (int, ``text[start:end] == token``),
         ``token`` (str), ``norm`` (case-folded token; white space inside a merged MWE collapsed
         to one space), ``stem`` (Snowball English stem of ``norm`` for alphabetic tokens, else
-        ``norm``), ``is_stop``, ``is_punct``, ``is_alpha``, ``is_num`` (bool).
+        ``norm``), ``is_stop``, ``is_punct``, ``is_alpha``, ``is_num`` (bool). Ints are int64,
+        strings the ``str`` dtype, with or without rows (:data:`TOKEN_DTYPES`).
 
     Examples
     --------
@@ -298,7 +304,7 @@ def _build_frame(doc_ids, doc_lens, para_col, sent_col, offsets, tokens, stop):
         },
         columns=TOKEN_COLUMNS,
     )
-    return frame
+    return conform(frame, TOKEN_DTYPES)
 
 
 def iter_tokenize(
@@ -377,8 +383,9 @@ def ngrams(
     Returns
     -------
     DataFrame
-        Columns ``ngram`` (words joined by one space), ``n``, ``count`` (occurrences),
-        ``doc_freq`` (documents containing it), sorted by ``count`` descending then ``ngram``.
+        Columns ``ngram`` (str, words joined by one space), ``n``, ``count`` (occurrences),
+        ``doc_freq`` (documents containing it; all int64), sorted by ``count`` descending then
+        ``ngram``. The same columns and dtypes when nothing is found (:data:`NGRAM_DTYPES`).
 
     Examples
     --------
@@ -413,16 +420,10 @@ def ngrams(
         gram = gram + " " + words.shift(-k, fill_value="")
     table = pd.DataFrame({"ngram": gram[valid], "doc_id": doc[valid]})
     if table.empty:
-        return pd.DataFrame(
-            {"ngram": pd.Series([], dtype="str"), "n": pd.Series([], dtype="int64"),
-             "count": pd.Series([], dtype="int64"), "doc_freq": pd.Series([], dtype="int64")}
-        )
+        return empty_frame(NGRAM_DTYPES)
     grouped = table.groupby("ngram", sort=False)["doc_id"]
     out = pd.DataFrame({"count": grouped.size(), "doc_freq": grouped.nunique()}).reset_index()
     out.insert(1, "n", n)
     out = out[out["count"] >= min_count]
     out = out.sort_values(["count", "ngram"], ascending=[False, True], kind="stable")
-    out["n"] = out["n"].astype("int64")
-    out["count"] = out["count"].astype("int64")
-    out["doc_freq"] = out["doc_freq"].astype("int64")
-    return out.reset_index(drop=True)
+    return conform(out.reset_index(drop=True), NGRAM_DTYPES)
