@@ -53,14 +53,14 @@ def test_sentence_without_texts_is_an_error():
         cooccurrence(mentions(TEXT), unit="page", corpus=TEXT)
 
 
-def test_seed_iran_iraq_strongest(seed_raw):
+def test_page_lead_actors_strongest(web_page):
     from toolkit.corpus import read_article
 
-    text = read_article(seed_raw)["text"]
+    text = read_article(web_page.raw)["text"]
     for unit in ("sentence", "paragraph"):
         e = cooccurrence(mentions(text), unit=unit, corpus=text)
         top = e.iloc[0]
-        assert {top["actor_a"], top["actor_b"]} == {"Iran", "Iraq"}
+        assert {top["actor_a"], top["actor_b"]} == set(web_page.lead_actors)
         assert top["count"] > e["count"].iloc[1]
 
 

@@ -17,9 +17,9 @@ from toolkit.actors import mentions
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "actors_gold"
 
 
-def _texts(shared_dir: Path, ids: set[str]) -> pd.DataFrame:
+def _texts(path: Path, ids: set[str]) -> pd.DataFrame:
     rows = []
-    with gzip.open(shared_dir / "corpora" / "allsides_middle_east.jsonl.gz", "rt") as f:
+    with gzip.open(path, "rt") as f:
         for line in f:
             rec = json.loads(line)
             if rec["id"] in ids:
@@ -29,11 +29,11 @@ def _texts(shared_dir: Path, ids: set[str]) -> pd.DataFrame:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("split", ["allsides", "allsides_heldout", "allsides_heldout2"])
-def test_precision_recall_on_hand_annotations(shared_dir, split):
+def test_precision_recall_on_hand_annotations(shared_file, split):
     docs_file = GOLD / f"{split}_docs.csv"
     gold = pd.read_csv(GOLD / f"{split}_actor_mentions.csv")
     docs = set(pd.read_csv(docs_file)["doc_id"])
-    corpus = _texts(shared_dir, docs)
+    corpus = _texts(shared_file("corpora", "allsides_middle_east.jsonl.gz"), docs)
     assert len(corpus) == len(docs) and set(gold["doc_id"]) <= docs
     # every gold span lies inside its text
     lengths = dict(zip(corpus["doc_id"], corpus["text"].str.len(), strict=True))

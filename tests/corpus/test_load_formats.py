@@ -14,8 +14,8 @@ def _check_schema(corpus):
     tc.validate(corpus)
 
 
-def test_allsides_corpus(shared_dir):
-    corpus = tc.load(shared_dir / "corpora" / "allsides_middle_east.jsonl.gz")
+def test_allsides_corpus(shared_file):
+    corpus = tc.load(shared_file("corpora", "allsides_middle_east.jsonl.gz"))
     _check_schema(corpus)
     assert len(corpus) == 1024
     assert corpus["doc_id"].is_unique
@@ -96,7 +96,7 @@ def test_dataframe_passed_in_is_validated():
         tc.load(pd.DataFrame({"headline": ["x"]}))
 
 
-def test_iter_load_streams_in_chunks(shared_dir):
-    sizes = [len(c) for c in tc.iter_load(shared_dir / "corpora" / "allsides_middle_east.jsonl.gz",
+def test_iter_load_streams_in_chunks(shared_file):
+    sizes = [len(c) for c in tc.iter_load(shared_file("corpora", "allsides_middle_east.jsonl.gz"),
                                           chunksize=300)]
     assert sizes == [300, 300, 300, 124]

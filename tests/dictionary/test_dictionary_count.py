@@ -72,10 +72,10 @@ def test_count_per_doc_and_group():
         count(corpus, d, by="author")
 
 
-def test_shipped_framing_dictionary_on_seed(seed_raw):
+def test_shipped_framing_dictionary_on_pages(seed_raw):
     d = load_dictionary("framing")
     assert set(d["category"]) == {"security", "economy", "humanitarian",
                                   "diplomacy_cooperation", "conflict"}
     c = count(seed_raw, "framing").set_index("category")["count"]
-    # the seed article is about security cooperation between Iran and Iraq
+    # both pages are about security cooperation between two neighbours
     assert c["security"] > c["conflict"] and c["diplomacy_cooperation"] > c["conflict"]

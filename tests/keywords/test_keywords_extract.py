@@ -122,9 +122,9 @@ def test_bad_options_raise(kwargs: dict) -> None:
         keywords.extract(TEXT, **kwargs)
 
 
-def test_default_beats_rake_on_a_duc_sample(shared_dir) -> None:
+def test_default_beats_rake_on_a_duc_sample(shared_file) -> None:
     """A quality floor on 30 DUC-2001 articles: the default must beat the RAKE baseline."""
-    path = shared_dir / "eval" / "keyphrases" / "duc2001.jsonl"
+    path = shared_file("eval", "keyphrases", "duc2001.jsonl")
     recs = [json.loads(line) for line in path.read_text().splitlines()[:30]]
     corpus = pd.DataFrame({"doc_id": [r["id"] for r in recs], "text": [r["text"] for r in recs]})
     gold = {r["id"]: {_key(k.replace("-", " ")) for k in r["keyphrases"]} for r in recs}

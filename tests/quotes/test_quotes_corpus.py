@@ -9,8 +9,8 @@ from toolkit import corpus, quotes
 
 
 @pytest.fixture(scope="module")
-def sample(shared_dir) -> pd.DataFrame:
-    articles = corpus.load(shared_dir / "corpora" / "allsides_middle_east.jsonl.gz")
+def sample(shared_file) -> pd.DataFrame:
+    articles = corpus.load(shared_file("corpora", "allsides_middle_east.jsonl.gz"))
     return articles.iloc[:60].reset_index(drop=True)
 
 

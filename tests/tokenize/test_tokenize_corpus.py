@@ -12,9 +12,9 @@ from toolkit.tokenize import iter_tokenize, ngrams, sentence_spans, tokenize
 
 
 @pytest.fixture(scope="module")
-def articles(shared_dir) -> pd.DataFrame:
+def articles(shared_file) -> pd.DataFrame:
     rows = []
-    with gzip.open(shared_dir / "corpora" / "allsides_middle_east.jsonl.gz", "rt") as fh:
+    with gzip.open(shared_file("corpora", "allsides_middle_east.jsonl.gz"), "rt") as fh:
         for line in fh:
             rec = json.loads(line)
             rows.append({"doc_id": str(rec["id"]), "text": rec.get("text") or ""})

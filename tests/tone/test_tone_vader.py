@@ -66,6 +66,6 @@ def test_documents_mean_and_text():
         tone.documents(docs, method="median")
 
 
-def test_seed_article_tone(seed_raw):
+def test_page_tone(seed_raw):
     s = tone.sentences(seed_raw)
     assert len(s) > 10 and s["compound"].between(-1, 1).all()
