@@ -11,11 +11,23 @@ import numpy as np
 import pandas as pd
 
 from toolkit._docs import TextOrCorpus, as_corpus, iter_docs
+from toolkit._frames import conform, passthrough_dtypes
 from toolkit.errors import InputError, SchemaError, ToolkitWarning
 from toolkit.keywords._corpus import _PERIODS
 from toolkit.tokenize import token_spans
 
 Pattern = str | Sequence[str] | re.Pattern
+
+# Column -> dtype of each result, rows or no rows (see toolkit._frames).
+#: :func:`kwic`
+KWIC_DTYPES: dict[str, str] = {"doc_id": "str", "start": "int64", "end": "int64", "left": "str",
+                               "match": "str", "right": "str"}
+#: :func:`dispersion`, after ``doc_id`` and the corpus's ``date``/``outlet`` (their own dtypes)
+DISPERSION_DTYPES: dict[str, str] = {"n_words": "int64", "count": "int64", "per_1000": "float64",
+                                     "first": "float64", "positions": "object"}
+#: :func:`trend`, after ``period`` (datetime64[ns]) and the ``by`` column (its corpus dtype)
+TREND_DTYPES: dict[str, str] = {"term": "str", "count": "int64", "docs": "int64",
+                                "docs_with": "int64", "n_words": "int64", "per_10k": "float64"}
 
 
 def compile_pattern(
@@ -84,6 +96,7 @@ def kwic(
     pandas.DataFrame
         ``doc_id``, ``start``, ``end`` (``text[start:end] == match``), ``left``, ``match``,
         ``right`` (context with white space collapsed to single spaces), in text order.
+        Offsets are int64, the rest str, with or without rows (:data:`KWIC_DTYPES`).
 
     Examples
     --------
@@ -112,9 +125,7 @@ def kwic(
             right_end = ends[min(j + window, len(spans)) - 1] if window and j < len(spans) else e
             rows.append((doc_id, s, e, " ".join(text[left_start:s].split()), text[s:e],
                          " ".join(text[e:right_end].split())))
-    out = pd.DataFrame(rows, columns=["doc_id", "start", "end", "left", "match", "right"])
-    return out.astype({"doc_id": "str", "start": "int64", "end": "int64", "left": "str",
-                       "match": "str", "right": "str"})
+    return conform(pd.DataFrame(rows, columns=list(KWIC_DTYPES)), KWIC_DTYPES)
 
 
 def _n_words(text: str) -> int:
@@ -139,6 +150,8 @@ def dispersion(
         relative positions of every match, as in quanteda's ``textplot_xray``).
         ``attrs`` holds ``range`` (share of documents with a match) and ``juilland_d``
         (Juilland's D over documents: 1 = spread evenly, 0 = all in one document).
+        ``doc_id`` is str, ``date`` and ``outlet`` keep their corpus dtype, counts are
+        int64, rates float64 and ``positions`` object (:data:`DISPERSION_DTYPES`).
 
     Examples
     --------
@@ -159,7 +172,8 @@ def dispersion(
     extra = [c for c in ("date", "outlet") if c in corpus.columns]
     for i, c in enumerate(extra):
         out.insert(1 + i, c, corpus[c].to_numpy())
-    out = out.astype({"n_words": "int64", "count": "int64"})
+    schema = {"doc_id": "str", **passthrough_dtypes(corpus, extra), **DISPERSION_DTYPES}
+    out = conform(out, schema)
     out.attrs["range"] = float((out["count"] > 0).mean()) if len(out) else float("nan")
     out.attrs["juilland_d"] = _juilland(out["per_1000"].to_numpy(float))
     return out
@@ -201,7 +215,9 @@ def trend(
     pandas.DataFrame
         ``period`` (Timestamp at the period's start), ``by`` column if given, ``term``,
         ``count``, ``docs`` (documents in the period), ``docs_with`` (documents with a
-        match), ``n_words`` and ``per_10k`` (matches per 10,000 words). Documents without a
+        match), ``n_words`` and ``per_10k`` (matches per 10,000 words); ``period`` is
+        datetime64[ns], ``by`` keeps its corpus dtype, ``term`` is str, counts int64 and
+        ``per_10k`` float64 (:data:`TREND_DTYPES`). Documents without a
         date are left out with a :class:`~toolkit.errors.ToolkitWarning` that says how many.
 
     Examples
@@ -259,5 +275,5 @@ def trend(
     out["per_10k"] = np.where(out["n_words"] > 0, 1e4 * out["count"] / out["n_words"].clip(
         lower=1), 0.0)
     out = out.sort_values([*keys, "term"], kind="stable").reset_index(drop=True)
-    return out.astype({"count": "int64", "docs": "int64", "docs_with": "int64",
-                       "n_words": "int64"})
+    schema = {"period": "datetime64[ns]", **passthrough_dtypes(corpus, keys[1:]), **TREND_DTYPES}
+    return conform(out, schema)
