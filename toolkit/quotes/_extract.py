@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit._frames import conform
 from toolkit.errors import ToolkitWarning
 from toolkit.quotes._lexicon import Lexicon, load_function_words, load_lexicon
 from toolkit.quotes._marks import Quote, pair_marks
@@ -1129,6 +1130,12 @@ def extract_doc(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
 
 
 _INT_COLS = ["start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end"]
+#: Column -> dtype of the frame :func:`extract` returns (rows or no rows): offsets are
+#: nullable Int64 (a quote without cue or speaker has <NA> there), the rest str.
+DTYPES: dict[str, str] = {c: "Int64" if c in _INT_COLS else "str" for c in COLUMNS}
+#: Column -> dtype of the frame :func:`check_marks` returns.
+MARK_DTYPES: dict[str, str] = {"doc_id": "str", "start": "int64", "end": "int64", "mark": "str",
+                               "problem": "str"}
 
 
 def extract(text_or_corpus: TextOrCorpus, *, warn: bool = True) -> pd.DataFrame:
@@ -1158,6 +1165,8 @@ def extract(text_or_corpus: TextOrCorpus, *, warn: bool = True) -> pd.DataFrame:
         Columns ``quote_id, doc_id, start, end, text, kind, cue, cue_start, cue_end, speaker,
         speaker_start, speaker_end, speaker_name, speaker_role, speaker_affiliation, rule,
         flags``; ``text == corpus_text[start:end]``, likewise for the cue and speaker spans.
+        Offsets are nullable ``Int64`` (<NA> where there is no cue or speaker), every other
+        column str (missing values NaN), with or without rows (``DTYPES``).
 
     Examples
     --------
@@ -1188,7 +1197,7 @@ def extract(text_or_corpus: TextOrCorpus, *, warn: bool = True) -> pd.DataFrame:
     columns = {c: [r[c] for r in rows] for c in COLUMNS}
     for c in _INT_COLS:
         columns[c] = pd.array(columns[c], dtype="Int64")
-    return pd.DataFrame(columns, columns=COLUMNS)
+    return conform(pd.DataFrame(columns, columns=COLUMNS), DTYPES)
 
 
 def check_marks(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
@@ -1208,7 +1217,7 @@ def check_marks(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
     DataFrame
         Columns ``doc_id, start, end, mark, problem``; ``text[start:end]`` is the mark and
         ``problem`` is ``unclosed``, ``closing mark without opening`` or ``closing mark used as
-        opening``.
+        opening``. Offsets are int64, the rest str, with or without rows.
 
     Examples
     --------
@@ -1223,4 +1232,4 @@ def check_marks(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
              "problem": p.problem}
             for p in problems
         )
-    return pd.DataFrame(out, columns=["doc_id", "start", "end", "mark", "problem"])
+    return conform(pd.DataFrame(out, columns=list(MARK_DTYPES)), MARK_DTYPES)
