@@ -9,14 +9,19 @@ from itertools import combinations
 import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit._frames import conform
 from toolkit.errors import SchemaError
 from toolkit.tokenize import paragraph_spans, sentence_spans
 
 UNITS = ("sentence", "paragraph", "document")
 
+#: Column -> dtype of the edge list :func:`cooccurrence` returns (rows or no rows).
+EDGE_DTYPES: dict[str, str] = {
+    "actor_a": "str", "actor_b": "str", "count": "int64", "count_a": "int64", "count_b": "int64",
+    "n_units": "int64", "pmi": "float64", "npmi": "float64", "jaccard": "float64",
+}
 #: Columns of the edge list :func:`cooccurrence` returns.
-EDGE_COLUMNS = ["actor_a", "actor_b", "count", "count_a", "count_b", "n_units", "pmi", "npmi",
-                "jaccard"]
+EDGE_COLUMNS = list(EDGE_DTYPES)
 
 def _unit_index(starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
     lefts = [s for s, _ in spans]
@@ -88,7 +93,8 @@ def cooccurrence(
         ``actor_a, actor_b`` (a < b alphabetically), ``count`` (units with both), ``count_a``,
         ``count_b`` (units with each), ``n_units``, ``pmi`` (log2 of count * n_units /
         (count_a * count_b)), ``npmi`` (PMI / -log2(count / n_units), in [-1, 1]) and ``jaccard``
-        (count / units with either). Sorted by count, strongest first.
+        (count / units with either). Sorted by count, strongest first. Node names are str,
+        counts int64, the measures float64, with or without rows (:data:`EDGE_DTYPES`).
 
     Examples
     --------
@@ -139,4 +145,4 @@ def cooccurrence(
     edges = pd.DataFrame(rows, columns=EDGE_COLUMNS)
     edges = edges.sort_values(["count", "jaccard", "actor_a", "actor_b"],
                               ascending=[False, False, True, True], kind="stable")
-    return edges.reset_index(drop=True)
+    return conform(edges.reset_index(drop=True), EDGE_DTYPES)

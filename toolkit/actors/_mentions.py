@@ -8,21 +8,24 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit._frames import conform
 from toolkit.actors._gazetteer import load_gazetteer
 from toolkit.actors._match import Matcher, in_spans, quote_spans
 
+#: Column -> dtype of the frame :func:`mentions` returns (rows or no rows).
+MENTION_DTYPES: dict[str, str] = {
+    "doc_id": "str",
+    "start": "int64",
+    "end": "int64",
+    "surface": "str",
+    "actor": "str",
+    "actor_type": "str",
+    "label_type": "str",
+    "country": "str",
+    "in_quote": "bool",
+}
 #: Columns of the frame :func:`mentions` returns.
-MENTION_COLUMNS = [
-    "doc_id",
-    "start",
-    "end",
-    "surface",
-    "actor",
-    "actor_type",
-    "label_type",
-    "country",
-    "in_quote",
-]
+MENTION_COLUMNS = list(MENTION_DTYPES)
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +79,8 @@ def mentions(
         state_media, loaded, historical, metonym, official_term, title, user; a capital is
         marked also where it is just a place, so filter out ``capital`` to keep states named
         as such), ``country`` (ISO 3166-1 alpha-2 of the state the actor is or belongs to;
-        missing (NaN) if none) and ``in_quote`` (True inside quotation marks).
+        missing (NaN) if none) and ``in_quote`` (True inside quotation marks). Offsets are
+        int64, ``in_quote`` bool, the rest str, with or without rows (:data:`MENTION_DTYPES`).
 
     Examples
     --------
@@ -107,8 +111,4 @@ def mentions(
                 (doc_id, s, e, text[s:e], actor[i], actor_type[i], label or label_type[i],
                  country[i], q)
             )
-    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    frame["start"] = frame["start"].astype("int64")
-    frame["end"] = frame["end"].astype("int64")
-    frame["in_quote"] = frame["in_quote"].astype(bool)
-    return frame
+    return conform(pd.DataFrame(rows, columns=MENTION_COLUMNS), MENTION_DTYPES)

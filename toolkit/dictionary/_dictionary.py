@@ -11,12 +11,20 @@ import pandas as pd
 import yaml
 
 from toolkit._docs import TextOrCorpus, as_corpus
+from toolkit._frames import conform, passthrough_dtypes
 from toolkit.errors import InputError, SchemaError
 
 #: Columns of a dictionary table.
 DICTIONARY_COLUMNS = ["category", "pattern"]
+#: Column -> dtype of the frame :func:`matches` returns (rows or no rows).
+MATCH_DTYPES: dict[str, str] = {"doc_id": "str", "start": "int64", "end": "int64",
+                                "surface": "str", "category": "str", "pattern": "str"}
 #: Columns of the frame :func:`matches` returns.
-MATCH_COLUMNS = ["doc_id", "start", "end", "surface", "category", "pattern"]
+MATCH_COLUMNS = list(MATCH_DTYPES)
+#: Column -> dtype of the frame :func:`count` returns, after ``doc_id`` (str) or the ``by``
+#: columns (their corpus dtype) and ``n_docs`` (int64).
+COUNT_DTYPES: dict[str, str] = {"category": "str", "count": "int64", "n_tokens": "int64",
+                                "rate": "float64"}
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 _SHIPPED = {"framing": "framing.yaml"}
@@ -168,7 +176,8 @@ def matches(text_or_corpus: TextOrCorpus, dictionary) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, start, end, surface, category, pattern``.
+        ``doc_id, start, end, surface, category, pattern``: offsets int64, the rest str,
+        with or without rows (:data:`MATCH_DTYPES`).
 
     Examples
     --------
@@ -188,7 +197,8 @@ def matches(text_or_corpus: TextOrCorpus, dictionary) -> pd.DataFrame:
                 rows.append((doc_id, m.start(), m.end(), m.group(), category,
                              patterns[m.lastindex - 1]))
     frame = pd.DataFrame(rows, columns=MATCH_COLUMNS)
-    return frame.sort_values(["doc_id", "start", "category"], kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["doc_id", "start", "category"], kind="stable")
+    return conform(frame.reset_index(drop=True), MATCH_DTYPES)
 
 
 def count(
@@ -216,7 +226,9 @@ def count(
     pandas.DataFrame
         Tidy: ``doc_id`` (or the ``by`` columns and ``n_docs``), ``category``, ``count``,
         ``n_tokens`` (word tokens in the document or group) and ``rate`` (count / n_tokens *
-        per; NaN for empty documents). Every document/group has a row for every category,
+        per; NaN for empty documents). ``doc_id`` and ``category`` are str, the ``by``
+        columns keep their corpus dtype, counts are int64 and ``rate`` float64, with or
+        without rows (:data:`COUNT_DTYPES`). Every document/group has a row for every category,
         zeros included. Pivot with ``frame.pivot(index="doc_id", columns="category",
         values="rate")``.
 
@@ -258,4 +270,5 @@ def count(
     long["count"] = long["count"].astype("int64")
     tokens = long["n_tokens"].where(long["n_tokens"] > 0)
     long["rate"] = long["count"] / tokens * per
-    return long.reset_index(drop=True)
+    lead = passthrough_dtypes(frame, groups) | {"n_docs": "int64"} if groups else {"doc_id": "str"}
+    return conform(long.reset_index(drop=True), lead | COUNT_DTYPES)

@@ -19,14 +19,21 @@ import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 from toolkit._docs import TextOrCorpus, iter_docs
+from toolkit._frames import conform
 from toolkit.errors import DatasetError
 from toolkit.tokenize import sentence_spans
 
 #: Where the lexicon sits below the nltk_data folder (the name passed to ``nltk.data.load``).
 LEXICON_RESOURCE = "sentiment/vader_lexicon_vadersentiment.txt"
 SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
-SENTENCE_COLUMNS = ["doc_id", "sentence", "start", "end", *SCORE_COLUMNS]
-DOCUMENT_COLUMNS = ["doc_id", "n_sentences", *SCORE_COLUMNS]
+#: Column -> dtype of the frame :func:`sentences` returns (rows or no rows).
+SENTENCE_DTYPES: dict[str, str] = {"doc_id": "str", "sentence": "int64", "start": "int64",
+                                   "end": "int64", **dict.fromkeys(SCORE_COLUMNS, "float64")}
+#: Column -> dtype of the frame :func:`documents` returns (rows or no rows).
+DOCUMENT_DTYPES: dict[str, str] = {"doc_id": "str", "n_sentences": "int64",
+                                   **dict.fromkeys(SCORE_COLUMNS, "float64")}
+SENTENCE_COLUMNS = list(SENTENCE_DTYPES)
+DOCUMENT_COLUMNS = list(DOCUMENT_DTYPES)
 
 
 def nltk_data_dir() -> Path:
@@ -92,7 +99,8 @@ def sentences(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
         ``doc_id, sentence`` (0-based number within the document), ``start, end`` (offsets of
         the sentence in the text), ``neg, neu, pos`` (proportions of the sentence's valence) and
         ``compound`` (normalised sum in [-1, 1]; VADER's authors call >= 0.05 positive and
-        <= -0.05 negative).
+        <= -0.05 negative). ``doc_id`` is str, the numbers int64, the scores float64, with
+        or without rows (:data:`SENTENCE_DTYPES`).
 
     Examples
     --------
@@ -106,8 +114,7 @@ def sentences(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
         for i, (start, end) in enumerate(sentence_spans(text)):
             scores = sia.polarity_scores(text[start:end])
             rows.append((doc_id, i, start, end, *(scores[c] for c in SCORE_COLUMNS)))
-    frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-    return frame.astype({"sentence": "int64", "start": "int64", "end": "int64"})
+    return conform(pd.DataFrame(rows, columns=SENTENCE_COLUMNS), SENTENCE_DTYPES)
 
 
 def documents(text_or_corpus: TextOrCorpus, *, method: str = "mean") -> pd.DataFrame:
@@ -124,6 +131,7 @@ def documents(text_or_corpus: TextOrCorpus, *, method: str = "mean") -> pd.DataF
     -------
     pandas.DataFrame
         ``doc_id, n_sentences, neg, neu, pos, compound``; scores are NaN for an empty text.
+        ``doc_id`` is str, ``n_sentences`` int64, the scores float64 (:data:`DOCUMENT_DTYPES`).
 
     Examples
     --------
@@ -142,11 +150,11 @@ def documents(text_or_corpus: TextOrCorpus, *, method: str = "mean") -> pd.DataF
             scores = (sia.polarity_scores(text) if text.strip()
                       else dict.fromkeys(SCORE_COLUMNS, float("nan")))
             rows.append((doc_id, n, *(scores[c] for c in SCORE_COLUMNS)))
-        return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+        return conform(pd.DataFrame(rows, columns=DOCUMENT_COLUMNS), DOCUMENT_DTYPES)
     per_sentence = sentences(pd.DataFrame(docs, columns=["doc_id", "text"]))
     means = per_sentence.groupby("doc_id", sort=False)[SCORE_COLUMNS].mean()
     n = per_sentence.groupby("doc_id", sort=False).size()
     ids = [d for d, _ in docs]
     out = means.reindex(ids)
     out.insert(0, "n_sentences", n.reindex(ids).fillna(0).astype("int64"))
-    return out.rename_axis("doc_id").reset_index()[DOCUMENT_COLUMNS]
+    return conform(out.rename_axis("doc_id").reset_index(), DOCUMENT_DTYPES)
