@@ -60,4 +60,29 @@ MESSAGES = {
     "empty_text": "empty text",
     "no_files": "no files match {pattern!r}",
     "unknown_format": "cannot tell the format of {path!r}; pass format= one of {formats}",
+    # corpus loading: damaged, forbidden and hostile files
+    "permission_denied": "cannot open the file: permission denied (check its read permission)",
+    "not_gzip": "not a gzip file although its name ends in .gz; rename it or pass the "
+    "uncompressed file",
+    "truncated_gzip": "compressed data end early (truncated .gz file)",
+    "corrupt_gzip": "corrupt compressed data ({detail})",
+    "unreadable_file": "cannot read the file ({detail})",
+    "rest_unread": "{detail}; records from line {line} on could not be read",
+    "nested_too_deep": "JSON nested too deeply to read (beyond Python's recursion limit)",
+    "malformed_csv": "malformed CSV ({detail})",
+    "csv_field_count": (
+        "row has {n} fields but the header has {expected}; check the quoting, or pass "
+        "delimiter= if the file is not separated by the one detected"
+    ),
+    "unclosed_quote": (
+        "unclosed quote: the field starting at line {line} runs to the end of the file "
+        "(line {end}); the rows from line {line} on could not be read"
+    ),
+    "one_column_hint": (
+        " (the header was read as a single column: pass delimiter= with the file's "
+        "separator, or encoding= if the column name looks garbled)"
+    ),
+    "bad_id": "doc_id must be a string or a number, not {kind}",
+    # dates (toolkit.corpus._dates)
+    "bad_dayfirst": "dayfirst= must be True, False or None, not {value!r}",
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob as globmod
+import math
 import os
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
@@ -13,18 +14,19 @@ import numpy as np
 import pandas as pd
 
 from toolkit.corpus._article import read_article
+from toolkit.corpus._dates import parse_dates
 from toolkit.corpus._readers import (
     FORMATS,
     Record,
     Reject,
     guess_format,
-    read_csv_chunks,
+    read_csv,
     read_json,
     read_jsonl,
     read_whole_file,
 )
 from toolkit.corpus._schema import ALIASES, OPTIONAL_STR, SCHEMA
-from toolkit.corpus._text import normalize_text
+from toolkit.corpus._text import normalize_text, replace_surrogates
 from toolkit.errors import MESSAGES, DuplicateIdError, InputError, SchemaError, ToolkitWarning
 
 Source = str | os.PathLike | pd.DataFrame | Iterable[str | os.PathLike]
@@ -77,11 +79,13 @@ class _Builder:
         max_chars: int | None,
         defaults: Mapping[str, Any],
         duplicates: Duplicates = "raise",
+        dayfirst: bool | None = None,
     ):
         if duplicates not in ("raise", "drop_identical", "rename"):
             raise ValueError(f"duplicates= must be 'raise', 'drop_identical' or 'rename', "
                              f"not {duplicates!r}")
         self.duplicates = duplicates
+        self.dayfirst = dayfirst
         self.columns = dict(columns or {})
         self.errors = errors
         self.parse_pages = parse_pages
@@ -94,11 +98,14 @@ class _Builder:
     # -- errors ---------------------------------------------------------------
     def reject(self, source: str, line: int | None, error: str, raw: str = "",
                doc_id: str | None = None, exc: type[InputError] = InputError) -> None:
+        error = replace_surrogates(error)[0]
         if self.errors == "raise":
             raise exc(error, source=source, line=line)
+        if isinstance(raw, bytes):
+            raw = raw[:200].decode("utf-8", errors="replace")
         self.rejects.append(
             {"source_file": source, "source_line": line, "doc_id": doc_id, "error": error,
-             "raw": raw}
+             "raw": replace_surrogates(str(raw))[0]}
         )
 
     def rejects_only(self, source: str, line: int | None, error: str, doc_id: str) -> None:
@@ -143,9 +150,12 @@ class _Builder:
 
     # -- one record -----------------------------------------------------------
     def build(self, rec: Record) -> dict[str, Any] | None:
-        fields = self.map_fields(rec.fields, rec.source_file)
-        fmt = fields.pop("_format", None)
         flags = list(rec.flags)
+        clean, replaced = _without_surrogates(rec.fields)
+        if replaced:
+            flags.append("replacement_chars")
+        fields = self.map_fields(clean, rec.source_file)
+        fmt = fields.pop("_format", None)
         where = f"{rec.source_file}, line {rec.source_line}"
         if "text" not in fields:
             self.reject(rec.source_file, rec.source_line,
@@ -160,8 +170,11 @@ class _Builder:
             text = ""
         if not isinstance(text, str):
             text = str(text)
-        raw_id = fields.get("doc_id")
-        doc_id = None if raw_id is None or raw_id == "" else str(raw_id)
+        try:
+            doc_id = _id_string(fields.get("doc_id"))
+        except TypeError as err:
+            self.reject(rec.source_file, rec.source_line, str(err), raw=repr(fields)[:200])
+            return None
         if self.max_chars is not None and len(text) > self.max_chars:
             self.reject(rec.source_file, rec.source_line,
                         MESSAGES["too_large"].format(size=len(text), limit=self.max_chars),
@@ -195,6 +208,7 @@ class _Builder:
         if not text.strip():
             flags.append("empty")
         if doc_id is None:
+            # Generated from where the record is: file name (and line), never "nan".
             stem = Path(rec.source_file).name.split(".")[0] if rec.source_file[0] != "<" else "row"
             doc_id = stem if fmt in ("txt", "html") else f"{stem}:{rec.source_line}"
         if doc_id in self.seen:
@@ -240,11 +254,12 @@ class _Builder:
             frame[name] = frame[name].fillna("").astype(object)
         for name in OPTIONAL_STR:
             frame[name] = frame[name].map(_clean_optional).astype(object)
-        frame["date"], bad = _parse_dates(frame["date"])
-        if bad.any():
-            frame.loc[bad, "notes"] = frame.loc[bad, "notes"].map(
-                lambda f: f"{f};bad_date" if f else "bad_date"
-            )
+        frame["date"], dated = _parse_dates(frame["date"], frame["source_file"],
+                                            dayfirst=self.dayfirst)
+        noted = dated != ""
+        if noted.any():
+            frame.loc[noted, "notes"] = [f"{f};{d}" if f else d for f, d in
+                                         zip(frame.loc[noted, "notes"], dated[noted], strict=True)]
         frame["source_line"] = frame["source_line"].astype("int64")
         extras = [c for c in frame.columns if c not in SCHEMA]
         return frame[[*SCHEMA, *extras]].reset_index(drop=True)
@@ -253,6 +268,48 @@ class _Builder:
         frame = pd.DataFrame(self.rejects, columns=REJECT_COLUMNS)
         frame["source_line"] = frame["source_line"].astype("Int64")
         return frame
+
+
+def _without_surrogates(fields: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The record with lone surrogates in its keys and string values replaced by U+FFFD."""
+    out: dict[str, Any] = {}
+    replaced = False
+    for key, value in fields.items():
+        if isinstance(key, str):
+            key, n = replace_surrogates(key)
+            replaced = replaced or n > 0
+        if isinstance(value, str):
+            value, n = replace_surrogates(value)
+            replaced = replaced or n > 0
+        out[key] = value
+    return out, replaced
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, (float, np.floating)):
+        return bool(np.isnan(value))
+    return isinstance(value, str) and value.strip() == ""
+
+
+def _id_string(value: Any) -> str | None:
+    """A source id as a string; None when missing (NaN, None, ""). ``1`` and ``1.0`` give "1".
+
+    Numbers from a DataFrame column with missing values arrive as floats: an integral
+    float is written without ".0". Ids that are lists or objects raise TypeError.
+    """
+    if _is_missing(value):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return str(bool(value))
+    if isinstance(value, (float, np.floating)) and math.isfinite(value):
+        return str(int(value)) if float(value).is_integer() else str(value)
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (dict, list, tuple, set)):
+        raise TypeError(MESSAGES["bad_id"].format(kind=type(value).__name__))
+    return str(value)
 
 
 def _clean_optional(value: Any) -> Any:
@@ -266,19 +323,10 @@ def _clean_optional(value: Any) -> Any:
     return str(value)
 
 
-def _parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Parse to naive UTC datetimes; returns the dates and a mask of unparseable ones."""
-    raw = values.map(lambda v: None if v is None or v == "" or v is pd.NaT else v)
-    if pd.api.types.is_datetime64_any_dtype(values):
-        parsed = values
-        if getattr(parsed.dt, "tz", None) is not None:
-            parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
-        return parsed.astype("datetime64[ns]"), pd.Series(False, index=values.index)
-    as_text = raw.map(lambda v: v if v is None else str(v)).astype(object)
-    parsed = pd.to_datetime(as_text, errors="coerce", utc=True, format="mixed")
-    parsed = parsed.dt.tz_localize(None).astype("datetime64[ns]")
-    bad = raw.notna() & parsed.isna()
-    return parsed, bad
+def _parse_dates(values: pd.Series, files: pd.Series | None = None, *,
+                 dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series]:
+    """Naive-UTC dates and per-row date notes; day/month order decided per file (``_dates``)."""
+    return parse_dates(values, dayfirst=dayfirst, groups=files)
 
 
 def _from_html(html: str) -> dict[str, Any]:
@@ -314,7 +362,7 @@ def _records(
     *,
     format: str | None,
     encoding: str | None,
-    chunksize: int,
+    delimiter: str | None,
     builder: _Builder,
 ) -> Iterator[Record | Reject]:
     if isinstance(source, pd.DataFrame):
@@ -338,19 +386,26 @@ def _records(
             elif fmt == "json":
                 yield from read_json(path, encoding=encoding)
             else:
-                sep = "\t" if fmt == "tsv" else ","
                 first = True
-                collect: list[Reject] | None = [] if builder.errors == "collect" else None
-                for item in read_csv_chunks(path, sep=sep, encoding=encoding,
-                                            chunksize=chunksize, collect=collect):
+                for item in read_csv(path, sep=delimiter, default_sep="\t" if fmt == "tsv" else ",",
+                                     encoding=encoding):
                     if first and isinstance(item, Record):
-                        builder.check_text_column(list(item.fields), str(path))
+                        _check_csv_header(builder, item, str(path))
                         first = False
                     yield item
         except InputError as err:
             if builder.errors == "raise":
                 raise
             yield Reject(err.source or str(path), err.line, err.reason)
+
+
+def _check_csv_header(builder: _Builder, rec: Record, path: str) -> None:
+    try:
+        builder.check_text_column(list(rec.fields), path)
+    except SchemaError as err:
+        if len(rec.fields) == 1:
+            raise SchemaError(err.reason + MESSAGES["one_column_hint"], source=path) from None
+        raise
 
 
 @overload
@@ -367,12 +422,14 @@ def load(
     format: str | None = None,
     columns: Mapping[str, str] | None = None,
     encoding: str | None = None,
+    delimiter: str | None = None,
     errors: Errors = "raise",
     parse_pages: bool | None = None,
     max_chars: int | None = DEFAULT_MAX_CHARS,
     duplicates: Duplicates = "raise",
     outlet: str | None = None,
     language: str | None = None,
+    dayfirst: bool | None = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load articles into a corpus DataFrame in the documented schema (``toolkit.corpus.SCHEMA``).
 
@@ -391,11 +448,19 @@ def load(
         recognised without it. Other source columns are kept as document variables.
     encoding : str, optional
         Force a text encoding; by default UTF-8 is tried, then detected (and recorded in
-        the ``encoding`` column and ``notes``).
+        the ``encoding`` column and ``notes``): byte-order marks, UTF-16/32 without one,
+        Windows-1252, and legacy encodings such as KOI8-R when the detection is clear; an
+        unclear guess is noted ``encoding_uncertain``: pass ``encoding=`` for those files.
+    delimiter : str, optional
+        Field separator of CSV/TSV files; by default sniffed among ``,`` ``;`` tab and
+        ``|`` from the header. Tab-separated files are read without quoting unless their
+        quotes are clearly CSV quoting, so a TSV field may contain quote characters.
     errors : {"raise", "collect"}
         ``"raise"`` stops at the first bad record with an error naming file and line.
         ``"collect"`` returns ``(corpus, rejects)``: the rejects table has columns
-        ``source_file, source_line, doc_id, error, raw``.
+        ``source_file, source_line, doc_id, error, raw``. Every record read is either a
+        row or a reject; a damaged or unreadable file (truncated ``.gz``, no permission)
+        keeps the records before the damage and adds one reject naming the line reached.
     parse_pages : bool, optional
         Split each text into title, lede, body and page furniture with :func:`read_article`.
         Default: yes for ``.txt`` files, no otherwise.
@@ -403,13 +468,22 @@ def load(
         Documents longer than this are rejected (default 10 million characters); ``None``
         accepts any size.
     duplicates : {"raise", "drop_identical", "rename"}
-        What to do with a ``doc_id`` seen before. ``"raise"`` (default): an error naming
+        What to do with a ``doc_id`` seen before (ids are compared as strings, so JSON
+        ``1`` and ``"1"`` are the same id). ``"raise"`` (default): an error naming
         both places (a reject with ``errors="collect"``). ``"drop_identical"``: a repeat
         with the same text is left out and reported (a warning, or a row in the rejects
         table); a different text still raises. ``"rename"``: the later record becomes
         ``<id>#2`` with the note ``renamed_from=<id>``.
     outlet, language : str, optional
         Values for records that do not carry their own.
+    dayfirst : bool, optional
+        Read dates like ``05/01/2017`` day-first (True) or month-first (False). By default
+        each file decides from its own values (a first field over 12 means day-first, a
+        second field over 12 month-first); when nothing settles it, month-first with the
+        note ``ambiguous_date`` on values that read both ways. Dates may also be ISO 8601,
+        free text, Unix timestamps (s or ms), Solar Hijri (``1395-10-16``, Persian digits
+        and month names) or lunar Hijri (``AH``/month names; noted ``calendar=...``);
+        unreadable or out-of-range dates are ``NaT`` noted ``bad_date``, never an error.
 
     Examples
     --------
@@ -420,9 +494,10 @@ def load(
     """
     chunks = list(
         iter_load(
-            source, format=format, columns=columns, encoding=encoding, errors=errors,
+            source, format=format, columns=columns, encoding=encoding, delimiter=delimiter,
+            errors=errors,
             parse_pages=parse_pages, max_chars=max_chars, duplicates=duplicates, outlet=outlet,
-            language=language, chunksize=None,
+            language=language, chunksize=None, dayfirst=dayfirst,
         )
     )
     if errors == "collect":
@@ -438,18 +513,21 @@ def iter_load(
     format: str | None = None,
     columns: Mapping[str, str] | None = None,
     encoding: str | None = None,
+    delimiter: str | None = None,
     errors: Errors = "raise",
     parse_pages: bool | None = None,
     max_chars: int | None = DEFAULT_MAX_CHARS,
     duplicates: Duplicates = "raise",
     outlet: str | None = None,
     language: str | None = None,
+    dayfirst: bool | None = None,
 ) -> Iterator[pd.DataFrame] | Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """Like :func:`load`, but yields the corpus in chunks of ``chunksize`` articles.
 
     JSONL and CSV files are streamed, so memory stays proportional to ``chunksize``, not
     to the file. Duplicate ids are checked across chunks. With ``errors="collect"`` each
-    item is a ``(chunk, rejects)`` pair.
+    item is a ``(chunk, rejects)`` pair. ``dayfirst`` is as in :func:`load`; when it is not
+    given, the day/month order is decided per file within each chunk.
 
     Examples
     --------
@@ -461,11 +539,11 @@ def iter_load(
     builder = _Builder(
         columns=columns, errors=errors, parse_pages=parse_pages, max_chars=max_chars,
         defaults={"outlet": outlet, "language": language}, duplicates=duplicates,
+        dayfirst=dayfirst,
     )
-    size = chunksize or 10_000
     rows: list[dict[str, Any]] = []
     emitted = False
-    for item in _records(source, format=format, encoding=encoding, chunksize=size,
+    for item in _records(source, format=format, encoding=encoding, delimiter=delimiter,
                          builder=builder):
         if isinstance(item, Reject):
             builder.reject(item.source_file, item.source_line, item.error, item.raw)
@@ -477,7 +555,7 @@ def iter_load(
             yield _emit(builder, rows, errors)
             rows = []
             emitted = True
-    if rows or not emitted:
+    if rows or not emitted or builder.rejects:
         yield _emit(builder, rows, errors)
     if builder.dropped and errors == "raise":
         warnings.warn(

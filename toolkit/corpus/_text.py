@@ -18,6 +18,7 @@ _FTFY = ftfy.TextFixerConfig(
     explain=False,
 )
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 _MANY_BLANKS = re.compile(r"\n{3,}")
@@ -31,15 +32,30 @@ _MOJIBAKE_HINT = re.compile(
 )
 
 
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """Replace lone surrogates (from JSON ``"\\ud800"`` escapes) by U+FFFD; returns the count.
+
+    A lone surrogate cannot be encoded as UTF-8, so it would break any later write.
+
+    >>> replace_surrogates("x \\ud800 y")
+    ('x \ufffd y', 1)
+    """
+    if not _SURROGATES.search(text):
+        return text, 0
+    return _SURROGATES.subn("\ufffd", text)
+
+
 def normalize_text(text: str) -> tuple[str, list[str]]:
     """Normalise line breaks and Unicode; repair mojibake. Returns ``(text, flags)``.
 
-    Curly quotes stay curly. Flags name what was changed beyond plain NFC.
+    Curly quotes stay curly. Lone surrogates become U+FFFD (flag ``replacement_chars``).
+    Flags name what was changed beyond plain NFC.
 
     >>> normalize_text("Iran\\u00e2\\u20ac\\u2122s talks\\r\\n")
     ('Iran’s talks', ['mojibake_repaired'])
     """
     flags: list[str] = []
+    text, _ = replace_surrogates(text)
     # Each pass runs only when its pattern can occur (most texts need none of them).
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
