@@ -96,7 +96,13 @@ _OPEN = "\"'“‘«([{¿¡"
 _QUOTES = "\"'”’»"
 # a candidate sentence end: end punctuation, closing quotes/brackets, then white space or the
 # end of the segment. The word before it is found by looking back to the previous space.
-_CANDIDATE = re.compile(r"(\.(?: \.)+|[.!?…]+)([" + _CLOSE + r"]*)(?=\s|\Z)")
+# It starts only where a run of end punctuation starts (the lookbehind), and the run and the
+# closers are taken whole (possessive), so a long run not followed by white space ("....a",
+# "?!?!...x") is rejected in one pass instead of being retried from every character in it
+# (which was quadratic). Same matches: a run start that fails makes every later start fail.
+_CANDIDATE = re.compile(
+    r"(?<![.!?…])(\.(?: \.)+|[.!?…]++)([" + _CLOSE + r"]*+)(?=\s|\Z)"
+)
 _NEXT_TOKEN = re.compile(r"\s+(\S+)")
 # tokens that belong to the sentence before them: emoticons, citation marks [6], [...]
 _ATTACHED = re.compile(
@@ -281,6 +287,10 @@ def _split_punct(text: str, start: int, end: int, out: list[Span]) -> None:
     """Sentence spans of ``text[start:end]`` from end punctuation (Punkt rules)."""
     sent_start = start
     skip_to = start
+    # the last space, tab or newline before the candidate: searched only in the text not yet
+    # searched (``scanned`` onwards), so that a long sentence with many candidates is read once
+    last_ws = -1
+    scanned = start
     for m in _CANDIDATE.finditer(text, start, end):
         a, b = m.span()
         if b >= end:
@@ -291,8 +301,13 @@ def _split_punct(text: str, start: int, end: int, out: list[Span]) -> None:
         if nm is None:
             break
         punct, close = m.group(1), m.group(2)
-        ws = max(text.rfind(" ", sent_start, a), text.rfind("\n", sent_start, a),
-                 text.rfind("\t", sent_start, a))
+        lo = max(scanned, sent_start)
+        ws = max(text.rfind(" ", lo, a), text.rfind("\n", lo, a), text.rfind("\t", lo, a))
+        if ws >= 0:
+            last_ws = ws
+        elif last_ws >= sent_start:
+            ws = last_ws
+        scanned = a
         prev = text[max(ws + 1, sent_start) : a]
         if punct[0] == "…" or punct.startswith("..") or punct.startswith(". ."):
             punct = "..."
