@@ -1,0 +1,327 @@
+"""Annotate documents in one pass each, with an on-disk cache keyed by text and toolkit version."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import marshal
+import os
+import uuid
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from toolkit._docs import TextOrCorpus, as_corpus, iter_docs
+from toolkit.annotate._corpus import AnnotatedCorpus
+from toolkit.annotate._doc import ALPHA, NUM, PUNCT, STOP, Doc, _pos_index, word_attrs
+from toolkit.tokenize._spans import paragraph_spans, sentence_spans, token_spans
+
+#: Bump when the cached layout of a Doc changes.
+_FORMAT = 1
+_STOPWORDS = "en+news"
+_NEWLINES = ("break", "space")
+_FLAG_CACHE: dict[str, int] = {}
+
+
+def _flags(word: str) -> int:
+    """STOP/PUNCT/ALPHA/NUM bits of a token surface, as :func:`toolkit.tokenize.tokenize`."""
+    out = _FLAG_CACHE.get(word)
+    if out is None:
+        from toolkit.tokenize._frame import _NUM, _PUNCT, stopwords
+
+        if len(_FLAG_CACHE) > 500_000:
+            _FLAG_CACHE.clear()
+        out = (
+            (STOP if word_attrs(word)[0] in stopwords(_STOPWORDS) else 0)
+            | (PUNCT if _PUNCT.match(word) else 0)
+            | (ALPHA if word.isalpha() else 0)
+            | (NUM if _NUM.match(word) else 0)
+        )
+        _FLAG_CACHE[word] = out
+    return out
+
+
+def _check_newlines(newlines: str) -> None:
+    if newlines not in _NEWLINES:
+        raise ValueError(f"newlines must be 'break' or 'space', got {newlines!r}")
+
+
+def annotate_text(text: str, *, doc_id: str = "doc0", newlines: str = "break") -> Doc:
+    """Annotate one text: paragraphs, sentences, tokens with flags and POS, paired quotes.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    doc_id : str
+        Its identifier.
+    newlines : {"break", "space"}
+        Whether a single line break ends a sentence (see
+        :func:`toolkit.tokenize.sentence_spans`).
+
+    Returns
+    -------
+    Doc
+        Paragraphs from :func:`toolkit.tokenize.paragraph_spans`, sentences from
+        :func:`toolkit.tokenize.sentence_spans`, tokens from :func:`toolkit.tokenize.token_spans`
+        (norm and flags as :func:`toolkit.tokenize.tokenize`), part of speech from the shipped
+        Brill tagger (one call per document, sentence-initial words marked), paired quotation
+        marks from the quotes module's pairer.
+
+    Examples
+    --------
+    >>> doc = annotate_text("Iran and Iraq met.\\n\\nThey agreed.")
+    >>> doc.pos_
+    ['NNP', 'CC', 'NNP', 'VBD', '.', 'PRP', 'VBD', '.']
+    >>> doc.sentences["para_id"].tolist(), doc.paragraphs["start"].tolist()
+    ([0, 1], [0, 20])
+    """
+    from toolkit.keywords._pos import tag
+    from toolkit.quotes._marks import pair_marks
+
+    _check_newlines(newlines)
+    spans = token_spans(text)
+    sents = sentence_spans(text, newlines=newlines)
+    paras = paragraph_spans(text)
+    n = len(spans)
+    para_arr = np.array(paras, dtype=np.int32).reshape(-1, 2)
+    sent_arr = np.zeros((len(sents), 3), dtype=np.int32)
+    if sents:
+        sent_arr[:, :2] = sents
+        sent_arr[:, 2] = np.searchsorted(para_arr[:, 0], sent_arr[:, 0], side="right") - 1
+    quotes, _ = pair_marks(text)
+    quote_arr = np.array([(q.start, q.end, q.closed) for q in quotes], dtype=np.int32)
+    tokens = np.zeros((n, 4), dtype=np.int32)
+    codes = np.zeros((n, 2), dtype=np.uint8)
+    vocab: dict[str, int] = {}
+    if n:
+        tokens[:, :2] = spans
+        sent_of = np.searchsorted(sent_arr[:, 0], tokens[:, 0], side="right") - 1
+        tokens[:, 2] = sent_of
+        words = [text[s:e] for s, e in spans]
+        setdefault = vocab.setdefault
+        tokens[:, 3] = [setdefault(w, len(vocab)) for w in words]
+        initial = np.empty(n, dtype=bool)
+        initial[0] = True
+        initial[1:] = sent_of[1:] != sent_of[:-1]
+        index = _pos_index()
+        codes[:, 0] = [index[t] for t in tag(words, initial=initial.tolist())]
+        word_flags = np.array([_flags(w) for w in vocab], dtype=np.uint8)
+        codes[:, 1] = word_flags[tokens[:, 3]]
+    return Doc(
+        doc_id, text, words=tuple(vocab), tokens=tokens, codes=codes, sent_spans=sent_arr,
+        para_spans=para_arr, quote_spans=quote_arr,
+    )
+
+
+# --- disk cache -------------------------------------------------------------------------------
+
+
+def _source_files() -> list[Path]:
+    """The toolkit files the annotations depend on (their bytes are in the cache key)."""
+    root = Path(__file__).resolve().parents[1]
+    files = [*root.joinpath("annotate").glob("*.py"), *root.joinpath("tokenize").glob("*.py"),
+             root / "keywords" / "_pos.py", root / "quotes" / "_marks.py", root / "_docs.py"]
+    files += [p for p in root.joinpath("data", "tokenize").rglob("*") if p.is_file()]
+    return sorted(p for p in files if p.is_file())
+
+
+@cache
+def config_fingerprint(newlines: str = "break") -> str:
+    """Toolkit version plus a hash of the options and of the code and data behind the layer.
+
+    Part of every cache key, so that a changed tokenizer rule, word list, tagger or option
+    never returns a stale annotation.
+
+    >>> config_fingerprint().startswith("toolkit-")
+    True
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    from toolkit import __version__
+
+    try:
+        tagger = version("textblob")
+    except PackageNotFoundError:  # pragma: no cover
+        tagger = "?"
+    digest = hashlib.sha256(json.dumps(
+        {"format": _FORMAT, "newlines": newlines, "stopwords": _STOPWORDS, "textblob": tagger},
+        sort_keys=True,
+    ).encode())
+    root = Path(__file__).resolve().parents[1]
+    for path in _source_files():
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"toolkit-{__version__}-{digest.hexdigest()[:16]}"
+
+
+def cache_path(text: str, *, newlines: str = "break") -> Path:
+    """The cache file of ``text``'s annotations: sha256 of the text under the fingerprint.
+
+    >>> cache_path("Hi.").name.endswith(".dct")
+    True
+    """
+    from toolkit.cache import cache_dir
+
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return cache_dir() / "annotate" / config_fingerprint(newlines) / key[:2] / f"{key}.dct"
+
+
+def _read_cached(path: Path, doc_id: str, text: str) -> Doc | None:
+    """The cached Doc, or None when absent or damaged (then it is recomputed)."""
+    try:
+        payload = marshal.loads(path.read_bytes())
+        fmt, key, arrays = payload
+        if fmt != _FORMAT or key != path.stem:
+            return None
+        return Doc._from_arrays(doc_id, text, arrays)
+    except Exception:  # noqa: BLE001 - any damage (truncated, foreign, wrong arrays): recompute
+        return None
+
+
+def _write_cached(path: Path, doc: Doc) -> None:
+    """Write atomically (temporary file + rename); an unwritable cache is skipped."""
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(marshal.dumps((_FORMAT, path.stem, doc._arrays())))
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def _annotate_one(doc_id: str, text: str, *, use_cache: bool, newlines: str) -> Doc:
+    if not use_cache:
+        return annotate_text(text, doc_id=doc_id, newlines=newlines)
+    path = cache_path(text, newlines=newlines)
+    if path.is_file():
+        doc = _read_cached(path, doc_id, text)
+        if doc is not None:
+            return doc
+    doc = annotate_text(text, doc_id=doc_id, newlines=newlines)
+    _write_cached(path, doc)
+    return doc
+
+
+def _use_cache(cache: bool) -> bool:
+    from toolkit.cache import enabled
+
+    return bool(cache) and enabled()
+
+
+# --- corpora ----------------------------------------------------------------------------------
+
+
+def annotate(
+    corpus: TextOrCorpus | AnnotatedCorpus,
+    *,
+    cache: bool = True,
+    progress: bool = False,
+    newlines: str = "break",
+) -> AnnotatedCorpus:
+    """Annotate every document of a corpus once; analyses then read the result.
+
+    Parameters
+    ----------
+    corpus : str, list of str, Series, corpus DataFrame or AnnotatedCorpus
+        What analyses accept (see :func:`toolkit._docs.iter_docs`). An
+        :class:`AnnotatedCorpus` with the same options is returned as it is.
+    cache : bool
+        Read and write each document's annotations on disk, under
+        ``toolkit.cache.cache_dir()/annotate/<fingerprint>/``, keyed by the sha256 of its text
+        (the fingerprint holds the toolkit version, the options and a hash of the code and
+        data the layer uses; :func:`config_fingerprint`). Off when ``$DCT_NO_CACHE`` is set.
+        A damaged entry is recomputed and rewritten.
+    progress : bool
+        Show a progress bar (tqdm).
+    newlines : {"break", "space"}
+        Whether a single line break ends a sentence.
+
+    Returns
+    -------
+    AnnotatedCorpus
+
+    Examples
+    --------
+    >>> ac = annotate(["Iran met Iraq.", "Talks ended."], cache=False)
+    >>> len(ac), ac.tokens["doc_id"].tolist()
+    (2, ['doc0', 'doc0', 'doc0', 'doc0', 'doc1', 'doc1', 'doc1'])
+    """
+    _check_newlines(newlines)
+    if isinstance(corpus, AnnotatedCorpus):
+        if corpus.options.get("newlines") == newlines:
+            return corpus
+        corpus = corpus.corpus
+    frame = as_corpus(corpus)
+    use_cache = _use_cache(cache)
+    pairs: Iterable[tuple[str, str]] = iter_docs(frame)
+    if progress:
+        from tqdm.auto import tqdm
+
+        pairs = tqdm(pairs, total=len(frame), desc="annotate", unit="doc")
+    docs = [_annotate_one(d, t, use_cache=use_cache, newlines=newlines) for d, t in pairs]
+    return AnnotatedCorpus(frame, docs, options={"newlines": newlines})
+
+
+def iter_annotate(
+    source: TextOrCorpus | Iterable[pd.DataFrame],
+    *,
+    chunk_size: int = 1_000,
+    cache: bool = True,
+    progress: bool = False,
+    newlines: str = "break",
+) -> Iterator[AnnotatedCorpus]:
+    """Annotate a corpus chunk by chunk, yielding one :class:`AnnotatedCorpus` per chunk.
+
+    Parameters
+    ----------
+    source : corpus DataFrame, iterable of corpus DataFrames, or texts
+        E.g. ``toolkit.corpus.iter_load(...)``: memory stays bounded by one chunk.
+    chunk_size : int
+        Documents per yielded chunk (a source frame is cut into slices of this size; slices
+        never span two source frames).
+    cache, progress, newlines
+        As :func:`annotate`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["One.", "Two.", "Three."]})
+    >>> [ac.corpus["doc_id"].tolist() for ac in iter_annotate(frame, chunk_size=2, cache=False)]
+    [['a', 'b'], ['c']]
+    """
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive number, got {chunk_size}")
+    if isinstance(source, pd.DataFrame | pd.Series | str) or (
+        isinstance(source, list) and not any(isinstance(x, pd.DataFrame) for x in source)
+    ):
+        frames: Iterable[pd.DataFrame] = [as_corpus(source)]
+    else:
+        frames = (f if isinstance(f, pd.DataFrame) else as_corpus(f) for f in source)
+    for frame in frames:
+        for begin in range(0, max(len(frame), 1), chunk_size):
+            part = frame.iloc[begin:begin + chunk_size]
+            if len(part) or not len(frame):
+                yield annotate(part, cache=cache, progress=progress, newlines=newlines)
+
+
+def ensure_annotated(x: TextOrCorpus | AnnotatedCorpus, **options) -> AnnotatedCorpus:
+    """``x`` if it is already an :class:`AnnotatedCorpus`, else ``annotate(x, **options)``.
+
+    Every analysis calls this first, so it accepts a corpus or an annotated corpus and never
+    tokenizes again.
+
+    >>> ac = annotate("Iran met Iraq.", cache=False)
+    >>> ensure_annotated(ac) is ac
+    True
+    """
+    if isinstance(x, AnnotatedCorpus) and (
+        "newlines" not in options or x.options.get("newlines") == options["newlines"]
+    ):
+        return x
+    return annotate(x, **options)
