@@ -266,6 +266,8 @@ class _Builder:
 
     def rejects_frame(self) -> pd.DataFrame:
         frame = pd.DataFrame(self.rejects, columns=REJECT_COLUMNS)
+        for name in ("source_file", "doc_id", "error", "raw"):  # same dtypes with or without rows
+            frame[name] = frame[name].astype(object)
         frame["source_line"] = frame["source_line"].astype("Int64")
         return frame
 
@@ -386,24 +388,23 @@ def _records(
             elif fmt == "json":
                 yield from read_json(path, encoding=encoding)
             else:
-                first = True
-                for item in read_csv(path, sep=delimiter, default_sep="\t" if fmt == "tsv" else ",",
-                                     encoding=encoding):
-                    if first and isinstance(item, Record):
-                        _check_csv_header(builder, item, str(path))
-                        first = False
-                    yield item
+                yield from read_csv(
+                    path, sep=delimiter, default_sep="\t" if fmt == "tsv" else ",",
+                    encoding=encoding,
+                    on_header=lambda names, where=str(path): _check_csv_header(
+                        builder, names, where),
+                )
         except InputError as err:
             if builder.errors == "raise":
                 raise
             yield Reject(err.source or str(path), err.line, err.reason)
 
 
-def _check_csv_header(builder: _Builder, rec: Record, path: str) -> None:
+def _check_csv_header(builder: _Builder, names: list[str], path: str) -> None:
     try:
-        builder.check_text_column(list(rec.fields), path)
+        builder.check_text_column(names, path)
     except SchemaError as err:
-        if len(rec.fields) == 1:
+        if len(names) == 1:
             raise SchemaError(err.reason + MESSAGES["one_column_hint"], source=path) from None
         raise
 

@@ -10,7 +10,7 @@ import json
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,10 +189,34 @@ def split_lines(chunks: Iterable[Any], *, text: bool = False) -> Iterator[Any]:
         yield last
 
 
-def _chunks(handle: io.BufferedIOBase, first: bytes) -> Iterator[bytes]:
+def _head(handle: io.BufferedIOBase, size: int) -> tuple[bytes, BaseException | None]:
+    """Up to ``size`` first bytes, and the reading error that stopped short, if any.
+
+    ``read1`` returns what is decompressed so far, so the part of a damaged ``.gz``
+    before the damage is kept.
+    """
+    parts: list[bytes] = []
+    total = 0
+    try:
+        while total < size:
+            piece = handle.read1(size - total)
+            if not piece:
+                break
+            parts.append(piece)
+            total += len(piece)
+    except _READ_ERRORS as err:
+        return b"".join(parts), err
+    return b"".join(parts), None
+
+
+def _chunks(
+    handle: io.BufferedIOBase, first: bytes, error: BaseException | None
+) -> Iterator[bytes]:
     if first:
         yield first
-    while chunk := handle.read(_CHUNK):
+    if error is not None:
+        raise error
+    while chunk := handle.read1(_CHUNK):
         yield chunk
 
 
@@ -214,7 +238,7 @@ def read_jsonl(
     number = 0
     with _open_binary(path) as handle:
         try:
-            first = handle.read(_CHUNK)
+            first, error = _head(handle, _CHUNK)
             wide_flags: list[str] = []
             wide = encoding if encoding and encoding.lower().startswith(("utf-16", "utf-32")) \
                 else None
@@ -224,10 +248,10 @@ def read_jsonl(
                     wide, wide_flags = guess, guess_flags
             if wide is not None:
                 lines: Iterator[Any] = split_lines(
-                    _wide_chunks(_chunks(handle, first), wide), text=True
+                    _wide_chunks(_chunks(handle, first, error), wide), text=True
                 )
             else:
-                lines = split_lines(_chunks(handle, first))
+                lines = split_lines(_chunks(handle, first, error))
             for number, raw in enumerate(lines, start=1):
                 if not raw.strip():
                     continue
@@ -445,6 +469,7 @@ def read_csv(
     sep: str | None = None,
     default_sep: str = ",",
     encoding: str | None = None,
+    on_header: Callable[[list[str]], None] | None = None,
 ) -> Iterator[Record | Reject]:
     """CSV/TSV rows as records; ``source_line`` is the file line where the row starts.
 
@@ -452,16 +477,15 @@ def read_csv(
     ``sep`` is None) sniffed among ``,`` ``;`` tab ``|``. A row with more fields than the
     header is a reject; a row with fewer is padded with missing values and noted
     ``missing_fields``; an unclosed quote makes the rest of the file one reject.
+    ``on_header`` is called with the column names before any row (it may raise).
     """
     flags: list[str] = []
     with _open_binary(path) as handle:
-        try:
-            sample_bytes = handle.read(_CHUNK)
-        except _READ_ERRORS as err:
-            raise _read_problem(path, err) from None
-    if not sample_bytes:
+        sample_bytes, error = _head(handle, _CHUNK)
+    if not sample_bytes and error is None:
         return
-    truncated = len(sample_bytes) == _CHUNK
+    # A reading error is met again, at its line, when the rows are read below.
+    truncated = len(sample_bytes) == _CHUNK or error is not None
     if encoding is None:
         encoding, flags = detect_encoding(sample_bytes, partial=truncated)
         if encoding == "utf-8" and "undecodable_bytes" in flags:
@@ -505,6 +529,8 @@ def read_csv(
                     if start == 1 and row[0].startswith("\ufeff"):
                         row[0] = row[0][1:]
                     names = _header_names(row)
+                    if on_header is not None:
+                        on_header(names)
                     continue
                 rec_flags = list(flags)
                 if len(row) > len(names):
