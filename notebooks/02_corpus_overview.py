@@ -41,6 +41,7 @@ SUBSET = None  # a number of articles for a quick, reproducible random subset
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import display
 
 from toolkit import actors, report
 from toolkit.tokenize import token_spans
@@ -84,17 +85,20 @@ report.save_table(outlets, "outlets")
 outlets
 
 # %%
-fig, ax = plt.subplots(figsize=(8, 0.45 * len(outlets) + 1.2))
-ax.barh(outlets["outlet"], outlets["articles"], color="#4c72b0")
-ax.invert_yaxis()
-for y, n in enumerate(outlets["articles"]):
-    ax.text(n, y, f" {n:,}", va="center", fontsize=9)
-ax.set_xlabel("articles")
-ax.set_ylabel("outlet")
-ax.set_title("Articles per outlet")
-ax.margins(x=0.12)
-report.save_figure(fig, "articles_per_outlet")
-plt.show()
+if corpus.empty:
+    print("No articles: no outlets to plot.")
+else:
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(outlets) + 1.2))
+    ax.barh(outlets["outlet"], outlets["articles"], color="#4c72b0")
+    ax.invert_yaxis()
+    for y, n in enumerate(outlets["articles"]):
+        ax.text(n, y, f" {n:,}", va="center", fontsize=9)
+    ax.set_xlabel("articles")
+    ax.set_ylabel("outlet")
+    ax.set_title("Articles per outlet")
+    ax.margins(x=0.12)
+    report.save_figure(fig, "articles_per_outlet")
+    plt.show()
 
 # %% [markdown]
 # Outlets differ not only in how much they publish but in how long their articles are:
@@ -103,16 +107,19 @@ plt.show()
 # 1,000 words or per article, and break results down by outlet, for that reason.
 
 # %%
-order = outlets["outlet"].tolist()
-data = [corpus.loc[corpus["outlet"] == o, "words"].to_numpy() for o in order]
-fig, ax = plt.subplots(figsize=(8, 0.45 * len(order) + 1.2))
-ax.boxplot(data, orientation="horizontal", tick_labels=order, showfliers=False)
-ax.invert_yaxis()
-ax.set_xlabel("words per article (boxes: quartiles; whiskers: 1.5 IQR; outliers hidden)")
-ax.set_ylabel("outlet")
-ax.set_title("Article length by outlet")
-report.save_figure(fig, "length_by_outlet")
-plt.show()
+if corpus.empty:
+    print("No articles: no lengths to compare.")
+else:
+    order = outlets["outlet"].tolist()
+    data = [corpus.loc[corpus["outlet"] == o, "words"].to_numpy() for o in order]
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(order) + 1.2))
+    ax.boxplot(data, orientation="horizontal", tick_labels=order, showfliers=False)
+    ax.invert_yaxis()
+    ax.set_xlabel("words per article (boxes: quartiles; whiskers: 1.5 IQR; outliers hidden)")
+    ax.set_ylabel("outlet")
+    ax.set_title("Article length by outlet")
+    report.save_figure(fig, "length_by_outlet")
+    plt.show()
 
 # %% [markdown]
 # ## Coverage over time
@@ -122,46 +129,52 @@ plt.show()
 # percentile of dates and the table below counts what falls outside.
 
 # %%
-dated = corpus[corpus["date"].notna()].copy()
-dated["week"] = dated["date"].dt.to_period("W-SUN").dt.start_time
-lo, hi = dated["date"].quantile([0.01, 0.99])
-weekly = dated.groupby(["week", "outlet"]).size().unstack("outlet", fill_value=0)
-weekly = weekly.reindex(columns=order, fill_value=0)
-shown = weekly[(weekly.index >= lo.to_period("W-SUN").start_time) & (weekly.index <= hi)]
+if corpus["date"].isna().all():
+    print("No dated articles: no coverage over time to show.")
+else:
+    dated = corpus[corpus["date"].notna()].copy()
+    dated["week"] = dated["date"].dt.to_period("W-SUN").dt.start_time
+    lo, hi = dated["date"].quantile([0.01, 0.99])
+    weekly = dated.groupby(["week", "outlet"]).size().unstack("outlet", fill_value=0)
+    weekly = weekly.reindex(columns=order, fill_value=0)
+    shown = weekly[(weekly.index >= lo.to_period("W-SUN").start_time) & (weekly.index <= hi)]
 
-fig, ax = plt.subplots(figsize=(8, 4.5))
-ax.stackplot(shown.index, shown.T.to_numpy(), labels=shown.columns, alpha=0.9)
-ax.set_xlabel("week")
-ax.set_ylabel("articles")
-ax.set_title("Articles per week, stacked by outlet")
-ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9, title="outlet")
-fig.autofmt_xdate()
-report.save_figure(fig, "articles_per_week")
-plt.show()
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    ax.stackplot(shown.index, shown.T.to_numpy(), labels=shown.columns, alpha=0.9)
+    ax.set_xlabel("week")
+    ax.set_ylabel("articles")
+    ax.set_title("Articles per week, stacked by outlet")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9, title="outlet")
+    fig.autofmt_xdate()
+    report.save_figure(fig, "articles_per_week")
+    plt.show()
 
-outside = pd.DataFrame(
-    {
-        "period": ["before the plotted weeks", "within", "after", "undated"],
-        "articles": [
-            int((dated["date"] < lo.to_period("W-SUN").start_time).sum()),
-            int(shown.to_numpy().sum()),
-            int((dated["week"] > hi).sum()),
-            int(corpus["date"].isna().sum()),
-        ],
-    }
-)
-outside
+    outside = pd.DataFrame(
+        {
+            "period": ["before the plotted weeks", "within", "after", "undated"],
+            "articles": [
+                int((dated["date"] < lo.to_period("W-SUN").start_time).sum()),
+                int(shown.to_numpy().sum()),
+                int((dated["week"] > hi).sum()),
+                int(corpus["date"].isna().sum()),
+            ],
+        }
+    )
+    display(outside)
 
 # %%
-monthly = (
-    corpus.groupby(["month", "outlet"])
-    .size()
-    .rename("articles")
-    .reset_index()
-    .sort_values(["month", "outlet"], ignore_index=True)
-)
-report.save_table(monthly, "articles_per_month_by_outlet")
-monthly.pivot(index="month", columns="outlet", values="articles").fillna(0).astype(int)
+if corpus.empty:
+    print("No articles: no monthly counts.")
+else:
+    monthly = (
+        corpus.groupby(["month", "outlet"])
+        .size()
+        .rename("articles")
+        .reset_index()
+        .sort_values(["month", "outlet"], ignore_index=True)
+    )
+    report.save_table(monthly, "articles_per_month_by_outlet")
+    display(monthly.pivot(index="month", columns="outlet", values="articles").fillna(0).astype(int))
 
 # %% [markdown]
 # ## How much of the corpus is about the Middle East?
@@ -178,50 +191,59 @@ monthly.pivot(index="month", columns="outlet", values="articles").fillna(0).asty
 # country) and it does not judge what an article is mainly about.
 
 # %%
-found = actors.mentions(corpus)
-per_doc = actors.region_mentions(found, region="MENA")
-found = found[found["country"].isin(actors.region_countries("MENA"))]
-corpus["mena_mentions"] = corpus["doc_id"].map(per_doc).fillna(0).astype(int)
-region = (
-    corpus.groupby("outlet")
-    .agg(
-        articles=("doc_id", "size"),
-        any_mention=("mena_mentions", lambda s: int((s >= 1).sum())),
-        three_or_more=("mena_mentions", lambda s: int((s >= 3).sum())),
+if corpus.empty:
+    print("No articles: no Middle East share to measure.")
+else:
+    found = actors.mentions(corpus)
+    per_doc = actors.region_mentions(found, region="MENA")
+    found = found[found["country"].isin(actors.region_countries("MENA"))]
+    corpus["mena_mentions"] = corpus["doc_id"].map(per_doc).fillna(0).astype(int)
+    region = (
+        corpus.groupby("outlet")
+        .agg(
+            articles=("doc_id", "size"),
+            any_mention=("mena_mentions", lambda s: int((s >= 1).sum())),
+            three_or_more=("mena_mentions", lambda s: int((s >= 3).sum())),
+        )
+        .reindex(order)
+        .reset_index()
     )
-    .reindex(order)
-    .reset_index()
-)
-region["share_any"] = region["any_mention"] / region["articles"]
-region["share_three_or_more"] = region["three_or_more"] / region["articles"]
-report.save_table(region, "middle_east_share_by_outlet")
-region
+    region["share_any"] = region["any_mention"] / region["articles"]
+    region["share_three_or_more"] = region["three_or_more"] / region["articles"]
+    report.save_table(region, "middle_east_share_by_outlet")
+    display(region)
 
 # %%
-fig, ax = plt.subplots(figsize=(8, 0.45 * len(region) + 1.5))
-y = range(len(region))
-ax.barh(y, region["share_any"] * 100, color="#c6dbef", label="at least 1 mention")
-ax.barh(y, region["share_three_or_more"] * 100, color="#2171b5", label="3 or more mentions")
-ax.set_yticks(list(y), region["outlet"])
-ax.invert_yaxis()
-ax.set_xlabel("% of the outlet's articles")
-ax.set_ylabel("outlet")
-ax.set_title("Articles mentioning Middle East and North Africa actors")
-ax.legend(loc="lower right", fontsize=9)
-report.save_figure(fig, "middle_east_share_by_outlet")
-plt.show()
+if corpus.empty:
+    print("No articles: nothing to plot.")
+else:
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(region) + 1.5))
+    y = range(len(region))
+    ax.barh(y, region["share_any"] * 100, color="#c6dbef", label="at least 1 mention")
+    ax.barh(y, region["share_three_or_more"] * 100, color="#2171b5", label="3 or more mentions")
+    ax.set_yticks(list(y), region["outlet"])
+    ax.invert_yaxis()
+    ax.set_xlabel("% of the outlet's articles")
+    ax.set_ylabel("outlet")
+    ax.set_title("Articles mentioning Middle East and North Africa actors")
+    ax.legend(loc="lower right", fontsize=9)
+    report.save_figure(fig, "middle_east_share_by_outlet")
+    plt.show()
 
 # %%
-top = (
-    found.groupby("actor")
-    .agg(mentions=("doc_id", "size"), articles=("doc_id", "nunique"))
-    .reset_index()
-    .sort_values(["articles", "mentions", "actor"], ascending=[False, False, True])
-    .head(15)
-    .reset_index(drop=True)
-)
-report.save_table(top, "top_middle_east_actors")
-top
+if corpus.empty:
+    print("No articles: no actors to list.")
+else:
+    top = (
+        found.groupby("actor")
+        .agg(mentions=("doc_id", "size"), articles=("doc_id", "nunique"))
+        .reset_index()
+        .sort_values(["articles", "mentions", "actor"], ascending=[False, False, True])
+        .head(15)
+        .reset_index(drop=True)
+    )
+    report.save_table(top, "top_middle_east_actors")
+    display(top)
 
 # %% [markdown]
 # ## What to take away

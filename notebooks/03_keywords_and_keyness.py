@@ -47,6 +47,7 @@ TREND_TERMS = {"Iran": "Iran*", "Syria": "Syria*", "Israel": "Israel*", "Yemen":
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import display
 
 from toolkit import actors, cache, keywords, plot, report, tokenize
 
@@ -77,29 +78,35 @@ print(f"{len(tokens):,} tokens")
 # its agreement with human keyphrases (F1 about 0.3, which is typical for this task).
 
 # %%
-phrases = cache.cached(keywords.extract)(articles, top_k=5)
-phrases[["doc_id", "rank", "phrase", "score"]].head(10)
+if articles.empty:
+    print("No articles: no keyphrases to show (none about the region).")
+else:
+    phrases = cache.cached(keywords.extract)(articles, top_k=5)
+    display(phrases[["doc_id", "rank", "phrase", "score"]].head(10))
 
 # %%
-topics = (
-    phrases.assign(phrase=phrases["phrase"].str.lower())
-    .groupby("phrase")
-    .agg(articles=("doc_id", "nunique"), mean_rank=("rank", "mean"))
-    .reset_index()
-    .sort_values(["articles", "mean_rank", "phrase"], ascending=[False, True, True])
-    .head(20)
-    .reset_index(drop=True)
-)
-report.save_table(topics, "top_keyphrases")
+if articles.empty:
+    print("No articles: no keyphrases to count.")
+else:
+    topics = (
+        phrases.assign(phrase=phrases["phrase"].str.lower())
+        .groupby("phrase")
+        .agg(articles=("doc_id", "nunique"), mean_rank=("rank", "mean"))
+        .reset_index()
+        .sort_values(["articles", "mean_rank", "phrase"], ascending=[False, True, True])
+        .head(20)
+        .reset_index(drop=True)
+    )
+    report.save_table(topics, "top_keyphrases")
 
-fig, ax = plt.subplots(figsize=(8, 0.3 * len(topics) + 1.5))
-ax.barh(topics["phrase"], topics["articles"], color="#4c72b0")
-ax.invert_yaxis()
-ax.set_xlabel("articles with the phrase among their top 5 keyphrases")
-ax.set_ylabel("keyphrase")
-ax.set_title("The most frequent keyphrases of Middle East articles")
-report.save_figure(fig, "top_keyphrases")
-plt.show()
+    fig, ax = plt.subplots(figsize=(8, 0.3 * len(topics) + 1.5))
+    ax.barh(topics["phrase"], topics["articles"], color="#4c72b0")
+    ax.invert_yaxis()
+    ax.set_xlabel("articles with the phrase among their top 5 keyphrases")
+    ax.set_ylabel("keyphrase")
+    ax.set_title("The most frequent keyphrases of Middle East articles")
+    report.save_figure(fig, "top_keyphrases")
+    plt.show()
 
 # %% [markdown]
 # ## Frequent words by outlet
@@ -109,12 +116,17 @@ plt.show()
 # of the outlet) make outlets of different sizes comparable.
 
 # %%
-freq = keywords.frequencies(articles, by="outlet", tokens=tokens, top=10)
-report.save_table(freq.sort_values(["outlet", "rank"], ignore_index=True), "top_terms_by_outlet")
-fig = plot.top_terms(freq, n=10, by="outlet", value="share", ncols=3)
-fig.suptitle("Most frequent words by outlet (share of the outlet's words)", fontsize=13, y=1.02)
-report.save_figure(fig, "top_terms_by_outlet")
-plt.show()
+if articles.empty:
+    print("No articles: no word frequencies.")
+else:
+    freq = keywords.frequencies(articles, by="outlet", tokens=tokens, top=10)
+    report.save_table(
+        freq.sort_values(["outlet", "rank"], ignore_index=True), "top_terms_by_outlet"
+    )
+    fig = plot.top_terms(freq, n=10, by="outlet", value="share", ncols=3)
+    fig.suptitle("Most frequent words by outlet (share of the outlet's words)", fontsize=13, y=1.02)
+    report.save_figure(fig, "top_terms_by_outlet")
+    plt.show()
 
 # %% [markdown]
 # ## Collocations
@@ -125,10 +137,13 @@ plt.show()
 # expressions matter for counting: "united" and "nations" alone mean little.
 
 # %%
-colloc = keywords.collocations(articles, tokens=tokens, min_count=5)
-colloc = colloc.sort_values(["g2", "collocation"], ascending=[False, True], ignore_index=True)
-report.save_table(colloc.head(100), "collocations")
-colloc.head(15)
+if articles.empty:
+    print("No articles: no collocations.")
+else:
+    colloc = keywords.collocations(articles, tokens=tokens, min_count=5)
+    colloc = colloc.sort_values(["g2", "collocation"], ascending=[False, True], ignore_index=True)
+    report.save_table(colloc.head(100), "collocations")
+    display(colloc.head(15))
 
 # %% [markdown]
 # ## Keyness: one outlet against the others
@@ -144,18 +159,21 @@ colloc.head(15)
 # bylines, its preferred spelling of names).
 
 # %%
-outlets = articles["outlet"].value_counts()
-target = TARGET_OUTLET if TARGET_OUTLET in outlets.index else outlets.index[0]
-key_outlet = keywords.keyness(articles, target, by="outlet", tokens=tokens, min_count=5)
-report.save_table(key_outlet, "keyness_outlet")
-ax = plot.keyness(
-    key_outlet,
-    n=15,
-    labels=(target, "other outlets"),
-    title=f"Keyness: {target} against the other outlets (G2)",
-)
-report.save_figure(ax.figure, "keyness_outlet")
-plt.show()
+if articles.empty:
+    print("No articles: no outlet to compare.")
+else:
+    outlets = articles["outlet"].value_counts()
+    target = TARGET_OUTLET if TARGET_OUTLET in outlets.index else outlets.index[0]
+    key_outlet = keywords.keyness(articles, target, by="outlet", tokens=tokens, min_count=5)
+    report.save_table(key_outlet, "keyness_outlet")
+    ax = plot.keyness(
+        key_outlet,
+        n=15,
+        labels=(target, "other outlets"),
+        title=f"Keyness: {target} against the other outlets (G2)",
+    )
+    report.save_figure(ax.figure, "keyness_outlet")
+    plt.show()
 
 # %% [markdown]
 # ## Keyness: one period against another
@@ -165,23 +183,26 @@ plt.show()
 # period point to events that entered the news.
 
 # %%
-dated = articles[articles["date"].notna()].reset_index(drop=True)
-split = pd.Timestamp(SPLIT_DATE) if SPLIT_DATE else dated["date"].median().normalize()
-later = dated["date"] >= split
-dated_tokens = tokens[tokens["doc_id"].isin(dated["doc_id"])]
-if later.all() or not later.any():
-    print(f"all dated articles fall on one side of {split.date()}; no period comparison")
+if articles["date"].isna().all():
+    print("No dated articles: no period comparison.")
 else:
-    key_period = keywords.keyness(dated, later, tokens=dated_tokens, min_count=5)
-    report.save_table(key_period, "keyness_period")
-    ax = plot.keyness(
-        key_period,
-        n=15,
-        labels=(f"from {split.date()}", f"before {split.date()}"),
-        title=f"Keyness: articles from {split.date()} against those before (G2)",
-    )
-    report.save_figure(ax.figure, "keyness_period")
-    plt.show()
+    dated = articles[articles["date"].notna()].reset_index(drop=True)
+    split = pd.Timestamp(SPLIT_DATE) if SPLIT_DATE else dated["date"].median().normalize()
+    later = dated["date"] >= split
+    dated_tokens = tokens[tokens["doc_id"].isin(dated["doc_id"])]
+    if later.all() or not later.any():
+        print(f"all dated articles fall on one side of {split.date()}; no period comparison")
+    else:
+        key_period = keywords.keyness(dated, later, tokens=dated_tokens, min_count=5)
+        report.save_table(key_period, "keyness_period")
+        ax = plot.keyness(
+            key_period,
+            n=15,
+            labels=(f"from {split.date()}", f"before {split.date()}"),
+            title=f"Keyness: articles from {split.date()} against those before (G2)",
+        )
+        report.save_figure(ax.figure, "keyness_period")
+        plt.show()
 
 # %% [markdown]
 # ## Terms over time
@@ -192,16 +213,19 @@ else:
 # articles each week holds.
 
 # %%
-trend = keywords.trend(articles, TREND_TERMS, freq="week")
-trend = trend.sort_values(["period", "term"], ignore_index=True)
-report.save_table(trend, "term_trend")
-shown = trend[trend["docs"] >= MIN_DOCS_PER_WEEK]
-ax = plot.term_trend(
-    shown if len(shown) else trend, title="Country names per week (per 10,000 words)"
-)
-ax.set_xlabel("week")
-report.save_figure(ax.figure, "term_trend")
-plt.show()
+if articles.empty:
+    print("No articles: no terms over time.")
+else:
+    trend = keywords.trend(articles, TREND_TERMS, freq="week")
+    trend = trend.sort_values(["period", "term"], ignore_index=True)
+    report.save_table(trend, "term_trend")
+    shown = trend[trend["docs"] >= MIN_DOCS_PER_WEEK]
+    ax = plot.term_trend(
+        shown if len(shown) else trend, title="Country names per week (per 10,000 words)"
+    )
+    ax.set_xlabel("week")
+    report.save_figure(ax.figure, "term_trend")
+    plt.show()
 
 # %% [markdown]
 # ## Concordance: reading the words in context
@@ -211,16 +235,19 @@ plt.show()
 # context groups the constructions in which a term is used ("Iran's nuclear", "Iran and").
 
 # %%
-concordance = keywords.kwic(articles, KWIC_PATTERN, window=7)
-concordance = concordance.merge(articles[["doc_id", "outlet"]], on="doc_id")
-concordance = concordance.sort_values(["right", "doc_id", "start"], ignore_index=True)
-text_of = articles.set_index("doc_id")["text"]
-spans = ["doc_id", "start", "end", "match"]
-assert all(text_of[d][s:e] == m for d, s, e, m in concordance[spans].itertuples(index=False))
-report.save_table(concordance, "kwic")
-n_docs = concordance["doc_id"].nunique()
-print(f"{len(concordance):,} matches of {KWIC_PATTERN!r} in {n_docs} articles")
-concordance[["doc_id", "outlet", "left", "match", "right"]].head(20)
+if articles.empty:
+    print("No articles: no concordance.")
+else:
+    concordance = keywords.kwic(articles, KWIC_PATTERN, window=7)
+    concordance = concordance.merge(articles[["doc_id", "outlet"]], on="doc_id")
+    concordance = concordance.sort_values(["right", "doc_id", "start"], ignore_index=True)
+    text_of = articles.set_index("doc_id")["text"]
+    spans = ["doc_id", "start", "end", "match"]
+    assert all(text_of[d][s:e] == m for d, s, e, m in concordance[spans].itertuples(index=False))
+    report.save_table(concordance, "kwic")
+    n_docs = concordance["doc_id"].nunique()
+    print(f"{len(concordance):,} matches of {KWIC_PATTERN!r} in {n_docs} articles")
+    display(concordance[["doc_id", "outlet", "left", "match", "right"]].head(20))
 
 # %% [markdown]
 # ## Limits

@@ -72,11 +72,15 @@ print(f"{len(articles):,} of {len(corpus):,} articles are about the region")
 # second run with the same articles and the same toolkit reads it back at once.
 
 # %%
-cached_map = cache.cached(report.progress_map)
-found_quotes = cached_map(quotes.extract, articles, desc="quotes", warn=False)
-found_quotes = found_quotes.merge(articles[["doc_id", "outlet"]], on="doc_id", how="left")
-print(f"{len(found_quotes):,} attributions in {found_quotes['doc_id'].nunique():,} articles")
-found_quotes[["doc_id", "start", "end", "kind", "text", "cue", "speaker_name"]].head(8)
+if articles.empty:
+    print("No articles: no quotes to extract (none about the region).")
+    found_quotes = pd.DataFrame()  # nothing for the sections below
+else:
+    cached_map = cache.cached(report.progress_map)
+    found_quotes = cached_map(quotes.extract, articles, desc="quotes", warn=False)
+    found_quotes = found_quotes.merge(articles[["doc_id", "outlet"]], on="doc_id", how="left")
+    print(f"{len(found_quotes):,} attributions in {found_quotes['doc_id'].nunique():,} articles")
+    display(found_quotes[["doc_id", "start", "end", "kind", "text", "cue", "speaker_name"]].head(8))
 
 # %% [markdown]
 # ## Direct, mixed or paraphrased, by outlet
@@ -85,38 +89,44 @@ found_quotes[["doc_id", "start", "end", "kind", "text", "cue", "speaker_name"]].
 # *shares* of the three kinds within each outlet, and give the number per article beside them.
 
 # %%
-KINDS = ["direct", "mixed", "indirect"]
-by_kind = (
-    found_quotes.groupby(["outlet", "kind"])
-    .size()
-    .unstack("kind", fill_value=0)
-    .reindex(columns=KINDS, fill_value=0)
-)
-per_article = articles.groupby("outlet").size()
-kinds = by_kind.div(by_kind.sum(axis=1), axis=0).add_prefix("share_")
-kinds.insert(0, "articles", per_article.reindex(kinds.index).fillna(0).astype(int))
-kinds.insert(1, "attributions", by_kind.sum(axis=1))
-kinds.insert(2, "per_article", kinds["attributions"] / kinds["articles"])
-kinds = kinds.sort_values("share_direct", ascending=False).reset_index()
-report.save_table(kinds, "quote_kinds_by_outlet")
-kinds
+if found_quotes.empty:
+    print("No quotes: none to count by kind.")
+else:
+    KINDS = ["direct", "mixed", "indirect"]
+    by_kind = (
+        found_quotes.groupby(["outlet", "kind"])
+        .size()
+        .unstack("kind", fill_value=0)
+        .reindex(columns=KINDS, fill_value=0)
+    )
+    per_article = articles.groupby("outlet").size()
+    kinds = by_kind.div(by_kind.sum(axis=1), axis=0).add_prefix("share_")
+    kinds.insert(0, "articles", per_article.reindex(kinds.index).fillna(0).astype(int))
+    kinds.insert(1, "attributions", by_kind.sum(axis=1))
+    kinds.insert(2, "per_article", kinds["attributions"] / kinds["articles"])
+    kinds = kinds.sort_values("share_direct", ascending=False).reset_index()
+    report.save_table(kinds, "quote_kinds_by_outlet")
+    display(kinds)
 
 # %%
-fig, ax = plt.subplots(figsize=(8, 0.45 * len(kinds) + 1.6))
-left = pd.Series(0.0, index=kinds.index)
-colours = {"direct": "#2171b5", "mixed": "#6baed6", "indirect": "#bdd7e7"}
-for kind in KINDS:
-    values = kinds[f"share_{kind}"] * 100
-    ax.barh(kinds["outlet"], values, left=left, color=colours[kind], label=kind)
-    left += values
-ax.invert_yaxis()
-ax.set_xlim(0, 100)
-ax.set_xlabel("% of the outlet's attributions")
-ax.set_ylabel("outlet")
-ax.set_title("Direct, mixed and indirect quotes by outlet")
-ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, frameon=False)
-report.save_figure(fig, "quote_kinds_by_outlet")
-plt.show()
+if found_quotes.empty:
+    print("No articles: nothing to plot.")
+else:
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(kinds) + 1.6))
+    left = pd.Series(0.0, index=kinds.index)
+    colours = {"direct": "#2171b5", "mixed": "#6baed6", "indirect": "#bdd7e7"}
+    for kind in KINDS:
+        values = kinds[f"share_{kind}"] * 100
+        ax.barh(kinds["outlet"], values, left=left, color=colours[kind], label=kind)
+        left += values
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of the outlet's attributions")
+    ax.set_ylabel("outlet")
+    ax.set_title("Direct, mixed and indirect quotes by outlet")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, frameon=False)
+    report.save_figure(fig, "quote_kinds_by_outlet")
+    plt.show()
 
 # %% [markdown]
 # ## Who is quoted
@@ -143,60 +153,68 @@ def speaker_kind(name: object) -> str:
     return "named" if len(capitalised) >= 2 and len(capitalised) == len(words) else "other"
 
 
-found_quotes["speaker_kind"] = found_quotes["speaker_name"].map(speaker_kind)
-sourcing = (
-    found_quotes.groupby("speaker_kind")
-    .size()
-    .rename("attributions")
-    .reset_index()
-    .sort_values(["attributions", "speaker_kind"], ascending=[False, True], ignore_index=True)
-)
-sourcing["share"] = sourcing["attributions"] / sourcing["attributions"].sum()
-sourcing
+if found_quotes.empty:
+    print("No quotes: no sourcing to show.")
+else:
+    found_quotes["speaker_kind"] = found_quotes["speaker_name"].map(speaker_kind)
+    sourcing = (
+        found_quotes.groupby("speaker_kind")
+        .size()
+        .rename("attributions")
+        .reset_index()
+        .sort_values(["attributions", "speaker_kind"], ascending=[False, True], ignore_index=True)
+    )
+    sourcing["share"] = sourcing["attributions"] / sourcing["attributions"].sum()
+    display(sourcing)
+
 
 # %%
-named = found_quotes[found_quotes["speaker_kind"] == "named"]
-
-
 def most_common(values: pd.Series) -> object:
     values = values.dropna()
     return values.value_counts().sort_index().idxmax() if len(values) else None
 
 
-speakers = (
-    named.groupby("speaker_name")
-    .agg(
-        attributions=("quote_id", "size"),
-        direct=("kind", lambda k: int((k != "indirect").sum())),
-        articles=("doc_id", "nunique"),
-        outlets=("outlet", "nunique"),
-        role=("speaker_role", most_common),
-        affiliation=("speaker_affiliation", most_common),
+if found_quotes.empty:
+    print("No quotes: no speakers to list.")
+else:
+    named = found_quotes[found_quotes["speaker_kind"] == "named"]
+    speakers = (
+        named.groupby("speaker_name")
+        .agg(
+            attributions=("quote_id", "size"),
+            direct=("kind", lambda k: int((k != "indirect").sum())),
+            articles=("doc_id", "nunique"),
+            outlets=("outlet", "nunique"),
+            role=("speaker_role", most_common),
+            affiliation=("speaker_affiliation", most_common),
+        )
+        .reset_index()
+        .sort_values(["attributions", "speaker_name"], ascending=[False, True], ignore_index=True)
     )
-    .reset_index()
-    .sort_values(["attributions", "speaker_name"], ascending=[False, True], ignore_index=True)
-)
-top = speakers.head(TOP_SPEAKERS)
-report.save_table(speakers, "speakers")
-top
+    top = speakers.head(TOP_SPEAKERS)
+    report.save_table(speakers, "speakers")
+    display(top)
 
 # %%
-fig, ax = plt.subplots(figsize=(8, 0.32 * len(top) + 1.6))
-ax.barh(top["speaker_name"], top["direct"], color="#2171b5", label="direct or mixed")
-ax.barh(
-    top["speaker_name"],
-    top["attributions"] - top["direct"],
-    left=top["direct"],
-    color="#bdd7e7",
-    label="indirect",
-)
-ax.invert_yaxis()
-ax.set_xlabel("attributions")
-ax.set_ylabel("speaker (resolved name)")
-ax.set_title(f"The {len(top)} most quoted named speakers")
-ax.legend(loc="lower right", fontsize=9)
-report.save_figure(fig, "top_speakers")
-plt.show()
+if found_quotes.empty:
+    print("No quotes: nothing to plot.")
+else:
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(top) + 1.6))
+    ax.barh(top["speaker_name"], top["direct"], color="#2171b5", label="direct or mixed")
+    ax.barh(
+        top["speaker_name"],
+        top["attributions"] - top["direct"],
+        left=top["direct"],
+        color="#bdd7e7",
+        label="indirect",
+    )
+    ax.invert_yaxis()
+    ax.set_xlabel("attributions")
+    ax.set_ylabel("speaker (resolved name)")
+    ax.set_title(f"The {len(top)} most quoted named speakers")
+    ax.legend(loc="lower right", fontsize=9)
+    report.save_figure(fig, "top_speakers")
+    plt.show()
 
 # %% [markdown]
 # ## From which country or organisation
@@ -207,48 +225,54 @@ plt.show()
 # affiliation** is reported per outlet, as it limits what the rest of the chart can say.
 
 # %%
-TOP_AFFILIATIONS = 8
-affiliation = found_quotes["speaker_affiliation"].fillna("unknown")
-leading = affiliation[affiliation != "unknown"].value_counts()
-leading = sorted(leading.index[:TOP_AFFILIATIONS], key=lambda a: (-leading[a], a))
-found_quotes["affiliation_group"] = affiliation.where(
-    affiliation.isin([*leading, "unknown"]), "other"
-)
-groups = [*leading, "other", "unknown"]
-aff = (
-    found_quotes.groupby(["outlet", "affiliation_group"])
-    .size()
-    .unstack("affiliation_group", fill_value=0)
-    .reindex(columns=groups, fill_value=0)
-)
-aff_share = aff.div(aff.sum(axis=1), axis=0)
-aff_long = (
-    aff.stack()
-    .rename("attributions")
-    .reset_index()
-    .merge(aff_share.stack().rename("share").reset_index(), on=["outlet", "affiliation_group"])
-    .sort_values(["outlet", "affiliation_group"], ignore_index=True)
-)
-report.save_table(aff_long, "speaker_affiliation_by_outlet")
-(aff_share * 100).round(1)
+if found_quotes.empty:
+    print("No quotes: no affiliations to count.")
+else:
+    TOP_AFFILIATIONS = 8
+    affiliation = found_quotes["speaker_affiliation"].fillna("unknown")
+    leading = affiliation[affiliation != "unknown"].value_counts()
+    leading = sorted(leading.index[:TOP_AFFILIATIONS], key=lambda a: (-leading[a], a))
+    found_quotes["affiliation_group"] = affiliation.where(
+        affiliation.isin([*leading, "unknown"]), "other"
+    )
+    groups = [*leading, "other", "unknown"]
+    aff = (
+        found_quotes.groupby(["outlet", "affiliation_group"])
+        .size()
+        .unstack("affiliation_group", fill_value=0)
+        .reindex(columns=groups, fill_value=0)
+    )
+    aff_share = aff.div(aff.sum(axis=1), axis=0)
+    aff_long = (
+        aff.stack()
+        .rename("attributions")
+        .reset_index()
+        .merge(aff_share.stack().rename("share").reset_index(), on=["outlet", "affiliation_group"])
+        .sort_values(["outlet", "affiliation_group"], ignore_index=True)
+    )
+    report.save_table(aff_long, "speaker_affiliation_by_outlet")
+    display((aff_share * 100).round(1))
 
 # %%
-fig, ax = plt.subplots(figsize=(8, 0.45 * len(aff_share) + 2.2))
-cmap = plt.get_cmap("tab10")
-left = pd.Series(0.0, index=aff_share.index)
-for i, group in enumerate(groups):
-    colour = "#dddddd" if group == "unknown" else ("#999999" if group == "other" else cmap(i))
-    values = aff_share[group] * 100
-    ax.barh(aff_share.index, values, left=left, color=colour, label=group)
-    left += values
-ax.invert_yaxis()
-ax.set_xlim(0, 100)
-ax.set_xlabel("% of the outlet's attributions")
-ax.set_ylabel("outlet")
-ax.set_title("Affiliation of quoted speakers by outlet")
-ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=5, fontsize=9, frameon=False)
-report.save_figure(fig, "speaker_affiliation_by_outlet")
-plt.show()
+if found_quotes.empty:
+    print("No quotes: nothing to plot.")
+else:
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(aff_share) + 2.2))
+    cmap = plt.get_cmap("tab10")
+    left = pd.Series(0.0, index=aff_share.index)
+    for i, group in enumerate(groups):
+        colour = "#dddddd" if group == "unknown" else ("#999999" if group == "other" else cmap(i))
+        values = aff_share[group] * 100
+        ax.barh(aff_share.index, values, left=left, color=colour, label=group)
+        left += values
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of the outlet's attributions")
+    ax.set_ylabel("outlet")
+    ax.set_title("Affiliation of quoted speakers by outlet")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=5, fontsize=9, frameon=False)
+    report.save_figure(fig, "speaker_affiliation_by_outlet")
+    plt.show()
 
 # %% [markdown]
 # ## Reading the quotes themselves
@@ -258,7 +282,7 @@ plt.show()
 # here those of the most quoted speaker.
 
 # %%
-if len(top):
+if not found_quotes.empty and len(top):
     who = top["speaker_name"].iloc[0]
     sample = named[named["speaker_name"] == who].sort_values(["doc_id", "start"]).head(8)
     text_of = articles.set_index("doc_id")["text"]

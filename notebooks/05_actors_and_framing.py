@@ -46,6 +46,7 @@ MIN_DOCS_PER_WEEK = 10  # weeks with fewer articles are left out of the time ser
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from IPython.display import display
 
 from toolkit import actors, cache, dictionary, report, tone
 
@@ -53,8 +54,9 @@ plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titles
 
 corpus = report.load_corpus(CORPUS, subset=SUBSET)
 all_mentions = actors.mentions(corpus)
-articles = actors.about_region(corpus, region="MENA", min_mentions=MIN_REGION_MENTIONS,
-                               mentions=all_mentions)
+articles = actors.about_region(
+    corpus, region="MENA", min_mentions=MIN_REGION_MENTIONS, mentions=all_mentions
+)
 found = all_mentions[all_mentions["doc_id"].isin(articles["doc_id"])].reset_index(drop=True)
 print(f"{len(articles):,} articles about the region (as in notebooks 02 and 04)")
 print(f"{len(found):,} actor mentions of {found['actor'].nunique()} actors")
@@ -68,20 +70,23 @@ print(f"{len(found):,} actor mentions of {found['actor'].nunique()} actors")
 # do there.
 
 # %%
-top_actors = (
-    found.groupby(["actor", "actor_type"])
-    .agg(articles=("doc_id", "nunique"), mentions=("doc_id", "size"))
-    .reset_index()
-    .sort_values(["articles", "mentions", "actor"], ascending=[False, False, True])
-    .head(TOP_ACTORS)
-    .reset_index(drop=True)
-)
-labels = found[found["actor"].isin(top_actors["actor"])].pivot_table(
-    index="actor", columns="label_type", values="doc_id", aggfunc="size", fill_value=0
-)
-top_actors = top_actors.merge(labels.add_prefix("as_"), left_on="actor", right_index=True)
-report.save_table(top_actors, "top_actors")
-top_actors
+if found.empty:
+    print("No actor mentions: no actors to list.")
+else:
+    top_actors = (
+        found.groupby(["actor", "actor_type"])
+        .agg(articles=("doc_id", "nunique"), mentions=("doc_id", "size"))
+        .reset_index()
+        .sort_values(["articles", "mentions", "actor"], ascending=[False, False, True])
+        .head(TOP_ACTORS)
+        .reset_index(drop=True)
+    )
+    labels = found[found["actor"].isin(top_actors["actor"])].pivot_table(
+        index="actor", columns="label_type", values="doc_id", aggfunc="size", fill_value=0
+    )
+    top_actors = top_actors.merge(labels.add_prefix("as_"), left_on="actor", right_index=True)
+    report.save_table(top_actors, "top_actors")
+    display(top_actors)
 
 # %% [markdown]
 # The `as_...` columns say *how* the actor was named: by its name, an abbreviation or
@@ -101,34 +106,43 @@ top_actors
 # chance", blue "less often"; a white cell off the diagonal can also mean "never together".
 
 # %%
-edges = actors.cooccurrence(found, unit="sentence", corpus=articles)
-edges = edges.sort_values(
-    ["count", "actor_a", "actor_b"], ascending=[False, True, True], ignore_index=True
-)
-report.save_table(edges, "cooccurrence_sentence")
-edges.head(15)
+if found.empty:
+    print("No actor mentions: no co-occurrences.")
+else:
+    edges = actors.cooccurrence(found, unit="sentence", corpus=articles)
+    edges = edges.sort_values(
+        ["count", "actor_a", "actor_b"], ascending=[False, True, True], ignore_index=True
+    )
+    report.save_table(edges, "cooccurrence_sentence")
+    display(edges.head(15))
 
 # %%
-strongest = edges.head(60)  # the 60 most frequent pairs keep the picture readable
-fig, ax = plt.subplots(figsize=(9, 7))
-actors.plot_network(strongest, weight="count", top=25, ax=ax, seed=0)
-ax.set_title(f"Actors mentioned in the same sentence ({len(strongest)} most frequent pairs)")
-report.save_figure(fig, "cooccurrence_network")
-plt.show()
+if found.empty:
+    print("No actor mentions: no network to draw.")
+else:
+    strongest = edges.head(60)  # the 60 most frequent pairs keep the picture readable
+    fig, ax = plt.subplots(figsize=(9, 7))
+    actors.plot_network(strongest, weight="count", top=25, ax=ax, seed=0)
+    ax.set_title(f"Actors mentioned in the same sentence ({len(strongest)} most frequent pairs)")
+    report.save_figure(fig, "cooccurrence_network")
+    plt.show()
 
 # %%
-leading = set(top_actors["actor"].head(15))
-among = edges[edges["actor_a"].isin(leading) & edges["actor_b"].isin(leading)]
-fig, ax = plt.subplots(figsize=(9, 7.5))
-actors.plot_heatmap(among, value="npmi", top=15, ax=ax, cmap="RdBu_r")
-if ax.images and len(among):
-    limit = float(among["npmi"].abs().max())
-    ax.images[0].set_clim(-limit, limit)  # white = 0: as often together as chance predicts
-ax.set_title("NPMI of the 15 most mentioned actors (same sentence)")
-ax.set_xlabel("actor")
-ax.set_ylabel("actor")
-report.save_figure(fig, "cooccurrence_heatmap")
-plt.show()
+if found.empty:
+    print("No actor mentions: no heatmap to draw.")
+else:
+    leading = set(top_actors["actor"].head(15))
+    among = edges[edges["actor_a"].isin(leading) & edges["actor_b"].isin(leading)]
+    fig, ax = plt.subplots(figsize=(9, 7.5))
+    actors.plot_heatmap(among, value="npmi", top=15, ax=ax, cmap="RdBu_r")
+    if ax.images and len(among):
+        limit = float(among["npmi"].abs().max())
+        ax.images[0].set_clim(-limit, limit)  # white = 0: as often together as chance predicts
+    ax.set_title("NPMI of the 15 most mentioned actors (same sentence)")
+    ax.set_xlabel("actor")
+    ax.set_ylabel("actor")
+    report.save_figure(fig, "cooccurrence_heatmap")
+    plt.show()
 
 # %% [markdown]
 # ## Frames over time and by outlet
@@ -143,44 +157,51 @@ plt.show()
 # (`toolkit/data/dictionaries/framing.yaml`).
 
 # %%
-articles["week"] = articles["date"].dt.to_period("W-SUN").dt.start_time.dt.strftime("%Y-%m-%d")
 count_frames = cache.cached(dictionary.count)
-by_week = count_frames(articles, "framing", by="week")
-busy = by_week.groupby("week")["n_docs"].first()
-weeks = sorted(busy[busy >= MIN_DOCS_PER_WEEK].index) or sorted(busy.index)
-by_week = by_week[by_week["week"].isin(weeks)].sort_values(["week", "category"])
-report.save_table(by_week.reset_index(drop=True), "frames_by_week")
-rates = by_week.pivot(index="week", columns="category", values="rate")
+if articles["date"].isna().all():
+    print("No dated articles: no frames over time.")
+else:
+    week = articles["date"].dt.to_period("W-SUN").dt.start_time
+    articles["week"] = week.dt.strftime("%Y-%m-%d")
+    by_week = count_frames(articles, "framing", by="week")
+    busy = by_week.groupby("week")["n_docs"].first()
+    weeks = sorted(busy[busy >= MIN_DOCS_PER_WEEK].index) or sorted(busy.index)
+    by_week = by_week[by_week["week"].isin(weeks)].sort_values(["week", "category"])
+    report.save_table(by_week.reset_index(drop=True), "frames_by_week")
+    rates = by_week.pivot(index="week", columns="category", values="rate")
 
-fig, ax = plt.subplots(figsize=(8, 4.5))
-for category in rates.columns:
-    ax.plot(pd.to_datetime(rates.index), rates[category], marker="o", label=category)
-ax.set_xlabel("week (starting)")
-ax.set_ylabel("matches per 1,000 tokens")
-ax.set_title(f"Frames per week (weeks with at least {MIN_DOCS_PER_WEEK} articles)")
-ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), title="frame")
-fig.autofmt_xdate()
-report.save_figure(fig, "frames_by_week")
-plt.show()
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    for category in rates.columns:
+        ax.plot(pd.to_datetime(rates.index), rates[category], marker="o", label=category)
+    ax.set_xlabel("week (starting)")
+    ax.set_ylabel("matches per 1,000 tokens")
+    ax.set_title(f"Frames per week (weeks with at least {MIN_DOCS_PER_WEEK} articles)")
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), title="frame")
+    fig.autofmt_xdate()
+    report.save_figure(fig, "frames_by_week")
+    plt.show()
 
 # %%
-by_outlet = count_frames(articles, "framing", by="outlet")
-by_outlet = by_outlet.sort_values(["outlet", "category"], ignore_index=True)
-report.save_table(by_outlet, "frames_by_outlet")
-table = by_outlet.pivot(index="outlet", columns="category", values="rate")
+if articles.empty:
+    print("No articles: no frames by outlet.")
+else:
+    by_outlet = count_frames(articles, "framing", by="outlet")
+    by_outlet = by_outlet.sort_values(["outlet", "category"], ignore_index=True)
+    report.save_table(by_outlet, "frames_by_outlet")
+    table = by_outlet.pivot(index="outlet", columns="category", values="rate")
 
-fig, ax = plt.subplots(figsize=(8, 0.45 * len(table) + 2))
-image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")
-ax.set_xticks(range(len(table.columns)), table.columns, rotation=20, ha="right")
-ax.set_yticks(range(len(table.index)), table.index)
-for (i, j), value in np.ndenumerate(table.to_numpy()):
-    ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize=9)
-ax.set_xlabel("frame")
-ax.set_ylabel("outlet")
-ax.set_title("Frames by outlet (matches per 1,000 tokens)")
-fig.colorbar(image, ax=ax, label="per 1,000 tokens")
-report.save_figure(fig, "frames_by_outlet")
-plt.show()
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(table) + 2))
+    image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")
+    ax.set_xticks(range(len(table.columns)), table.columns, rotation=20, ha="right")
+    ax.set_yticks(range(len(table.index)), table.index)
+    for (i, j), value in np.ndenumerate(table.to_numpy()):
+        ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize=9)
+    ax.set_xlabel("frame")
+    ax.set_ylabel("outlet")
+    ax.set_title("Frames by outlet (matches per 1,000 tokens)")
+    fig.colorbar(image, ax=ax, label="per 1,000 tokens")
+    report.save_figure(fig, "frames_by_outlet")
+    plt.show()
 
 # %% [markdown]
 # ## Tone of the sentences that mention each actor
@@ -197,42 +218,45 @@ plt.show()
 # appears in more negative news", not "this outlet is hostile to this actor".
 
 # %%
-# Scoring every sentence takes a while: in chunks with a progress bar, cached on disk.
-sentences = cache.cached(report.progress_map)(tone.sentences, articles, desc="tone")
-sentences = sentences.sort_values(["start", "doc_id"])
-located = pd.merge_asof(
-    found.sort_values(["start", "doc_id"]),
-    sentences[["doc_id", "sentence", "start", "end", "compound"]].rename(
-        columns={"start": "sent_start", "end": "sent_end"}
-    ),
-    left_on="start",
-    right_on="sent_start",
-    by="doc_id",
-)
-located = located[located["start"] < located["sent_end"]]
-per_actor = located.drop_duplicates(["actor", "doc_id", "sentence"])
-actor_tone = (
-    per_actor[per_actor["actor"].isin(top_actors["actor"].head(12))]
-    .groupby("actor")["compound"]
-    .agg(sentences="size", mean="mean", sd="std")
-    .reset_index()
-)
-actor_tone["ci95"] = 1.96 * actor_tone["sd"].fillna(0) / np.sqrt(actor_tone["sentences"])
-actor_tone = actor_tone.sort_values(["mean", "actor"], ignore_index=True)
-report.save_table(actor_tone, "tone_by_actor")
-overall = sentences["compound"].mean()
+if found.empty:
+    print("No actor mentions: no tone by actor.")
+else:
+    # Scoring every sentence takes a while: in chunks with a progress bar, cached on disk.
+    sentences = cache.cached(report.progress_map)(tone.sentences, articles, desc="tone")
+    sentences = sentences.sort_values(["start", "doc_id"])
+    located = pd.merge_asof(
+        found.sort_values(["start", "doc_id"]),
+        sentences[["doc_id", "sentence", "start", "end", "compound"]].rename(
+            columns={"start": "sent_start", "end": "sent_end"}
+        ),
+        left_on="start",
+        right_on="sent_start",
+        by="doc_id",
+    )
+    located = located[located["start"] < located["sent_end"]]
+    per_actor = located.drop_duplicates(["actor", "doc_id", "sentence"])
+    actor_tone = (
+        per_actor[per_actor["actor"].isin(top_actors["actor"].head(12))]
+        .groupby("actor")["compound"]
+        .agg(sentences="size", mean="mean", sd="std")
+        .reset_index()
+    )
+    actor_tone["ci95"] = 1.96 * actor_tone["sd"].fillna(0) / np.sqrt(actor_tone["sentences"])
+    actor_tone = actor_tone.sort_values(["mean", "actor"], ignore_index=True)
+    report.save_table(actor_tone, "tone_by_actor")
+    overall = sentences["compound"].mean()
 
-fig, ax = plt.subplots(figsize=(8, 0.4 * len(actor_tone) + 1.6))
-ax.barh(actor_tone["actor"], actor_tone["mean"], xerr=actor_tone["ci95"], color="#8da0cb")
-ax.axvline(0, color="black", linewidth=0.8)
-ax.axvline(overall, color="#d95f02", linestyle="--", label=f"all sentences ({overall:.2f})")
-ax.set_xlabel("mean VADER compound score of sentences mentioning the actor")
-ax.set_ylabel("actor")
-ax.set_title("Tone of sentences mentioning each actor (95% intervals)")
-ax.legend(loc="upper left", fontsize=9)
-report.save_figure(fig, "tone_by_actor")
-plt.show()
-actor_tone
+    fig, ax = plt.subplots(figsize=(8, 0.4 * len(actor_tone) + 1.6))
+    ax.barh(actor_tone["actor"], actor_tone["mean"], xerr=actor_tone["ci95"], color="#8da0cb")
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.axvline(overall, color="#d95f02", linestyle="--", label=f"all sentences ({overall:.2f})")
+    ax.set_xlabel("mean VADER compound score of sentences mentioning the actor")
+    ax.set_ylabel("actor")
+    ax.set_title("Tone of sentences mentioning each actor (95% intervals)")
+    ax.legend(loc="upper left", fontsize=9)
+    report.save_figure(fig, "tone_by_actor")
+    plt.show()
+    display(actor_tone)
 
 # %% [markdown]
 # ## What to take away
