@@ -85,4 +85,12 @@ MESSAGES = {
     "bad_id": "doc_id must be a string or a number, not {kind}",
     # dates (toolkit.corpus._dates)
     "bad_dayfirst": "dayfirst= must be True, False or None, not {value!r}",
+    # report command and result cache (toolkit.report, toolkit.cache)
+    "report_option": "{option} {value}: {problem}",
+    "report_interrupted": (
+        "interrupted: the report in {out} is incomplete (manifest state 'interrupted'); "
+        "run the same command again to complete it"
+    ),
+    "cache_unusable": "result cache off: {path} cannot be used ({detail}); running uncached",
+    "cache_bad_entry": "cache entry {path} dropped and recomputed: {detail}",
 }
