@@ -300,6 +300,12 @@ def _xlogy(o: np.ndarray, e: np.ndarray) -> np.ndarray:
         return np.where(o > 0, o * np.log(np.where(o > 0, o, 1) / np.where(e > 0, e, 1)), 0.0)
 
 
+def _pearson(o: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """``(o - e)**2 / e``, 0 where ``e`` is 0 (a cell of an empty row or column is empty too)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(e > 0, (o - e) ** 2 / np.where(e > 0, e, 1), 0.0)
+
+
 def _chi2_p(x: float) -> float:
     """Upper-tail p-value of the chi-squared distribution with 1 degree of freedom."""
     return math.erfc(math.sqrt(max(float(x), 0.0) / 2.0))
@@ -387,8 +393,7 @@ def keyness(
     e11, e21 = row1 * total_a / n_all, row1 * total_b / n_all
     e12, e22 = row2 * total_a / n_all, row2 * total_b / n_all
     g2 = 2 * (_xlogy(o11, e11) + _xlogy(o12, e12) + _xlogy(o21, e21) + _xlogy(o22, e22))
-    chi2 = ((o11 - e11) ** 2 / e11 + (o12 - e12) ** 2 / e12 + (o21 - e21) ** 2 / e21
-            + (o22 - e22) ** 2 / e22)
+    chi2 = _pearson(o11, e11) + _pearson(o12, e12) + _pearson(o21, e21) + _pearson(o22, e22)
     sign = np.where(o11 >= e11, 1.0, -1.0)
     a_s, b_s = np.where(o11 == 0, 0.5, o11), np.where(o21 == 0, 0.5, o21)
     out = pd.DataFrame({
