@@ -156,7 +156,6 @@ def read_whole_file(path: Path, fmt: str, *, encoding: str | None = None) -> Ite
     yield Record({"text": text, "_format": fmt}, str(path), 1, used, flags)
 
 
-_BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
 _TEXT_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -169,22 +168,49 @@ def split_lines(chunks: Iterable[Any], *, text: bool = False) -> Iterator[Any]:
     >>> list(split_lines([b"a\\r", b"\\nb\\rc", b"\\nd"]))
     [b'a', b'b', b'c', b'd']
     """
-    breaks, empty, cr = (_TEXT_BREAK, "", "\r") if text else (_BYTE_BREAK, b"", b"\r")
-    pending: list[Any] = []
-    carry = empty
+    if text:
+        yield from _split_text_lines(chunks)
+        return
+    pending: list[bytes] = []
+    after_cr = False  # the previous chunk ended with \r: a \n starting this one belongs to it
+    for chunk in chunks:
+        if after_cr and chunk.startswith(b"\n"):
+            chunk = chunk[1:]
+        after_cr = chunk.endswith(b"\r")
+        # bytes.splitlines breaks at \n, \r and \r\n only (str.splitlines breaks at more).
+        for piece in chunk.splitlines(keepends=True):
+            if piece.endswith(b"\n"):
+                cut = 2 if piece.endswith(b"\r\n") else 1
+            elif piece.endswith(b"\r"):
+                cut = 1
+            else:
+                pending.append(piece)
+                continue
+            if pending:
+                pending.append(piece)
+                piece = b"".join(pending)
+                pending = []
+            yield piece[:-cut]
+    if pending:
+        yield b"".join(pending)
+
+
+def _split_text_lines(chunks: Iterable[str]) -> Iterator[str]:
+    pending: list[str] = []
+    carry = ""
     for chunk in chunks:
         if carry:
-            chunk, carry = carry + chunk, empty
-        if chunk.endswith(cr):
-            chunk, carry = chunk[:-1], cr
-        parts = breaks.split(chunk)
+            chunk, carry = carry + chunk, ""
+        if chunk.endswith("\r"):
+            chunk, carry = chunk[:-1], "\r"
+        parts = _TEXT_BREAK.split(chunk)
         pending.append(parts[0])
         if len(parts) == 1:
             continue
-        yield empty.join(pending)
+        yield "".join(pending)
         yield from parts[1:-1]
         pending = [parts[-1]]
-    last = empty.join(pending)
+    last = "".join(pending)
     if carry or last:
         yield last
 

@@ -40,9 +40,13 @@ def replace_surrogates(text: str) -> tuple[str, int]:
     >>> replace_surrogates("x \\ud800 y")
     ('x \ufffd y', 1)
     """
-    if not _SURROGATES.search(text):
+    if text.isascii():
         return text, 0
-    return _SURROGATES.subn("\ufffd", text)
+    try:
+        text.encode("utf-8")  # much faster than a regex search when there is none
+        return text, 0
+    except UnicodeEncodeError:
+        return _SURROGATES.subn("\ufffd", text)
 
 
 def normalize_text(text: str) -> tuple[str, list[str]]:
