@@ -6,6 +6,8 @@ Subpackages, each with its public API in ``__all__``:
   (schema in ``toolkit.corpus.SCHEMA``).
 - :mod:`toolkit.datasets`: the default news corpus and a tiny offline sample.
 - :mod:`toolkit.tokenize`: sentences and tokens with character offsets.
+- :mod:`toolkit.annotate`: the document layer: every document annotated once (paragraphs,
+  sentences, tokens with POS, paired quotes), cached; analyses read it.
 - :mod:`toolkit.keywords`: keyphrases, frequencies, collocations, keyness, concordances;
   :mod:`toolkit.plot` draws their frames.
 - :mod:`toolkit.quotes`: who is quoted saying what, with speaker, role and affiliation.
@@ -28,6 +30,7 @@ _SUBPACKAGES = {
     "corpus",
     "datasets",
     "tokenize",
+    "annotate",
     "keywords",
     "quotes",
     "actors",

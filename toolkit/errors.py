@@ -83,6 +83,10 @@ MESSAGES = {
         "separator, or encoding= if the column name looks garbled)"
     ),
     "bad_id": "doc_id must be a string or a number, not {kind}",
+    "annotated_newlines": (
+        "the corpus was annotated with newlines={have!r}, not {want!r}; "
+        "annotate it again with newlines={want!r}"
+    ),
     # dates (toolkit.corpus._dates)
     "bad_dayfirst": "dayfirst= must be True, False or None, not {value!r}",
     # report command and result cache (toolkit.report, toolkit.cache)

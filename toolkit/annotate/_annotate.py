@@ -10,6 +10,7 @@ import os
 import uuid
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,7 @@ import pandas as pd
 
 from toolkit._docs import TextOrCorpus, as_corpus, iter_docs
 from toolkit.annotate._corpus import AnnotatedCorpus
-from toolkit.annotate._doc import ALPHA, NUM, PUNCT, STOP, Doc, _pos_index, word_attrs
+from toolkit.annotate._doc import ALPHA, NUM, PUNCT, STOP, Doc, _pos_index
 from toolkit.tokenize._spans import paragraph_spans, sentence_spans, token_spans
 
 #: Bump when the cached layout of a Doc changes.
@@ -27,16 +28,23 @@ _NEWLINES = ("break", "space")
 _FLAG_CACHE: dict[str, int] = {}
 
 
+@cache
+def _stop_set() -> frozenset[str]:
+    from toolkit.tokenize._frame import stopwords
+
+    return stopwords(_STOPWORDS)
+
+
 def _flags(word: str) -> int:
     """STOP/PUNCT/ALPHA/NUM bits of a token surface, as :func:`toolkit.tokenize.tokenize`."""
     out = _FLAG_CACHE.get(word)
     if out is None:
-        from toolkit.tokenize._frame import _NUM, _PUNCT, stopwords
+        from toolkit.tokenize._frame import _NUM, _PUNCT, _WS_RUN
 
         if len(_FLAG_CACHE) > 500_000:
             _FLAG_CACHE.clear()
         out = (
-            (STOP if word_attrs(word)[0] in stopwords(_STOPWORDS) else 0)
+            (STOP if _WS_RUN.sub(" ", word).casefold() in _stop_set() else 0)
             | (PUNCT if _PUNCT.match(word) else 0)
             | (ALPHA if word.isalpha() else 0)
             | (NUM if _NUM.match(word) else 0)
@@ -97,21 +105,30 @@ def annotate_text(text: str, *, doc_id: str = "doc0", newlines: str = "break") -
     quote_arr = np.array([(q.start, q.end, q.closed) for q in quotes], dtype=np.int32)
     tokens = np.zeros((n, 4), dtype=np.int32)
     codes = np.zeros((n, 2), dtype=np.uint8)
-    vocab: dict[str, int] = {}
+    vocab: list[str] = []
     if n:
-        tokens[:, :2] = spans
+        tokens[:, :2] = np.fromiter(chain.from_iterable(spans), dtype=np.int32,
+                                    count=2 * n).reshape(n, 2)
         sent_of = np.searchsorted(sent_arr[:, 0], tokens[:, 0], side="right") - 1
         tokens[:, 2] = sent_of
         words = [text[s:e] for s, e in spans]
-        setdefault = vocab.setdefault
-        tokens[:, 3] = [setdefault(w, len(vocab)) for w in words]
+        word_codes, uniques = pd.factorize(np.array(words, dtype=object), sort=False)
+        tokens[:, 3] = word_codes
+        vocab = uniques.tolist()
         initial = np.empty(n, dtype=bool)
         initial[0] = True
         initial[1:] = sent_of[1:] != sent_of[:-1]
+        tag_codes, tag_uniques = pd.factorize(
+            np.array(tag(words, initial=initial.tolist()), dtype=object), sort=False
+        )
         index = _pos_index()
-        codes[:, 0] = [index[t] for t in tag(words, initial=initial.tolist())]
-        word_flags = np.array([_flags(w) for w in vocab], dtype=np.uint8)
-        codes[:, 1] = word_flags[tokens[:, 3]]
+        codes[:, 0] = np.array([index[t] for t in tag_uniques], dtype=np.uint8)[tag_codes]
+        get = _FLAG_CACHE.get
+        word_flags = [get(w) for w in vocab]
+        if None in word_flags:
+            word_flags = [_flags(w) if f is None else f for w, f in zip(vocab, word_flags,
+                                                                         strict=True)]
+        codes[:, 1] = np.array(word_flags, dtype=np.uint8)[word_codes]
     return Doc(
         doc_id, text, words=tuple(vocab), tokens=tokens, codes=codes, sent_spans=sent_arr,
         para_spans=para_arr, quote_spans=quote_arr,

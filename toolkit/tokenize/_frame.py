@@ -189,6 +189,23 @@ def _doc_spans(text: str, newlines: str):
     return spans, offsets, sent_of, sent_para
 
 
+def _doc_inputs(text_or_corpus, newlines: str):
+    """``(doc_id, text, *_doc_spans(text))`` per document; an annotated corpus
+    (:mod:`toolkit.annotate`) gives its stored spans without tokenizing again."""
+    from toolkit.annotate import AnnotatedCorpus
+
+    if isinstance(text_or_corpus, AnnotatedCorpus):
+        if text_or_corpus.options.get("newlines") != newlines:
+            from toolkit.errors import MESSAGES
+
+            have = text_or_corpus.options.get("newlines")
+            raise ValueError(MESSAGES["annotated_newlines"].format(have=have, want=newlines))
+        yield from text_or_corpus._tokenize_input()
+        return
+    for doc_id, text in iter_docs(text_or_corpus):
+        yield (doc_id, text, *_doc_spans(text, newlines))
+
+
 def tokenize(
     text_or_corpus: TextOrCorpus,
     *,
@@ -202,7 +219,8 @@ def tokenize(
     Parameters
     ----------
     text_or_corpus : str, list of str, Series or corpus DataFrame (``doc_id``, ``text``)
-        What to tokenize (see :func:`toolkit._docs.iter_docs`).
+        What to tokenize (see :func:`toolkit._docs.iter_docs`); an annotated corpus
+        (:func:`toolkit.annotate.annotate`) is read from its annotations, not tokenized again.
     stopwords_lists : str
         Packaged stopword lists joined by ``+`` (``"en"``, ``"news"``; ``""`` for none).
     extra_stopwords : iterable of str or path to a one-word-a-line file, optional
@@ -246,8 +264,7 @@ def tokenize(
     sent_parts: list[np.ndarray] = []
     offset_parts: list[np.ndarray] = []
     tokens: list[str] = []
-    for doc_id, text in iter_docs(text_or_corpus):
-        spans, offsets, sent_of, sent_para = _doc_spans(text, newlines)
+    for doc_id, text, spans, offsets, sent_of, sent_para in _doc_inputs(text_or_corpus, newlines):
         if lex and spans:
             spans, merged_sent = _merge_mwe(text, spans, sent_of.tolist(), lex)
             sent_of = np.asarray(merged_sent, dtype=np.int64)
