@@ -259,3 +259,22 @@ def test_json_number_and_string_ids_are_the_same_id(tmp_path):
     with pytest.raises(DuplicateIdError) as err:
         tc.load(path)
     assert "line 1" in str(err.value) and "line 2" in str(err.value)
+
+
+@pytest.mark.parametrize("chunksize", [1, 2, 5])
+def test_rows_in_equal_rows_out_plus_rejects_for_files(tmp_path, chunksize):
+    (tmp_path / "a.csv").write_text('id,text\n1,ok\n2,"too",many\n,no id\n4,"open\n5,lost\n')
+    (tmp_path / "b.jsonl").write_bytes(b'{"text": "x"}\r{"text": }\r\n{"id": "1", "text": "y"}\n')
+    whole = gzip.compress(_jsonl(_rows(300)).encode())
+    (tmp_path / "c.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    corpus, rejects = tc.load(tmp_path, errors="collect")
+    pairs = list(tc.iter_load(tmp_path, chunksize=chunksize, errors="collect"))
+    pd.testing.assert_frame_equal(pd.concat([c for c, _ in pairs], ignore_index=True), corpus)
+    pd.testing.assert_frame_equal(pd.concat([r for _, r in pairs], ignore_index=True), rejects)
+    # a.csv: 5 records (2 rows, a field-count reject, an unclosed-quote reject for the rest);
+    # b.jsonl: 3 records (1 row, 1 malformed, 1 duplicate of a.csv's "1"); c: rows + 1 reject.
+    per_file = corpus.groupby("source_file").size().add(
+        rejects.groupby("source_file").size(), fill_value=0)
+    assert per_file[str(tmp_path / "a.csv")] == 4 and per_file[str(tmp_path / "b.jsonl")] == 3
+    assert rejects["source_line"].notna().all()
+    assert len(corpus[corpus["source_file"].str.endswith("c.jsonl.gz")]) > 0

@@ -261,13 +261,16 @@ class _Builder:
             frame.loc[noted, "notes"] = [f"{f};{d}" if f else d for f, d in
                                          zip(frame.loc[noted, "notes"], dated[noted], strict=True)]
         frame["source_line"] = frame["source_line"].astype("int64")
+        if frame.empty:  # the dtypes a chunk with rows has, so that chunks concatenate alike
+            for name in ("doc_id", "text", "source_file", "encoding"):
+                frame[name] = frame[name].astype("str")
         extras = [c for c in frame.columns if c not in SCHEMA]
         return frame[[*SCHEMA, *extras]].reset_index(drop=True)
 
     def rejects_frame(self) -> pd.DataFrame:
         frame = pd.DataFrame(self.rejects, columns=REJECT_COLUMNS)
         for name in ("source_file", "doc_id", "error", "raw"):  # same dtypes with or without rows
-            frame[name] = frame[name].astype(object)
+            frame[name] = frame[name].astype("str")
         frame["source_line"] = frame["source_line"].astype("Int64")
         return frame
 
