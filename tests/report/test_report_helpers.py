@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import toolkit.cache
+import toolkit.cache._entry
 import toolkit.report._output
 from toolkit import report, tokenize
 
@@ -27,7 +28,9 @@ def test_progress_map_equals_one_call() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", [toolkit.report._output, toolkit.cache], ids=lambda m: m.__name__
+    "module",
+    [toolkit.report._output, toolkit.cache, toolkit.cache._entry],
+    ids=lambda m: m.__name__,
 )
 def test_docstring_examples(module, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("DCT_CACHE_DIR", str(tmp_path))
