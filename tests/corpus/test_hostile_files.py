@@ -278,3 +278,12 @@ def test_rows_in_equal_rows_out_plus_rejects_for_files(tmp_path, chunksize):
     assert per_file[str(tmp_path / "a.csv")] == 4 and per_file[str(tmp_path / "b.jsonl")] == 3
     assert rejects["source_line"].notna().all()
     assert len(corpus[corpus["source_file"].str.endswith("c.jsonl.gz")]) > 0
+
+
+def test_short_csv_row_is_kept_and_noted(tmp_path):
+    path = tmp_path / "short.csv"
+    path.write_text("id,text,author\n1,Hello,Ann\n2,Bye\n")
+    corpus = tc.load(path)
+    assert corpus["text"].tolist() == ["Hello", "Bye"]
+    assert corpus["notes"].tolist() == ["", "missing_fields"]
+    assert corpus["author"].iloc[0] == "Ann" and pd.isna(corpus["author"].iloc[1])

@@ -10,8 +10,10 @@ import pandas as pd
 
 #: Column name -> what it holds. Order is the column order of a loaded corpus.
 SCHEMA: dict[str, str] = {
-    "doc_id": "Unique document id (string). Taken from the source when it has one, else made "
-    "from the file name (and line or row).",
+    "doc_id": "Unique document id (string). Taken from the source when it has one (numbers "
+    "as written: 1 and 1.0 from a numeric column give '1', so JSON 1 and '1' are the same id); "
+    "else made from the file name and line, '<file>:<line>' ('<file>' for a .txt/.html page, "
+    "'row:<n>' for a DataFrame). Never 'nan'.",
     "title": "Headline; empty string when unknown.",
     "text": "The cleaned article body (lede and body paragraphs, separated by blank lines; "
     "Unicode NFC, mojibake repaired, curly quotes kept). Every offset in the toolkit "
@@ -29,11 +31,15 @@ SCHEMA: dict[str, str] = {
     "boilerplate": "Page furniture removed from ``text`` (author bio, comment forms, "
     "share buttons, 'View all posts by ...'), kept for inspection; empty string if none.",
     "notes": "Semicolon-separated notes on what was repaired or is suspicious: "
-    "'empty', 'encoding=cp1252', 'bom', 'mojibake_repaired', 'quotes_repaired', "
-    "'replacement_chars', 'bad_date', 'html_extracted'. Empty string when clean.",
+    "'empty', 'encoding=cp1252' (or another detected encoding), 'encoding_uncertain' (the "
+    "detection was not clear: check the text, pass encoding=), 'bom', 'mojibake_repaired', "
+    "'quotes_repaired', 'replacement_chars' (U+FFFD in the text, also where lone surrogates "
+    "were replaced), 'undecodable_bytes', 'missing_fields' (a CSV row shorter than its header), "
+    "'bad_date', 'html_extracted'. Empty string when clean.",
     "source_file": "File the record came from ('<DataFrame>' for a frame passed in).",
-    "source_line": "Line (JSONL), row (CSV, 1 = first data row), record index (JSON) or "
-    "frame position (DataFrame) of the record in ``source_file``; 1-based.",
+    "source_line": "Line of the file where the record starts (JSONL, CSV/TSV: the header is "
+    "line 1), record index (JSON) or frame position (DataFrame) of the record in "
+    "``source_file``; 1-based.",
     "encoding": "Text encoding the source was decoded with.",
 }
 
