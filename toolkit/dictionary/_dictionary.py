@@ -194,6 +194,8 @@ def matches(text_or_corpus: TextOrCorpus, dictionary) -> pd.DataFrame:
             continue
         for category, (regex, patterns) in compiled.items():
             for m in regex.finditer(text):
+                if m.end() == m.start():  # a lone "*" matches nothing between two non-words
+                    continue
                 rows.append((doc_id, m.start(), m.end(), m.group(), category,
                              patterns[m.lastindex - 1]))
     frame = pd.DataFrame(rows, columns=MATCH_COLUMNS)
