@@ -86,6 +86,17 @@ def test_collocations(corpus, size, min_count):
 def test_keyness(corpus, data):
     ids = corpus["doc_id"].tolist()
     target = data.draw(st.lists(st.sampled_from(ids), unique=True) if ids else st.just([]))
+    _check_keyness(corpus, target)
+
+
+def test_keyness_single_term_corpus():
+    """One term is every token: chi2 has empty expected cells and must not be NaN."""
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["Iran", "", "Iran"]})
+    _check_keyness(corpus, ["a"])
+    assert kw.keyness(corpus, ["a"], min_count=1)["chi2"].notna().all()
+
+
+def _check_keyness(corpus, target):
     out = run(kw.keyness, corpus, target, min_count=1)
     if out is None:
         return
