@@ -35,7 +35,8 @@ SCHEMA: dict[str, str] = {
     "detection was not clear: check the text, pass encoding=), 'bom', 'mojibake_repaired', "
     "'quotes_repaired', 'replacement_chars' (U+FFFD in the text, also where lone surrogates "
     "were replaced), 'undecodable_bytes', 'missing_fields' (a CSV row shorter than its header), "
-    "'bad_date', 'html_extracted'. Empty string when clean.",
+    "'bad_date', 'ambiguous_date' (dd/mm or mm/dd not settled by the file), 'calendar=solar_hijri' "
+    "or 'calendar=lunar_hijri' (date converted to Gregorian), 'html_extracted'. '' when clean.",
     "source_file": "File the record came from ('<DataFrame>' for a frame passed in).",
     "source_line": "Line of the file where the record starts (JSONL, CSV/TSV: the header is "
     "line 1), record index (JSON) or frame position (DataFrame) of the record in "
