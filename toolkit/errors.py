@@ -83,6 +83,8 @@ MESSAGES = {
         "separator, or encoding= if the column name looks garbled)"
     ),
     "bad_id": "doc_id must be a string or a number, not {kind}",
+    "unknown_encoding": "unknown encoding {encoding!r}; pass encoding= a Python codec name "
+    "such as 'utf-8', 'cp1252', 'koi8_r' or 'utf-16'",
     "annotated_newlines": (
         "the corpus was annotated with newlines={have!r}, not {want!r}; "
         "annotate it again with newlines={want!r}"

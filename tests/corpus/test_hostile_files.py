@@ -287,3 +287,10 @@ def test_short_csv_row_is_kept_and_noted(tmp_path):
     assert corpus["text"].tolist() == ["Hello", "Bye"]
     assert corpus["notes"].tolist() == ["", "missing_fields"]
     assert corpus["author"].iloc[0] == "Ann" and pd.isna(corpus["author"].iloc[1])
+
+
+def test_unknown_encoding_option_names_file(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("id,text\n1,a\n")
+    with pytest.raises(InputError, match="x.csv.*unknown encoding 'nope'"):
+        tc.load(path, encoding="nope")

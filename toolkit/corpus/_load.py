@@ -397,6 +397,9 @@ def _records(
                     on_header=lambda names, where=str(path): _check_csv_header(
                         builder, names, where),
                 )
+        except LookupError:  # encoding= names no codec: an error about the option, not a file
+            raise InputError(MESSAGES["unknown_encoding"].format(encoding=encoding),
+                             source=str(path)) from None
         except InputError as err:
             if builder.errors == "raise":
                 raise
