@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 import warnings
-from bisect import bisect_left
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -135,6 +137,37 @@ def _alnum(s: str) -> int:
     return len(_ALNUM.findall(s))
 
 
+# Range questions about the text (letters and digits in text[a:b], a quotation mark in it, the
+# first word, how it ends) are answered without copying text[a:b]: a rule looks at the whole
+# sentence before or after its cue, so copies made a run-on sentence with thousands of cues
+# ('He said "He said "...') quadratic.
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+_DQ_ONE = re.compile(r"[\"“”„‟«»]")
+_DQ_TWO = re.compile(r"(?=``|'')")  # every start, overlapping ones included
+_OPEN_DQ = re.compile(r"[“\"]")
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+_NONSPACE = re.compile(r"\S+")
+
+
+def _ends_with(text: str, a: int, b: int, strip: str | None, suffixes: tuple[str, ...]) -> bool:
+    """``text[a:b].rstrip(strip).endswith(suffixes)`` (suffixes of at most two characters)."""
+    if strip is None:
+        while b > a and text[b - 1].isspace():
+            b -= 1
+    else:
+        while b > a and text[b - 1] in strip:
+            b -= 1
+    return text[max(a, b - 2):b].endswith(suffixes)
+
+
+def _has_words(text: str, a: int, b: int, n: int) -> bool:
+    """``len(text[a:b].split()) >= n``."""
+    for k, _ in enumerate(_NONSPACE.finditer(text, a, b), 1):
+        if k >= n:
+            return True
+    return n <= 0
+
+
 class _Doc:
     """Everything the rules need about one document."""
 
@@ -158,8 +191,87 @@ class _Doc:
         self.actors = {s: (e, a) for s, e, a in actor_spans}
         self.persons: list[Person] = []
         self.by_surname: dict[str, Person] = {}
+        self._runs: tuple[array, array, array] | None = None
+        self._marks: tuple[list[int], list[int], list[int]] | None = None
+        self._cuts: tuple[list[int], list[bool]] | None = None
+        self.commas = [i for i, t in enumerate(self.toks) if t.text == "," and not self.in_quote[i]]
         self.units = self._units()
         self.unit_starts = [u[0] for u in self.units]
+
+    # ------------------------------------------------------------------ range questions
+    def _alnum_before(self, pos: int) -> int:
+        if self._runs is None:
+            starts, ends, cum = array("q"), array("q"), array("q")
+            total = 0
+            for m in _ALNUM_RUN.finditer(self.text):
+                s, e = m.span()
+                starts.append(s)
+                ends.append(e)
+                cum.append(total)
+                total += e - s
+            self._runs = (starts, ends, cum)
+        starts, ends, cum = self._runs
+        k = bisect_right(starts, pos) - 1
+        return 0 if k < 0 else cum[k] + min(pos, ends[k]) - starts[k]
+
+    def alnum(self, a: int, b: int) -> int:
+        """``_alnum(text[a:b])``: letters and digits in the range, in O(log n)."""
+        return self._alnum_before(b) - self._alnum_before(a) if b > a else 0
+
+    def _mark_index(self) -> tuple[list[int], list[int], list[int]]:
+        if self._marks is None:
+            text = self.text
+            self._marks = ([m.start() for m in _DQ_ONE.finditer(text)],
+                           [m.start() for m in _DQ_TWO.finditer(text)],
+                           [m.start() for m in _OPEN_DQ.finditer(text)])
+        return self._marks
+
+    def has_dq(self, a: int, b: int) -> bool:
+        """``bool(_DQ.search(text[a:b]))``: a double quotation mark inside the range."""
+        one, two, _ = self._mark_index()
+        k = bisect_left(one, a)
+        if k < len(one) and one[k] < b:
+            return True
+        k = bisect_left(two, a)
+        return k < len(two) and two[k] < b - 1
+
+    def comma_before_quote(self, pos: int, end: int) -> int | None:
+        """Where a quote opens right after a comma (and white space) in ``text[pos:end]``, with no
+        quotation mark before it; None if it does not."""
+        _, _, opening = self._mark_index()
+        k = bisect_left(opening, pos)
+        if k == len(opening) or opening[k] >= end:
+            return None
+        q = c = opening[k]
+        while c > pos and self.text[c - 1].isspace():
+            c -= 1
+        return q if c > pos and self.text[c - 1] == "," else None
+
+    def cut_points(self) -> tuple[list[int], list[bool]]:
+        """Tokens where :func:`_cut` may stop, and whether they stop whatever the end."""
+        if self._cuts is None:
+            toks, forms = self.toks, self.lex.cue_forms
+            at: list[int] = []
+            always: list[bool] = []
+            for i in range(len(toks) - 1):
+                t = toks[i]
+                if self.in_quote[i] or t.text not in {",", ";", "—", "–"}:
+                    continue
+                n = toks[i + 1]
+                if (n.low.endswith("ing") and n.low in forms) or n.low == "according" \
+                        or (t.text == "," and n.low in {"while", "whereas"}):
+                    at.append(i)
+                    always.append(True)
+                elif t.text == ";":  # only when the next token is inside the range
+                    at.append(i)
+                    always.append(False)
+            self._cuts = (at, always)
+        return self._cuts
+
+    def _quoted_at(self, pos: int) -> bool:
+        """A quote strictly contains ``pos`` (quotes never overlap each other)."""
+        k = bisect_left(self.qstarts, pos) - 1
+        return k >= 0 and self.quotes[k].end > pos
 
     # ------------------------------------------------------------------ segmentation
     def overlapping(self, a: int, b: int) -> list[Quote]:
@@ -175,10 +287,9 @@ class _Doc:
         for s, e in spans:
             if merged:
                 ps, pe = merged[-1]
-                inside = any(q.start < s < q.end or q.start < pe < q.end
-                             for q in self.overlapping(ps, e))
+                inside = self._quoted_at(s) or self._quoted_at(pe)
                 # "he said." or "Sen. Joe Smith, Democrat of Indiana, said." after a quote
-                if inside or (self.text[ps:pe].rstrip(" .,!?").endswith(("”", '"', "''"))
+                if inside or (_ends_with(self.text, ps, pe, " .,!?", ("”", '"', "''"))
                               and "\n" not in self.text[pe:s]
                               and self._speaker_sentence(s, e)):
                     merged[-1][1] = e
@@ -663,15 +774,20 @@ class _Doc:
         self._scanned_to = max(self._scanned_to, pos)
 
 
-def _kind(text: str, start: int, end: int, quotes: list[Quote]) -> str:
+def _kind(text: str, start: int, end: int, quotes: list[Quote],
+          alnum: Callable[[int, int], int] | None = None) -> str:
+    """Direct (nothing outside quotation marks), mixed or indirect; ``alnum(a, b)`` counts the
+    letters and digits of ``text[a:b]`` (e.g. :meth:`_Doc.alnum`)."""
     inside = [q for q in quotes if q.start >= start - 1 and q.end <= end + 1]
     if not inside:
         return "indirect"
-    rest = text[start:end]
-    for q in sorted(inside, key=lambda q: -q.start):
-        a, b = max(q.start - start, 0), min(q.end - start, len(rest))
-        rest = rest[:a] + " " * (b - a) + rest[b:]
-    return "direct" if _alnum(rest) == 0 else "mixed"
+    if alnum is None:
+        def alnum(a: int, b: int) -> int:
+            return _alnum(text[a:b])
+    # letters and digits outside the quotes (which never overlap each other)
+    outside = alnum(start, end) - sum(alnum(max(q.start, start), min(q.end, end))
+                                      for q in inside)
+    return "direct" if outside == 0 else "mixed"
 
 
 
@@ -713,16 +829,12 @@ def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, b
 def _cut(doc: _Doc, start: int, end: int) -> int:
     """End of a content span: stop before ", saying ..." / ", according to ..." / "; ..."."""
     toks = doc.toks
-    i = doc.tok_index(start)
-    while i < len(toks) and toks[i].start < end:
-        t = toks[i]
-        if not doc.in_quote[i] and t.text in {",", ";", "—", "–"} and i + 1 < len(toks):
-            n = toks[i + 1]
-            if (n.low.endswith("ing") and n.low in doc.lex.cue_forms) or n.low == "according" \
-                    or (t.text == "," and n.low in {"while", "whereas"}) \
-                    or (t.text == ";" and toks[i + 1].start < end):
-                return t.start
-        i += 1
+    at, always = doc.cut_points()  # the stops, found once per document
+    k = bisect_left(at, doc.tok_index(start))
+    while k < len(at) and toks[at[k]].start < end:
+        if always[k] or toks[at[k] + 1].start < end:
+            return toks[at[k]].start
+        k += 1
     return end
 
 
@@ -755,6 +867,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
         ti, tj = doc.tok_index(us), doc.tok_index(ue)
         unit_found: list[Attribution] = []
         unit_speaker: Speaker | None = None
+        unit_comma: int | None = None  # the first comma of the unit, found when needed
         head = _HEADLINE.match(text, us, ue)
         if head and not any(q.start < head.end(1) < q.end for q in doc.overlapping(us, ue)):
             h0 = head.start(1)
@@ -765,7 +878,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             h0 += len(text[h0:head.end(1)]) - len(text[h0:head.end(1)].lstrip())
             sp = doc.make_speaker(h0, head.end(1)) if h0 < head.end(1) else None
             a, b = _strip_span(text, head.end(), ue)
-            if sp is not None and _alnum(text[a:b]) >= 8 and (sp.person or sp.affiliation):
+            if sp is not None and doc.alnum(a, b) >= 8 and (sp.person or sp.affiliation):
                 unit_found.append(Attribution(a, b, (head.end(1), head.end(1) + 1), sp,
                                               "speaker-colon"))
                 unit_speaker = sp
@@ -784,14 +897,15 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                         continue
                     sp = Speaker(toks[cj].start, toks[k - 1].end,
                                  name=text[toks[cj].start:toks[k - 1].end])
-                lead = text[us:cue[0]].strip(" ,“\"")
-                if _alnum(lead) < 3 or lead.lower() in {"but", "and", "yet"}:
+                n_lead = doc.alnum(us, cue[0])  # the stripped marks are no letters
+                if n_lead < 3 or n_lead == 3 and text[slice(*_strip_span(
+                        text, us, cue[0], " ,“\""))].lower() in {"but", "and", "yet"}:
                     k = doc.tok_index(sp.end)
                     cs = toks[k].end if k < tj and toks[k].text == "," else sp.end
                     a, b = _strip_span(text, cs, _cut(doc, cs, ue))
                 else:
                     a, b = _strip_span(text, us, cue[0])
-                if _alnum(text[a:b]) >= 6:
+                if doc.alnum(a, b) >= 6:
                     unit_found.append(Attribution(a, b, cue, sp, "according-to"))
                     unit_speaker = unit_speaker or sp
                 continue
@@ -802,7 +916,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 while k < tj and not (toks[k].text == "," and not doc.in_quote[k]):
                     k += 1
                 a, b = _strip_span(text, toks[cj - 1].end, toks[k].start if k < tj else ue)
-                if k < tj and _alnum(text[a:b]) >= 6:
+                if k < tj and doc.alnum(a, b) >= 6:
                     unit_found.append(Attribution(a, b, cue, None, "asked"))
                 continue
             # ---- participle: "..., saying that ..."
@@ -812,7 +926,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                     continue
                 cs = _content_after(doc, ci, cj, lemma, ue)
                 a, b = _strip_span(text, cs, _cut(doc, cs, ue))
-                if _alnum(text[a:b]) >= 6:
+                if doc.alnum(a, b) >= 6:
                     unit_found.append(Attribution(a, b, cue, sp, "participle"))
                 continue
             # ---- passive ("he was told") is no attribution by the subject
@@ -832,7 +946,9 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             if sp is not None:
                 if cls == "report" and sp.pronoun and text[sp.start:sp.end].lower() == "it":
                     continue
-                lead = _LEAD.search(text, us, sp.start)
+                # a match ending at sp.start with lead.end(1) within 40 characters starts in
+                # the last 42: searching only there finds the same one, in constant time
+                lead = _LEAD.search(text, max(us, sp.start - 42), sp.start)
                 if lead and sp.start - lead.end(1) < 40 and not sp.pronoun and not any(
                     w in _STOP or w in _SUBORD or w in doc.lex.cue_forms
                     for w in text[lead.end(1):sp.start].lower().split()
@@ -843,41 +959,43 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                         text[lead.end(1):sp.start].lstrip())
                 cs = _content_after(doc, ci, cj, lemma, ue)
                 ce = _cut(doc, cs, ue)
-                intro = text[us:sp.start].split(maxsplit=1)
-                if intro and intro[0].lower() in _SUBORD and "," not in text[us:sp.start]:
-                    # "When she said X, she ...": the content ends with the subordinate clause
-                    k = doc.tok_index(cs)
-                    while k < len(toks) and toks[k].start < ce:
-                        if toks[k].text == "," and not doc.in_quote[k]:
-                            ce = toks[k].start
-                            break
-                        k += 1
+                # the first word of the unit (units start with a word: no white space)
+                intro = _FIRST_WORD.match(text, us, min(sp.start, us + 40))
+                if intro and intro.group(1).lower() in _SUBORD:
+                    if unit_comma is None:
+                        unit_comma = text.find(",", us, ue)
+                    if not 0 <= unit_comma < sp.start:
+                        # "When she said X, she ...": the content ends with the subordinate
+                        # clause (the first comma outside quotes)
+                        k = bisect_left(doc.commas, doc.tok_index(cs))
+                        if k < len(doc.commas) and toks[doc.commas[k]].start < ce:
+                            ce = toks[doc.commas[k]].start
                 after = _strip_span(text, cs, ce)
                 before = _strip_span(text, us, sp.start)
-                before_txt = text[before[0]:before[1]]
-                after_txt = text[after[0]:after[1]]
-                after_ok = _alnum(after_txt) >= 4
+                after_head = text[after[0]:min(after[1], after[0] + 5)].lower()
+                after_ok = doc.alnum(*after) >= 4
                 if strict and after_ok and not (
                     text[cue[1]:after[0] + 1].lstrip()[:1] in {":", "“", '"', "'"}
-                    or after_txt.lower().startswith(("that ", "“", '"', "''", "``"))
-                    or _DQ.search(after_txt)
+                    or after_head.startswith(("that ", "“", '"', "''", "``"))
+                    or doc.has_dq(*after)
                 ):
                     after_ok = False
-                ends_comma = text[us:sp.start].rstrip().endswith((",", "”", '"', "''"))
-                if after_ok and ends_comma and _alnum(before_txt) >= 6:
+                ends_comma = _ends_with(text, us, sp.start, None, (",", "”", '"', "''"))
+                before_alnum = doc.alnum(*before)
+                if after_ok and ends_comma and before_alnum >= 6:
                     opens = text[cue[1]:after[0] + 1].lstrip()[:1] in {",", ":", "“", '"', "'"} \
-                        or after_txt.lower().startswith(("that ", "“", '"', "''", "``"))
-                    quote_first = before_txt.rstrip(" ,.!?").endswith(("”", '"', "''"))
-                    first_word = after_txt.split(maxsplit=1)[0].lower()
+                        or after_head.startswith(("that ", "“", '"', "''", "``"))
+                    quote_first = _ends_with(text, *before, " ,.!?", ("”", '"', "''"))
+                    first_word = _FIRST_WORD.match(text, *after).group(1).lower()
                     if opens and quote_first and first_word.endswith("ing") \
                             and first_word not in doc.lex.cue_forms:
                         opens = False  # "“...,” the report said, referring to ..."
                     if quote_first and not (text[cue[1]:after[0] + 1].lstrip()[:1] in {",", ":"}
-                                            or after_txt.lower().startswith("that ")):
+                                            or after_head.startswith("that ")):
                         opens = False  # "“...,” Trump told NBC’s “Today” on Monday."
                     if not opens and (quote_first or first_word in _ADJUNCT):
                         after_ok = False
-                if after_ok and ends_comma and _alnum(before_txt) >= 6 and \
+                if after_ok and ends_comma and before_alnum >= 6 and \
                         text[cue[1]:after[0]].strip().startswith(","):
                     # "“A,” he said, “B.”"  /  "The economy, he said, is in trouble."
                     unit_found.append(Attribution(before[0], after[1], cue, sp,
@@ -885,9 +1003,9 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 elif after_ok:
                     unit_found.append(Attribution(after[0], after[1], cue, sp,
                                                   "speaker-cue-content"))
-                elif ends_comma and _alnum(before_txt) >= (2 if _DQ.search(before_txt) else 4) and (
-                    _DQ.search(before_txt) or (
-                        not strict and len(before_txt.split()) >= 4)):
+                elif ends_comma and before_alnum >= (2 if doc.has_dq(*before) else 4) and (
+                    doc.has_dq(*before) or (
+                        not strict and _has_words(text, *before, 4))):
                     unit_found.append(Attribution(before[0], before[1], cue, sp,
                                                   "content-speaker-cue"))
                 else:
@@ -900,14 +1018,14 @@ def _attributions(doc: _Doc) -> list[Attribution]:
                 if sp is None:
                     continue
                 a, b = _strip_span(text, us, prev.start if prev.text == "," else prev.end)
-                rest = text[sp.end:ue]
-                if _alnum(text[a:b]) >= 4 and (
-                    not rest.strip() or rest.lstrip()[0] in ",.;:!?”\"'("
-                    or rest.split(maxsplit=1)[0] in _ADJUNCT
-                ) and (_DQ.search(text[a:b]) or not strict):
-                    m = re.match(r"[^“\"]*?,\s*(?=[“\"])", rest)
-                    if m:
-                        after = _strip_span(text, sp.end + m.end(), ue)
+                rest = _FIRST_WORD.match(text, sp.end, ue)  # None: only white space left
+                if doc.alnum(a, b) >= 4 and (
+                    rest is None or rest.group(1)[0] in ",.;:!?”\"'("
+                    or rest.group(1) in _ADJUNCT
+                ) and (doc.has_dq(a, b) or not strict):
+                    m_end = doc.comma_before_quote(sp.end, ue)  # ', “...'
+                    if m_end is not None:
+                        after = _strip_span(text, m_end, ue)
                         unit_found.append(Attribution(a, after[1], cue, sp, "interrupted",
                                                       parts=[(a, b), after]))
                     else:
@@ -918,8 +1036,8 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             partial = [q for q in doc.overlapping(us, ue) if q.start >= us and q.end <= ue
                        and len(_WORD.findall(text[q.start:q.end])) >= 3
                        and not _is_title(text[q.start:q.end])]
-            if partial and _alnum(text[us:ue]) - sum(_alnum(text[q.start:q.end])
-                                                     for q in partial) > 10:
+            if partial and doc.alnum(us, ue) - sum(doc.alnum(q.start, q.end)
+                                                   for q in partial) > 10:
                 sp = doc.subject_of(us, partial[0].start)
                 if sp is not None:
                     k = doc.tok_index(sp.end)
@@ -941,7 +1059,7 @@ def _attributions(doc: _Doc) -> list[Attribution]:
             inner = text[q.start:q.end]
             if len(_WORD.findall(inner)) < 4 or _is_title(inner):
                 continue  # scare quotes and titles of works ("The Rachel Maddow Show")
-            whole = _alnum(text[us:ue]) - _alnum(inner) <= 2
+            whole = doc.alnum(us, ue) - doc.alnum(q.start, q.end) <= 2
             colon = _colon_cue(doc, q.start)
             after = _any_verb_after(doc, q, ue) if colon is None else None
             dash = _DASH_SPEAKER.match(text, q.end)
@@ -1017,10 +1135,12 @@ def _any_verb_after(doc: _Doc, q: Quote, ue: int) -> tuple[tuple[int, int], Spea
 def _colon_cue(doc: _Doc, pos: int) -> tuple[tuple[int, int], Speaker] | None:
     """The cue and speaker of "Trump said:" (or "the report:") right before a block quote."""
     text = doc.text
-    before = text[:pos].rstrip()
-    if not before.endswith(":"):
+    colon = pos  # the last character before pos that is no white space
+    while colon > 0 and text[colon - 1].isspace():
+        colon -= 1
+    colon -= 1
+    if colon < 0 or text[colon] != ":":
         return None
-    colon = len(before) - 1
     ci = doc.tok_index(colon)
     lo = doc.tok_index(max(0, colon - 300))
     for i in range(ci - 1, max(lo, ci - 25) - 1, -1):
@@ -1057,7 +1177,8 @@ def _colon_cue(doc: _Doc, pos: int) -> tuple[tuple[int, int], Speaker] | None:
             return (colon, colon + 1), doc.make_speaker(doc.toks[i].start, doc.toks[k - 1].end)
     # "the report:" with no verb
     sp = doc.speaker_before(ci, max(lo, ci - 8))
-    if sp is not None and before.rfind("\n", 0, colon) < sp.start and _real_speaker(doc, sp):
+    if sp is not None and text.find("\n", max(sp.start, 0), colon) < 0 \
+            and _real_speaker(doc, sp):
         return (colon, colon + 1), sp
     return None
 
@@ -1099,10 +1220,12 @@ def extract_doc(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
         sp = a.speaker
         speaker_txt = text[sp.start:sp.end] if sp else None
         if a.parts:
-            kinds = {_kind(text, ps, pe, doc.overlapping(ps - 1, pe + 1)) for ps, pe in a.parts}
+            kinds = {_kind(text, ps, pe, doc.overlapping(ps - 1, pe + 1), doc.alnum)
+                     for ps, pe in a.parts}
             kind = kinds.pop() if len(kinds) == 1 else "mixed"
         else:
-            kind = _kind(text, a.start, a.end, doc.overlapping(a.start - 1, a.end + 1))
+            kind = _kind(text, a.start, a.end, doc.overlapping(a.start - 1, a.end + 1),
+                         doc.alnum)
         rows.append({
             "doc_id": doc_id,
             "start": a.start,
