@@ -17,6 +17,7 @@ from toolkit.keywords._corpus import _PERIODS
 from toolkit.tokenize import token_spans
 
 Pattern = str | Sequence[str] | re.Pattern
+_CONTEXT_CHARS = 100  # characters of kwic context at most, per token of window (and one more)
 
 # Column -> dtype of each result, rows or no rows (see toolkit._frames).
 #: :func:`kwic`
@@ -85,7 +86,9 @@ def kwic(
         A word (``"sanctions"``), a phrase (``"nuclear deal"``), a glob (``"negotiat*"``), a
         regular expression (with ``valuetype="regex"`` or a compiled ``re.Pattern``), or a list.
     window
-        Tokens of context on each side.
+        Tokens of context on each side. A side is cut to its last (left) or first (right)
+        ``100 * (window + 1)`` characters, which only run-together text reaches (many
+        matches inside one very long token would otherwise repeat that token in every row).
     valuetype
         ``"glob"`` (default), ``"fixed"`` or ``"regex"``; see :func:`compile_pattern`.
     case_sensitive
@@ -109,6 +112,7 @@ def kwic(
         raise InputError(f"window must be a non-negative integer, got {window!r}", source="kwic")
     rx = compile_pattern(pattern, valuetype=valuetype, case_sensitive=case_sensitive)
     rows = []
+    limit = _CONTEXT_CHARS * (window + 1)
     for doc_id, text in iter_docs(text_or_corpus):
         matches = [m for m in rx.finditer(text) if m.end() > m.start()]
         if not matches:
@@ -123,6 +127,8 @@ def kwic(
                 starts[0] if window and i > 0 else s)
             j = bisect_left(starts, e)  # tokens starting at or after e are on the right
             right_end = ends[min(j + window, len(spans)) - 1] if window and j < len(spans) else e
+            left_start = max(left_start, s - limit)  # linear time on run-together text
+            right_end = min(right_end, e + limit)
             rows.append((doc_id, s, e, " ".join(text[left_start:s].split()), text[s:e],
                          " ".join(text[e:right_end].split())))
     return conform(pd.DataFrame(rows, columns=list(KWIC_DTYPES)), KWIC_DTYPES)
