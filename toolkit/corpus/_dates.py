@@ -3,8 +3,8 @@
 :func:`parse_dates` never raises on a value. What it could not read, or read with a doubt,
 is said in a note per row (joined by ``;``):
 
-- ``bad_date``: unparseable, partial (``'5 Jan'``: no year), or outside the range pandas can
-  hold (years 1677-2262; ``'9999-12-31'``, ``'1500-06-01'``, ``'-1'``).
+- ``bad_date``: unparseable, partial (``'5 Jan'``: no year; a lone ``'2017'``), or outside the
+  range pandas can hold (years 1677-2262; ``'9999-12-31'``, ``'1500-06-01'``, ``'-1'``).
 - ``ambiguous_date``: ``05/01/2017`` could be 5 January or 1 May, and nothing in the same file
   settled it (see *Day and month* below).
 - ``calendar=solar_hijri``, ``calendar=lunar_hijri``: the date was written in the Iranian
