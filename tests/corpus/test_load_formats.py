@@ -65,7 +65,8 @@ def test_folder_of_text_pages(tmp_path, seed_raw):
     corpus = tc.load(tmp_path)
     _check_schema(corpus)
     seed = corpus.set_index("doc_id").loc["seed"]
-    assert seed["author"] == "Allegra Nguyen"
+    assert seed["author"] == tc.read_article(seed_raw)["author"]
+    assert seed["author"] and seed["author"] in seed["boilerplate"]
     assert "Leave a Reply" in seed["boilerplate"] and "Leave a Reply" not in seed["text"]
 
 
