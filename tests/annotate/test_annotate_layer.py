@@ -189,6 +189,9 @@ def test_iter_annotate_chunks_equal_whole(corpus, annotated):
     frames = [corpus.iloc[:4], corpus.iloc[4:]]
     streamed = list(iter_annotate(iter(frames), chunk_size=100, cache=False))
     assert [len(c) for c in streamed] == [4, len(corpus) - 4]
+    texts = list(iter_annotate(("One.", "Two.", "Three."), chunk_size=2, cache=False))
+    assert [c.doc_ids for c in texts] == [["doc0", "doc1"], ["doc2"]]
+    assert [len(c) for c in iter_annotate([], cache=False)] == [0]
     with pytest.raises(ValueError, match="chunk_size"):
         next(iter_annotate(corpus, chunk_size=0))
 
@@ -213,3 +216,9 @@ def test_docstring_examples(name, tmp_path, monkeypatch):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0, f"{name} has no examples"
     assert result.failed == 0
+
+
+def test_progress_bar(capsys):
+    shown = annotate(["Iran met Iraq.", "Talks ended."], cache=False, progress=True)
+    assert "annotate" in capsys.readouterr().err
+    assert shown.tokens.equals(annotate(["Iran met Iraq.", "Talks ended."], cache=False).tokens)

@@ -314,12 +314,16 @@ def iter_annotate(
     """
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive number, got {chunk_size}")
-    if isinstance(source, pd.DataFrame | pd.Series | str) or (
-        isinstance(source, list) and not any(isinstance(x, pd.DataFrame) for x in source)
-    ):
-        frames: Iterable[pd.DataFrame] = [as_corpus(source)]
+    frames: Iterable[pd.DataFrame]
+    if isinstance(source, pd.DataFrame | pd.Series | str):
+        frames = [as_corpus(source)]
     else:
-        frames = (f if isinstance(f, pd.DataFrame) else as_corpus(f) for f in source)
+        items = iter(source)
+        first = next(items, None)
+        if isinstance(first, pd.DataFrame):  # chunks, e.g. from toolkit.corpus.iter_load
+            frames = chain([first], items)
+        else:  # texts
+            frames = [as_corpus([] if first is None else [first, *items])]
     for frame in frames:
         for begin in range(0, max(len(frame), 1), chunk_size):
             part = frame.iloc[begin:begin + chunk_size]
