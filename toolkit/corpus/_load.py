@@ -299,7 +299,7 @@ def _is_missing(value: Any) -> bool:
 
 
 def _id_string(value: Any) -> str | None:
-    """A source id as a string; None when missing (NaN, None, ""). ``1`` and ``1.0`` give "1".
+    """A source id as a string; None when missing (NaN, None, blank). ``1``, ``1.0`` give "1".
 
     Numbers from a DataFrame column with missing values arrive as floats: an integral
     float is written without ".0". Ids that are lists or objects raise TypeError.
