@@ -36,7 +36,7 @@ def _load(frame, **options):
         return run(tc.load, frame, errors="collect", **options)
 
 
-@budget(100)
+@budget(50)
 @given(raw_frames())
 def test_load_dataframe(frame):
     got = _load(frame)
@@ -55,7 +55,7 @@ def test_load_dataframe(frame):
     check_same(rejects, again_rejects)
 
 
-@budget(100)
+@budget(50)
 @given(raw_frames(), st.integers(1, 3))
 def test_iter_load_dataframe(frame, chunksize):
     with warnings.catch_warnings():

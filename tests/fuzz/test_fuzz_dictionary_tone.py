@@ -25,7 +25,7 @@ dictionaries = st.one_of(
 )
 
 
-@budget(100)
+@budget(60)
 @given(corpora(), dictionaries)
 @example(pd.DataFrame({"doc_id": ["0"], "text": [" ,"]}), {"a": ["*"]})  # no empty matches
 def test_dictionary_matches(corpus, dic):
@@ -38,7 +38,7 @@ def test_dictionary_matches(corpus, dic):
     assert (out["end"] > out["start"]).all()
 
 
-@budget(100)
+@budget(50)
 @given(corpora(outlets=True), dictionaries, st.sampled_from([None, "outlet"]))
 def test_dictionary_count(corpus, dic, by):
     out = run(dictionary.count, corpus, dic, by=by)

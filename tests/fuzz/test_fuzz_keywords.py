@@ -54,7 +54,7 @@ def test_occurrences(corpus, n):
         assert surfaces == out["term"].tolist()
 
 
-@budget(100)
+@budget(50)
 @given(corpora(outlets=True, dated=True), st.integers(1, 2),
        st.sampled_from([None, "outlet", "month"]))
 def test_frequencies(corpus, n, by):
@@ -69,7 +69,7 @@ def test_frequencies(corpus, n, by):
         assert out["count"].sum() == len(occ)  # rows in = rows counted
 
 
-@budget(100)
+@budget(60)
 @given(corpora(), st.integers(2, 3), st.integers(1, 3))
 def test_collocations(corpus, size, min_count):
     out = run(kw.collocations, corpus, size=size, min_count=min_count)
@@ -132,7 +132,7 @@ def test_dispersion(corpus, pattern):
         assert all(0 <= p < 1 for p in pos) and pos == sorted(pos)
 
 
-@budget(100)
+@budget(50)
 @given(corpora(outlets=True, dated=True), st.lists(patterns, min_size=1, max_size=2),
        st.sampled_from(["year", "month", "day"]), st.sampled_from([None, "outlet"]))
 def test_trend(corpus, terms, freq, by):

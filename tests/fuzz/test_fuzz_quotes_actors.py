@@ -11,7 +11,7 @@ import toolkit.actors as actors
 import toolkit.quotes as quotes
 
 
-@budget(100)
+@budget(60)
 @given(corpora(max_docs=3))
 def test_quotes_extract(corpus):
     out = run(quotes.extract, corpus, warn=False)
@@ -38,7 +38,7 @@ def test_quotes_check_marks(corpus):
     check_same(out, quotes.check_marks(corpus))
 
 
-@budget()
+@budget(100)
 @given(corpora(), st.booleans())
 def test_actors_mentions(corpus, offices):
     out = run(actors.mentions, corpus, offices=offices)
@@ -72,7 +72,7 @@ def test_actors_cooccurrence(corpus, unit, by, with_corpus):
     assert set(out["actor_a"]) | set(out["actor_b"]) <= nodes
 
 
-@budget(100)
+@budget(60)
 @given(corpora(), st.integers(1, 3))
 def test_actors_region(corpus, min_mentions):
     found = actors.mentions(corpus)
