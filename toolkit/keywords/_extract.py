@@ -11,11 +11,13 @@ from toolkit._docs import TextOrCorpus, iter_docs
 from toolkit._frames import conform
 from toolkit.errors import InputError
 from toolkit.keywords import _methods
+from toolkit.keywords._background import Idf, word_df
 from toolkit.keywords._parse import Doc, noun_phrases, parse
 
-DEFAULT_METHOD = "newsrank"
+DEFAULT_METHOD = "newsrank2"
 
 METHODS: dict[str, Callable[..., _methods.Scored]] = {
+    "newsrank2": _methods.newsrank2,
     "newsrank": _methods.newsrank,
     "positionrank": _methods.positionrank,
     "textrank": _methods.textrank,
@@ -93,6 +95,9 @@ def extract(
             df.update(noun_phrases(d).keys())
             n_docs += 1
         kwargs = {"df": df, "n_docs": n_docs}
+    elif method == "newsrank2":
+        df, n_docs = word_df(p for _, p in docs)
+        kwargs = {"idf": Idf(df, n_docs)}
     rows: list[tuple] = []
     for doc_id, doc in docs:
         rows.extend(_top(doc_id, doc, fn(doc, **kwargs), top_k))

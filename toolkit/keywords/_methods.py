@@ -6,12 +6,17 @@ Every method returns ``{key: (Candidate, score)}`` with higher scores better.
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 
 from toolkit.keywords._parse import (
+    PROPER,
     Candidate,
     Doc,
     ngram_candidates,
@@ -106,6 +111,93 @@ def newsrank(doc: Doc, *, window: int = 15, max_words: int = 3, **_: object) -> 
     are noun phrases of at most ``max_words`` words with leading comparatives/superlatives
     ("biggest", "larger") removed; a phrase scores the sum of its words."""
     return _graph_scores(doc, window=window, bias=True, max_words=max_words, strip=_STRIP)
+
+
+@lru_cache(maxsize=1)
+def furniture() -> tuple[frozenset[str], frozenset[str]]:
+    """Page-furniture words (``toolkit/data/keywords/furniture_en.txt``): those never in a
+    keyphrase ("caption", "toggle") and those never a keyphrase alone ("photo", "share")."""
+    text = (
+        resources.files("toolkit.data").joinpath("keywords/furniture_en.txt")
+        .read_text(encoding="utf-8")
+    )
+    never: set[str] = set()
+    alone: set[str] = set()
+    block = never
+    for line in text.splitlines():
+        w = line.strip().lower()
+        if w.startswith("# --"):
+            block = alone if "alone" in w else never
+        elif w and not w.startswith("#"):
+            block.add(w)
+    return frozenset(never), frozenset(alone)
+
+
+_CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m|t|s)$", re.IGNORECASE)
+
+
+def _clean(doc: Doc, cand: Candidate, n_words: int, idf: Callable[[str], float]) -> bool:
+    """False for page furniture, contractions, and single words that are too short or
+    too common in general news (background IDF below :data:`MIN_SINGLE_IDF`)."""
+    never, alone = furniture()
+    words = [w.lower() for w in doc.words[cand.first : cand.first + n_words]]
+    if any(w in never or _CONTRACTION.search(w) for w in words):
+        return False
+    if all(w in alone for w in words):
+        return False
+    if n_words == 1:
+        w = doc.words[cand.first]
+        short = len(w) < 3 and not (w.isupper() and w.isalpha() and len(w) == 2)
+        if short or idf(cand.key[0]) < MIN_SINGLE_IDF:
+            return False
+    return True
+
+
+#: A single word whose IDF (as seen from the document) is below this is too general to be a
+#: keyphrase on its own: it is in more than about 1 in 12 articles ("people", "mother").
+MIN_SINGLE_IDF = 2.5
+
+
+def newsrank2(
+    doc: Doc,
+    *,
+    idf: Callable[[str], float] | None = None,
+    window: int = 15,
+    max_words: int = 3,
+    idf_power: float = 0.5,
+    tf_power: float = 0.3,
+    name_boost: float = 1.5,
+    **_: object,
+) -> Scored:
+    """The default for news: PositionRank word scores (window 15) weighted by
+    ``idf ** idf_power`` (IDF from the corpus given, smoothed towards a background table of
+    general news, see :class:`toolkit.keywords._background.Idf`); a noun phrase (at most
+    ``max_words`` words, names up to five, leading superlatives removed) scores the sum of
+    its words times ``tf ** tf_power``, a one-word name (``Syria``) ``name_boost`` times
+    that. Page furniture, contractions and general single words are dropped."""
+    if idf is None:
+        from toolkit.keywords._background import Idf
+
+        idf = Idf()
+    a, names = _graph_words(doc)
+    pr = dict(zip(names, _pagerank(a, len(names), window=window, bias=True).tolist(),
+                  strict=True))
+    cands = noun_phrases(doc, max_words=max_words, strip=_STRIP)
+    weight: dict[str, float] = {}
+    out: Scored = {}
+    for k, c in cands.items():
+        if not _clean(doc, c, len(k), idf):
+            continue
+        sc = 0.0
+        for st in k:
+            w = weight.get(st)
+            if w is None:
+                w = weight[st] = pr.get(st, 0.0) * idf(st) ** idf_power
+            sc += w
+        if len(k) == 1 and doc.tags[c.first] in PROPER:
+            sc *= name_boost
+        out[k] = (c, sc * c.tf**tf_power)
+    return out
 
 
 def positionrank(doc: Doc, *, window: int = 10, max_words: int = 5, **_: object) -> Scored:

@@ -1,0 +1,102 @@
+"""The default keyphrase method: background IDF for one text, corpus IDF for a corpus,
+central names high, no generic words or page furniture."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import pytest
+
+from toolkit import keywords
+from toolkit.keywords._background import PRIOR_DOCS, Idf, background_df, word_df
+from toolkit.keywords._parse import parse, stem
+
+ARTICLE = (
+    "Oman hosts talks between rival envoys\n"
+    "Image caption Envoys met in Muscat on Tuesday\n"
+    "Media playback is unsupported on your device\n"
+    "Oman has quietly hosted a new round of talks between envoys of the two rival "
+    "governments, officials said on Tuesday. The sultanate, which has long served as a "
+    "back channel in the region, offered a neutral venue in Muscat. "
+    "People familiar with the talks said the envoys discussed a prisoner exchange and the "
+    "reopening of the border crossing. \"He'd rather talk than fight,\" one official's mother "
+    "told reporters outside the hotel on Main St in Muscat. Oman's foreign minister said the "
+    "prisoner exchange could happen within weeks, and that Oman would keep the channel open. "
+    "Q: Will the talks continue? Officials in Oman said a second round of talks was planned.\n"
+    "Share this story. Photo: Getty Images\n"
+)
+
+
+def _phrases(text: str, **kw: object) -> list[str]:
+    return keywords.extract(text, top_k=10, **kw).phrase.tolist()
+
+
+def test_default_is_newsrank2_and_old_methods_stay_selectable() -> None:
+    assert keywords.DEFAULT_METHOD == "newsrank2"
+    for m in ("newsrank", "positionrank", "textrank", "tfidf", "yake", "rake"):
+        assert m in keywords.METHODS
+    assert _phrases(ARTICLE) != _phrases(ARTICLE, method="newsrank")
+
+
+def test_central_repeated_name_ranks_high_as_a_single_word() -> None:
+    top = _phrases(ARTICLE)
+    assert "Oman" in top[:3], top
+    assert "Muscat" in top, top
+
+
+def test_multiword_phrases_stay_whole() -> None:
+    top = [p.lower() for p in _phrases(ARTICLE)]
+    assert "prisoner exchange" in top
+    assert "exchange" not in top and "prisoner" not in top
+
+
+def test_no_generic_words_or_page_furniture() -> None:
+    top = _phrases(ARTICLE)
+    words = {w.lower().strip(".:") for p in top for w in p.split()}
+    for bad in ("caption", "playback", "getty", "he'd", "st", "q"):
+        assert bad not in words, top
+    for alone in ("image", "media", "photo", "share", "story", "people", "mother", "tuesday"):
+        assert alone not in [p.lower() for p in top], top
+
+
+def test_single_text_uses_the_background_table() -> None:
+    idf = Idf()
+    bg = background_df()
+    for word in ("minister", "exchange", "sultanate"):
+        st = stem(word)
+        assert idf(st) == pytest.approx(-math.log(bg[st]))
+    # general words are common in the table, names of places much rarer
+    assert idf(stem("people")) < idf(stem("minister")) < idf(stem("Muscat"))
+
+
+def test_corpus_uses_its_own_document_frequencies() -> None:
+    other = "Talks on the pipeline resumed. The pipeline crosses the border. Envoys met."
+    docs = [parse(ARTICLE)] + [parse(other)] * 30
+    df, n = word_df(docs)
+    assert n == 31 and df[stem("pipeline")] == 30 and df[stem("sultanate")] == 1
+    idf = Idf(df, n)
+    p = background_df()[stem("pipeline")]
+    assert idf(stem("pipeline")) == pytest.approx(math.log((n - 1 + PRIOR_DOCS) /
+                                                           (29 + PRIOR_DOCS * p)))
+    # a word in every document of the corpus weighs less than the table alone says
+    assert idf(stem("pipeline")) < Idf()(stem("pipeline"))
+
+
+def test_a_word_common_in_the_corpus_drops_in_the_ranking() -> None:
+    text = ("The pipeline deal was signed in Baku. Azerbaijan and Georgia back the pipeline. "
+            "The pipeline will carry gas to Turkey, officials in Baku said.")
+    alone = _phrases(text)
+    others = [f"Story {i}: the pipeline was discussed again by the pipeline board."
+              for i in range(40)]
+    kp = keywords.extract([text, *others], top_k=10)
+    in_corpus = kp[kp.doc_id == kp.doc_id.iloc[0]].phrase.tolist()
+    assert "pipeline" in alone
+    rank_alone = alone.index("pipeline")
+    rank_corpus = in_corpus.index("pipeline") if "pipeline" in in_corpus else 99
+    assert rank_corpus > rank_alone, (alone, in_corpus)
+
+
+def test_df_counts_each_document_once() -> None:
+    df, n = word_df([parse("Gas. Gas. Gas pipeline."), parse("A gas field.")])
+    assert n == 2 and df == Counter(df) and df[stem("gas")] == 2
