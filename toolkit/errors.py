@@ -94,8 +94,7 @@ MESSAGES = {
     # report command and result cache (toolkit.report, toolkit.cache)
     "report_option": "{option} {value}: {problem}",
     "report_interrupted": (
-        "interrupted: the report in {out} is incomplete (manifest state 'interrupted'); "
-        "run the same command again to complete it"
+        "interrupted: the report in {out} is incomplete; run the same command again to complete it"
     ),
     "cache_unusable": "result cache off: {path} cannot be used ({detail}); running uncached",
     "cache_bad_entry": "cache entry {path} dropped and recomputed: {detail}",

@@ -175,8 +175,9 @@ def test_failing_notebook_is_reported_and_exit_code_is_one(tmp_path: Path, capsy
 
 
 def test_no_notebooks_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="no notebooks"):
+    with pytest.raises(report.ReportOptionError, match="holds no .ipynb notebook"):
         report.run(out=tmp_path / "out", notebooks=tmp_path, progress=False)
+    assert not (tmp_path / "out").exists(), "options are checked before the folder is made"
 
 
 def test_unlabelled_figure_warns(monkeypatch) -> None:

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+from toolkit.report._options import ReportOptionError
 from toolkit.report._output import (
     corpus_fingerprint,
     figure_problems,
@@ -34,6 +35,7 @@ from toolkit.report._output import (
 from toolkit.report._runner import run
 
 __all__ = [
+    "ReportOptionError",
     "corpus_fingerprint",
     "figure_problems",
     "load_corpus",

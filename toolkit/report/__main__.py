@@ -4,26 +4,53 @@ from __future__ import annotations
 
 import argparse
 import json
+import keyword
 import os
 import sys
 from pathlib import Path
 
-from toolkit.report._runner import run
+from toolkit.errors import MESSAGES
+
+PROG = "python -m toolkit.report"
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad options end in one line on stderr and exit code 2, without the usage block."""
+
+    def error(self, message: str):  # type: ignore[override]
+        _fail(f"{message} (see {PROG} --help)")
+        sys.exit(2)
+
+
+def _fail(message: str) -> None:
+    print("error: " + " ".join(str(message).split()), file=sys.stderr)
 
 
 def _parse_param(text: str) -> tuple[str, object]:
     key, sep, value = text.partition("=")
-    if not sep or not key.isidentifier():
-        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    if not sep or not key.isidentifier() or keyword.iskeyword(key):
+        raise argparse.ArgumentTypeError(
+            f"expected NAME=VALUE with NAME a Python identifier, got {text!r}"
+        )
     try:
         return key, json.loads(value)
     except json.JSONDecodeError:
         return key, value
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m toolkit.report",
+    parser = _Parser(
+        prog=PROG,
         description="Execute the notebooks headless and write an HTML report with figures "
         "(PNG, SVG), tables (CSV) and a provenance manifest.",
     )
@@ -35,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--subset",
-        type=int,
+        type=_positive_int,
         default=None,
         metavar="N",
         help="analyse a reproducible random sample of N articles (seed 0)",
@@ -53,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         help="extra notebook parameter (VALUE parsed as JSON when it can be); repeatable",
     )
     parser.add_argument("--notebooks", default=None, help="folder of notebooks to run")
-    parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
+    parser.add_argument(
+        "--timeout", type=_positive_int, default=900, help="seconds allowed per cell"
+    )
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     parser.add_argument(
         "--clear-cache", action="store_true", help="empty the result cache (toolkit.cache) first"
@@ -62,6 +91,21 @@ def main(argv: list[str] | None = None) -> int:
         "--no-cache", action="store_true", help="compute everything, read and write no cache"
     )
     args = parser.parse_args(argv)
+    try:
+        return _report(args)
+    except KeyboardInterrupt:
+        _fail(MESSAGES["report_interrupted"].format(out=Path(args.out).resolve()))
+        return 130
+    except (ValueError, OSError) as exc:  # unusable options and files: ReportOptionError, ...
+        _fail(str(exc))
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the command ends in one line, never a traceback
+        _fail(f"{type(exc).__name__}: {exc}")
+        return 1
+
+
+def _report(args: argparse.Namespace) -> int:
+    from toolkit.report._runner import run
 
     if args.clear_cache:
         from toolkit import cache
@@ -91,4 +135,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # before the report started (e.g. while importing)
+        _fail("interrupted")
+        sys.exit(130)

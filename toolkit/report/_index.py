@@ -6,6 +6,19 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from toolkit.report._files import write_text_atomic
+
+_STATES = {
+    "running": (
+        "This report is being written (or its run was killed): the notebooks below marked "
+        "'not run' have no results yet."
+    ),
+    "interrupted": (
+        "This report is incomplete: its run was interrupted (Ctrl-C). Notebooks marked "
+        "'interrupted' or 'not run' have no results; run the same command again to complete it."
+    ),
+}
+
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60rem;
        margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #222; }
@@ -13,7 +26,8 @@ h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.4rem 0.5rem; text-align: left;
          vertical-align: top; }
-.ok { color: #1a7f37; } .failed { color: #cf222e; font-weight: bold; }
+.ok { color: #1a7f37; } .failed, .interrupted { color: #cf222e; font-weight: bold; }
+.stale { background: #fff8c5; border: 1px solid #d4a72c; padding: 0.5rem 0.75rem; }
 pre { background: #f6f8fa; padding: 0.5rem; overflow-x: auto; font-size: 0.85rem; }
 .files { font-size: 0.85rem; color: #555; }
 """
@@ -36,7 +50,10 @@ def _files(nb: dict[str, Any]) -> str:
 
 
 def write_index(out: Path, manifest: dict[str, Any]) -> Path:
-    """Write ``out/index.html`` from the manifest and return its path."""
+    """Write ``out/index.html`` from the manifest (atomically) and return its path.
+
+    A manifest whose ``state`` is not ``"complete"`` gets a notice at the top saying so.
+    """
     rows = []
     for nb in manifest["notebooks"]:
         status = escape(nb["status"])
@@ -58,8 +75,13 @@ def write_index(out: Path, manifest: dict[str, Any]) -> Path:
         for i in manifest["inputs"]
     )
     params = ", ".join(f"{escape(k)}={escape(repr(v))}" for k, v in manifest["parameters"].items())
-    failed = sum(nb["status"] != "ok" for nb in manifest["notebooks"])
+    failed = sum(nb["status"] == "failed" for nb in manifest["notebooks"])
     verdict = f'<p class="failed">{failed} notebook(s) failed; see below.</p>' if failed else ""
+    state = manifest.get("state", "complete")
+    if state in _STATES:
+        verdict = (
+            f'<p class="stale"><strong>{escape(state)}</strong>: {_STATES[state]}</p>' + verdict
+        )
     html = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -91,6 +113,4 @@ the figures (PNG and SVG) and tables (CSV) are also linked as files.</p>
 </body>
 </html>
 """
-    path = out / "index.html"
-    path.write_text(html, encoding="utf-8")
-    return path
+    return write_text_atomic(out / "index.html", html)

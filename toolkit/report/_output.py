@@ -24,6 +24,7 @@ ENV_NOTEBOOK = "DCT_REPORT_NOTEBOOK"
 
 FLOAT_FORMAT = "%.6g"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Columns that identify an article; what the corpus fingerprint is computed over.
 FINGERPRINT_COLUMNS = ("doc_id", "title", "text", "outlet", "author", "date", "url")
@@ -160,8 +161,8 @@ def table_to_csv(df: pd.DataFrame, path: Path | None = None, *, index: bool = Fa
         lineterminator="\n",
         date_format="%Y-%m-%dT%H:%M:%S",
     )
-    if path is not None:
-        path.write_bytes(text.encode("utf-8"))
+    if path is not None:  # a lone surrogate (from a JSON escape) cannot be UTF-8: write U+FFFD
+        path.write_bytes(_LONE_SURROGATE.sub("\ufffd", text).encode("utf-8"))
     return text
 
 
@@ -211,10 +212,13 @@ def corpus_fingerprint(corpus: pd.DataFrame) -> str:
     >>> df = pd.DataFrame({"doc_id": ["a"], "text": ["Hi."]})
     >>> len(corpus_fingerprint(df))
     64
+    >>> corpus_fingerprint(df.assign(text=["Hi \\ud800."])) != corpus_fingerprint(df)
+    True
     """
     cols = [c for c in FINGERPRINT_COLUMNS if c in corpus.columns]
     text = table_to_csv(corpus[cols].reset_index(drop=True))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (valid in a JSON string) is hashed as itself, no crash
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 def subset_corpus(corpus: pd.DataFrame, n: int | None, *, seed: int = 0) -> pd.DataFrame:

@@ -7,19 +7,34 @@ so the rendered page shows which values were used.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
+import inspect
 import json
 import os
 import platform
 import re
 import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from toolkit.report._files import write_text_atomic
+from toolkit.report._options import (
+    check_corpus,
+    check_notebooks,
+    check_out,
+    check_params,
+    check_subset,
+    check_timeout,
+)
 from toolkit.report._output import ENV_DIR, ENV_NOTEBOOK
 
 REPO = Path(__file__).resolve().parents[2]
@@ -176,10 +191,56 @@ def _to_html(nb, path: Path) -> None:
     path.write_text(body, encoding="utf-8")
 
 
+@contextlib.contextmanager
+def _sigint_ignored():
+    """Ignore further Ctrl-C while the report folder is being made consistent."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _was_interrupted(client, exc: BaseException) -> bool:
+    """Whether ``exc`` ended a notebook because of Ctrl-C (SIGINT) or SIGTERM.
+
+    While it runs a kernel, nbclient handles these signals itself: it shuts the kernel down
+    (leaving ``_async_cleanup_kernel_future`` behind), and the run then ends in a dead
+    kernel or an assertion in its clean-up instead of a KeyboardInterrupt.
+    """
+    if isinstance(exc, KeyboardInterrupt | asyncio.CancelledError):
+        return True
+    return getattr(client, "_async_cleanup_kernel_future", None) is not None
+
+
+def _stop_kernel(client) -> None:
+    """Shut the notebook's kernel down after an interrupt (best effort)."""
+    km = getattr(client, "km", None)
+    if km is None:
+        return
+    with contextlib.suppress(Exception):
+        if inspect.iscoroutinefunction(km.shutdown_kernel):
+            from jupyter_core.utils import run_sync
+
+            run_sync(km.shutdown_kernel)(now=True)
+        else:
+            km.shutdown_kernel(now=True)
+
+
 def run_notebook(
-    path: Path, out: Path, params: dict[str, Any], *, timeout: int = 900
+    path: Path,
+    out: Path,
+    params: dict[str, Any],
+    *,
+    timeout: int = 900,
 ) -> NotebookResult:
-    """Execute one notebook into ``out`` and render it as ``out/<name>.html``."""
+    """Execute one notebook into ``out`` and render it as ``out/<name>.html``.
+
+    A Ctrl-C (or SIGTERM) stops the kernel and raises :class:`KeyboardInterrupt`.
+    """
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, DeadKernelError
@@ -200,15 +261,29 @@ def run_notebook(
         resources={"metadata": {"path": str(path.parent)}},
     )
     start = time.perf_counter()
-    try:
-        client.execute(env=_kernel_env(out, name))  # passed on to the kernel process
-        result.status = "ok"
-    except CellExecutionError as exc:
-        result.status = "failed"
-        result.error = _short_error(str(exc))
-    except (DeadKernelError, TimeoutError, RuntimeError) as exc:
-        result.status = "failed"
-        result.error = f"{type(exc).__name__}: {exc}"
+    # The kernel process's own stderr (start-up notices, a crash) goes to a file, not the
+    # terminal; the last lines are kept in the error of a notebook whose kernel died.
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as log:
+        try:
+            client.execute(env=_kernel_env(out, name), stderr=log)  # passed to the kernel
+            result.status = "ok"
+        except BaseException as exc:
+            if _was_interrupted(client, exc):
+                with contextlib.suppress(BaseException):
+                    _stop_kernel(client)
+                raise KeyboardInterrupt from None
+            if isinstance(exc, CellExecutionError):
+                result.status = "failed"
+                result.error = _short_error(str(exc))
+            elif isinstance(exc, DeadKernelError | TimeoutError | RuntimeError):
+                result.status = "failed"
+                result.error = f"{type(exc).__name__}: {exc}"
+                log.seek(0)
+                kernel_said = [ln for ln in log.read().splitlines() if "WARNING" not in ln]
+                if kernel_said:
+                    result.error += "\n" + _short_error("\n".join(kernel_said))
+            else:
+                raise
     result.seconds = round(time.perf_counter() - start, 1)
 
     html = out / f"{name}.html"
@@ -231,8 +306,11 @@ def run_notebook(
     return result
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
 def _short_error(message: str) -> str:
-    lines = [ln for ln in message.strip().splitlines() if ln.strip()]
+    lines = [ln for ln in _ANSI.sub("", message).strip().splitlines() if ln.strip()]
     return "\n".join(lines[-3:])
 
 
@@ -274,7 +352,18 @@ def run(
     Returns
     -------
     dict
-        The manifest, also written to ``out/manifest.json``.
+        The manifest, also written to ``out/manifest.json``. Its ``state`` is
+        ``"complete"``; while the run goes on it is ``"running"``, after a Ctrl-C
+        ``"interrupted"`` (notebooks not reached are ``"not run"``), so the folder never
+        claims results it no longer holds. Run again to complete it.
+
+    Raises
+    ------
+    toolkit.report.ReportOptionError
+        An option is unusable (no such notebook, an ``out`` that cannot be written, ...);
+        checked before anything runs.
+    KeyboardInterrupt
+        On Ctrl-C, after the kernel is stopped and the folder marked ``"interrupted"``.
 
     Examples
     --------
@@ -285,35 +374,70 @@ def run(
     """
     from tqdm.auto import tqdm
 
-    from toolkit import __version__
-    from toolkit.cache import code_fingerprint
-    from toolkit.report._index import write_index
-
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     if notebooks is not None:
         folder = Path(notebooks)
     elif DEFAULT_NOTEBOOKS.is_dir():
         folder = DEFAULT_NOTEBOOKS  # the repository's notebooks (editable install)
     else:
         folder = Path.cwd() / "notebooks"  # installed as a package: run from the repository
-    paths = find_notebooks(folder, only)
-    if not paths:
-        raise FileNotFoundError(f"no notebooks to run in {folder} (only={only})")
+    paths = check_notebooks(folder, only)
+    check_timeout(timeout)
     corpus = os.fspath(corpus) if isinstance(corpus, os.PathLike) else corpus
-    injected = {"CORPUS": corpus, "SUBSET": subset, **(params or {})}
+    injected = check_params({"CORPUS": corpus, "SUBSET": subset, **(params or {})})
+    check_subset(injected["SUBSET"])
+    if isinstance(injected["CORPUS"], str):
+        check_corpus(injected["CORPUS"])
+    out = check_out(Path(out))
 
     started = time.time()
     t0 = time.perf_counter()
-    results = []
-    bar = tqdm(paths, desc="notebooks", unit="nb", disable=not progress)
-    for path in bar:
-        bar.set_postfix_str(path.stem)
-        results.append(run_notebook(path, out, injected, timeout=timeout))
-    bar.close()
+    results = [_planned(path) for path in paths]
+    # Replace the previous manifest and index before any table is deleted, so that an
+    # interrupted run never leaves an index claiming "ok" for tables that are gone.
+    _write_state(out, results, injected, started, t0, state="running")
+    try:
+        bar = tqdm(paths, desc="notebooks", unit="nb", disable=not progress)
+        for i, path in enumerate(bar):
+            bar.set_postfix_str(path.stem)
+            results[i].status = "running"
+            results[i] = run_notebook(path, out, injected, timeout=timeout)
+            _write_state(out, results, injected, started, t0, state="running")
+        bar.close()
+    except KeyboardInterrupt:
+        with _sigint_ignored():
+            for result in results:
+                if result.status == "running":
+                    result.status = "interrupted"
+            _write_state(out, results, injected, started, t0, state="interrupted")
+        raise
+    return _write_state(out, results, injected, started, t0, state="complete")
+
+
+def _planned(path: Path) -> NotebookResult:
+    """The entry of a notebook not run yet."""
+    import nbformat
+
+    title, summary = describe(nbformat.read(path, as_version=4))
+    return NotebookResult(name=path.stem, title=title or path.stem, summary=summary)
+
+
+def _write_state(
+    out: Path,
+    results: list[NotebookResult],
+    injected: dict[str, Any],
+    started: float,
+    t0: float,
+    *,
+    state: str,
+) -> dict[str, Any]:
+    """Write ``manifest.json`` and ``index.html`` atomically; return the manifest."""
+    from toolkit import __version__
+    from toolkit.cache import code_fingerprint
+    from toolkit.report._index import write_index
 
     inputs = {json.dumps(i, sort_keys=True) for r in results for i in r.inputs}
     manifest = {
+        "state": state,
         "toolkit_version": __version__,
         "toolkit_code": code_fingerprint(),
         "git": _git_state(),
@@ -329,6 +453,7 @@ def run(
         "seconds": round(time.perf_counter() - t0, 1),
         "notebooks": [asdict(r) for r in results],
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    text = json.dumps(manifest, indent=2, default=str) + "\n"
+    write_text_atomic(out / "manifest.json", text)
     write_index(out, manifest)
     return manifest
