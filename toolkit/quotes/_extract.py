@@ -15,7 +15,6 @@ import re
 import warnings
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -53,7 +52,6 @@ _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Brig|St|Jr|Sr)\.|"
     r"\w+(?:[-'’]\w+)*(?:['’]s?)?|[^\w\s]"
 )
-_ALNUM = re.compile(r"[^\W_]")
 _WORD = re.compile(r"\w+")
 _FW = load_function_words()
 _SKIP = _FW["skip"]
@@ -133,10 +131,6 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-")
     return start, end
 
 
-def _alnum(s: str) -> int:
-    return len(_ALNUM.findall(s))
-
-
 # Range questions about the text (letters and digits in text[a:b], a quotation mark in it, the
 # first word, how it ends) are answered without copying text[a:b]: a rule looks at the whole
 # sentence before or after its cue, so copies made a run-on sentence with thousands of cues
@@ -146,6 +140,9 @@ _DQ_ONE = re.compile(r"[\"“”„‟«»]")
 _DQ_TWO = re.compile(r"(?=``|'')")  # every start, overlapping ones included
 _OPEN_DQ = re.compile(r"[“\"]")
 _FIRST_WORD = re.compile(r"\s*(\S+)")
+# longest unit (sentence, or sentences a quote holds together) the rules read: 8,000 characters,
+# more than twice the longest in PolNeAR and the AllSides corpus (3,316; one of 6,828)
+_MAX_UNIT = 8000
 _NONSPACE = re.compile(r"\S+")
 
 
@@ -194,6 +191,7 @@ class _Doc:
         self._runs: tuple[array, array, array] | None = None
         self._marks: tuple[list[int], list[int], list[int]] | None = None
         self._cuts: tuple[list[int], list[bool]] | None = None
+        self._qindex: tuple[list[int], list[int], list[int], list[int]] | None = None
         self.commas = [i for i, t in enumerate(self.toks) if t.text == "," and not self.in_quote[i]]
         self.units = self._units()
         self.unit_starts = [u[0] for u in self.units]
@@ -215,7 +213,7 @@ class _Doc:
         return 0 if k < 0 else cum[k] + min(pos, ends[k]) - starts[k]
 
     def alnum(self, a: int, b: int) -> int:
-        """``_alnum(text[a:b])``: letters and digits in the range, in O(log n)."""
+        """Letters and digits in ``text[a:b]``, in O(log n)."""
         return self._alnum_before(b) - self._alnum_before(a) if b > a else 0
 
     def _mark_index(self) -> tuple[list[int], list[int], list[int]]:
@@ -268,6 +266,45 @@ class _Doc:
             self._cuts = (at, always)
         return self._cuts
 
+    def _quote_index(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """Ends of the quotes, letters and digits in quotes before each, unclosed and
+        multi-paragraph quotes (their positions in ``self.quotes``)."""
+        if self._qindex is None:
+            cum = [0]
+            for q in self.quotes:
+                cum.append(cum[-1] + self.alnum(q.start, q.end))
+            self._qindex = ([q.end for q in self.quotes], cum,
+                            [k for k, q in enumerate(self.quotes) if not q.closed],
+                            [k for k, q in enumerate(self.quotes) if q.paragraphs > 1])
+        return self._qindex
+
+    def kind(self, start: int, end: int) -> str:
+        """``direct`` (no letter or digit outside quotation marks), ``mixed`` or ``indirect``.
+
+        The quotes counted are those inside ``[start - 1, end + 1]``; in O(log n).
+        """
+        ends, cum, _, _ = self._quote_index()
+        lo = bisect_left(self.qstarts, start - 1)
+        hi = bisect_right(ends, end + 1)
+        if hi <= lo:
+            return "indirect"
+        inside = cum[hi] - cum[lo]  # then leave out what lies outside [start, end)
+        inside -= self.alnum(self.quotes[lo].start, start)
+        inside -= self.alnum(end, self.quotes[hi - 1].end)
+        return "direct" if self.alnum(start, end) - inside == 0 else "mixed"
+
+    def flags(self, start: int, end: int) -> str:
+        """``unclosed_quote`` and ``multi_paragraph`` for quotes starting in ``[start, end)``,
+        in the order in which they first occur."""
+        _, _, unclosed, multi = self._quote_index()
+        lo, hi = bisect_left(self.qstarts, start), bisect_left(self.qstarts, end)
+        found = []
+        for order, name, ks in ((0, "unclosed_quote", unclosed), (1, "multi_paragraph", multi)):
+            i = bisect_left(ks, lo)
+            if i < len(ks) and ks[i] < hi:
+                found.append((ks[i], order, name))
+        return ";".join(name for _, _, name in sorted(found))
+
     def _quoted_at(self, pos: int) -> bool:
         """A quote strictly contains ``pos`` (quotes never overlap each other)."""
         k = bisect_left(self.qstarts, pos) - 1
@@ -295,7 +332,27 @@ class _Doc:
                     merged[-1][1] = e
                     continue
             merged.append([s, e])
-        return [(s, e) for s, e in merged]
+        return [piece for s, e in merged for piece in self._cut_long(s, e)]
+
+    def _cut_long(self, s: int, e: int) -> list[tuple[int, int]]:
+        """A unit of at most ``_MAX_UNIT`` characters, or pieces of it cut at white space.
+
+        Only text without sentence ends makes such units ('“A,” said B, “C,” said D, ...'
+        for pages on end); every rule reads its whole unit, so they cost time and output
+        in proportion to the square of the unit's length.
+        """
+        pieces = []
+        while e - s > _MAX_UNIT:
+            cut = max(self.text.rfind(" ", s + _MAX_UNIT // 2, s + _MAX_UNIT),
+                      self.text.rfind("\n", s + _MAX_UNIT // 2, s + _MAX_UNIT))
+            cut = cut if cut > s else s + _MAX_UNIT
+            a, b = _strip_span(self.text, s, cut, " \t\n")
+            if b > a:
+                pieces.append((a, b))
+            s, _ = _strip_span(self.text, cut, e, " \t\n")
+        if e > s:
+            pieces.append((s, e))
+        return pieces
 
     def _speaker_sentence(self, s: int, e: int) -> bool:
         """True for a short sentence that only names a speaker and a cue ("Smith said.")."""
@@ -774,24 +831,6 @@ class _Doc:
         self._scanned_to = max(self._scanned_to, pos)
 
 
-def _kind(text: str, start: int, end: int, quotes: list[Quote],
-          alnum: Callable[[int, int], int] | None = None) -> str:
-    """Direct (nothing outside quotation marks), mixed or indirect; ``alnum(a, b)`` counts the
-    letters and digits of ``text[a:b]`` (e.g. :meth:`_Doc.alnum`)."""
-    inside = [q for q in quotes if q.start >= start - 1 and q.end <= end + 1]
-    if not inside:
-        return "indirect"
-    if alnum is None:
-        def alnum(a: int, b: int) -> int:
-            return _alnum(text[a:b])
-    # letters and digits outside the quotes (which never overlap each other)
-    outside = alnum(start, end) - sum(alnum(max(q.start, start), min(q.end, end))
-                                      for q in inside)
-    return "direct" if outside == 0 else "mixed"
-
-
-
-
 def _cues(doc: _Doc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, bool, bool]]]:
     """Cue tokens in ``[ti, tj)``: (first token, one past last token, (lemma, class, quote_ok))."""
     toks, forms = doc.toks, doc.lex.cue_forms
@@ -1191,16 +1230,6 @@ def _real_speaker(doc: _Doc, sp: Speaker) -> bool:
     return not (len(words) > 1 and all(w.isupper() for w in words))
 
 
-def _flags_for(doc: _Doc, a: Attribution) -> str:
-    flags = []
-    for q in doc.overlapping(a.start, a.end):
-        if a.start <= q.start < a.end and not q.closed:
-            flags.append("unclosed_quote")
-        if a.start <= q.start < a.end and q.paragraphs > 1:
-            flags.append("multi_paragraph")
-    return ";".join(dict.fromkeys(flags))
-
-
 def _actor_spans(text: str) -> list[tuple[int, int, str]]:
     try:
         from toolkit.actors import mentions
@@ -1220,12 +1249,10 @@ def extract_doc(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
         sp = a.speaker
         speaker_txt = text[sp.start:sp.end] if sp else None
         if a.parts:
-            kinds = {_kind(text, ps, pe, doc.overlapping(ps - 1, pe + 1), doc.alnum)
-                     for ps, pe in a.parts}
+            kinds = {doc.kind(ps, pe) for ps, pe in a.parts}
             kind = kinds.pop() if len(kinds) == 1 else "mixed"
         else:
-            kind = _kind(text, a.start, a.end, doc.overlapping(a.start - 1, a.end + 1),
-                         doc.alnum)
+            kind = doc.kind(a.start, a.end)
         rows.append({
             "doc_id": doc_id,
             "start": a.start,
@@ -1243,7 +1270,7 @@ def extract_doc(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
             "speaker_role": (sp.role or None) if sp else None,
             "speaker_affiliation": (sp.affiliation or None) if sp else None,
             "rule": a.rule,
-            "flags": _flags_for(doc, a),
+            "flags": doc.flags(a.start, a.end),
         })
     problems = [
         {"doc_id": doc_id, "start": p.start, "end": p.end, "mark": p.mark, "problem": p.problem}
