@@ -117,7 +117,14 @@ def _warn(key: str, **fields: Any) -> None:
 
 def _usable_root() -> Path | None:
     """The cache root if it can be created and written, else ``None`` (warned once)."""
-    root = cache_dir()
+    try:
+        root = cache_dir()
+    except (OSError, RuntimeError) as exc:  # no home folder to put it in
+        root = Path("~/.cache/diplomacy-coverage-toolkit/results")
+        if root not in _PROBED:
+            _PROBED[root] = False
+            _warn("cache_unusable", path=root, detail=exc)
+        return None
     if root in _PROBED:
         return root if _PROBED[root] else None
     try:
