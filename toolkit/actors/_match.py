@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from importlib import resources
 
@@ -159,7 +159,8 @@ class Matcher:
                 defined.setdefault(m.group(1), i)
         if not defined:
             return found
-        taken = [(s, e) for s, e, _, _ in found]
+        taken = [s for s, _, _, _ in found]  # sorted, and the matches do not overlap
+        taken_ends = [e for _, e, _, _ in found]
         extra = []
         pattern = re.compile(
             r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True)))
@@ -167,7 +168,8 @@ class Matcher:
         )
         for m in pattern.finditer(text):
             s, e = m.span()
-            if not any(a < e and s < b for a, b in taken):
+            k = bisect_left(taken, e) - 1  # the last mention starting before e
+            if k < 0 or taken_ends[k] <= s:
                 extra.append((s, e, defined[m.group()], "abbreviation"))
         return sorted(found + extra)
 
@@ -193,15 +195,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     n = len(text)
+    para_end = -1
     while True:
         m = _QUOTE_OPEN.search(text, pos)
         if not m:
             break
         start = m.start()
         closer = "”" if m.group() == "“" else '"'
-        para_end = text.find("\n", start)
-        if para_end == -1:
-            para_end = n
+        if para_end < start:  # the end of this paragraph, looked for once per paragraph
+            para_end = text.find("\n", start)
+            if para_end == -1:
+                para_end = n
         close = text.find(closer, start + 1, para_end)
         if close == -1:
             # An opening mark with no closing one before the paragraph ends: a straight quote
