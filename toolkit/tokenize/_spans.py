@@ -451,7 +451,7 @@ def token_spans(text: str) -> list[Span]:
     --------
     >>> text = "Iran’s talks with Al-Araji don't end."
     >>> [text[s:e] for s, e in token_spans(text)]
-    ['Iran', '’s', 'talks', 'with', 'Al', '-', 'Araji', 'do', "n't", 'end', '.']
+    ['Iran', '’s', 'talks', 'with', 'Al-Araji', 'do', "n't", 'end', '.']
     """
     _check_text(text)
     return [m.span() for m in _token_regex().finditer(text)]
