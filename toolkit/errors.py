@@ -98,4 +98,6 @@ MESSAGES = {
     ),
     "cache_unusable": "result cache off: {path} cannot be used ({detail}); running uncached",
     "cache_bad_entry": "cache entry {path} dropped and recomputed: {detail}",
+    "plot_not_frame": "expected the DataFrame from {what}, got {kind}",
+    "plot_missing_columns": "frame lacks column(s) {missing}; pass the output of {what}",
 }
