@@ -135,6 +135,8 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-")
 # first word, how it ends) are answered without copying text[a:b]: a rule looks at the whole
 # sentence before or after its cue, so copies made a run-on sentence with thousands of cues
 # ('He said "He said "...') quadratic.
+_SHORT = 400  # a range this short is read directly
+_ALNUM = re.compile(r"[^\W_]")
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 _DQ_ONE = re.compile(r"[\"“”„‟«»]")
 _DQ_TWO = re.compile(r"(?=``|'')")  # every start, overlapping ones included
@@ -213,8 +215,10 @@ class _Doc:
         return 0 if k < 0 else cum[k] + min(pos, ends[k]) - starts[k]
 
     def alnum(self, a: int, b: int) -> int:
-        """Letters and digits in ``text[a:b]``, in O(log n)."""
-        return self._alnum_before(b) - self._alnum_before(a) if b > a else 0
+        """Letters and digits in ``text[a:b]``: counted when short, else from an index."""
+        if b - a <= _SHORT:
+            return len(_ALNUM.findall(self.text, a, b)) if b > a else 0
+        return self._alnum_before(b) - self._alnum_before(a)
 
     def _mark_index(self) -> tuple[list[int], list[int], list[int]]:
         if self._marks is None:
@@ -226,6 +230,8 @@ class _Doc:
 
     def has_dq(self, a: int, b: int) -> bool:
         """``bool(_DQ.search(text[a:b]))``: a double quotation mark inside the range."""
+        if b - a <= _SHORT:
+            return _DQ.search(self.text, a, b) is not None
         one, two, _ = self._mark_index()
         k = bisect_left(one, a)
         if k < len(one) and one[k] < b:
