@@ -1,22 +1,26 @@
-"""Concordances (keyword in context), dispersion of a term across documents, trend over time."""
+"""Concordances (keyword in context), dispersion of a term across documents, trend over time.
+
+All three read the document layer (:func:`toolkit.annotate.ensure_annotated`: a corpus or an
+:class:`~toolkit.annotate.AnnotatedCorpus`), match with :func:`toolkit.tokenize.compile_pattern`
+and count words with :func:`toolkit.tokenize.word_count`, so their counts and rates agree with
+``dictionary.count`` and ``keywords.frequencies``.
+"""
 
 from __future__ import annotations
 
-import re
 import warnings
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from toolkit._docs import TextOrCorpus, as_corpus, iter_docs
+from toolkit._docs import TextOrCorpus
 from toolkit._frames import conform, passthrough_dtypes
+from toolkit.annotate import AnnotatedCorpus, ensure_annotated
 from toolkit.errors import InputError, SchemaError, ToolkitWarning
 from toolkit.keywords._corpus import _PERIODS
-from toolkit.tokenize import token_spans
-
-Pattern = str | Sequence[str] | re.Pattern
+from toolkit.tokenize import compile_pattern, word_count
+from toolkit.tokenize._patterns import Pattern
 _CONTEXT_CHARS = 100  # characters of kwic context at most, per token of window (and one more)
 
 # Column -> dtype of each result, rows or no rows (see toolkit._frames).
@@ -29,45 +33,6 @@ DISPERSION_DTYPES: dict[str, str] = {"n_words": "int64", "count": "int64", "per_
 #: :func:`trend`, after ``period`` (datetime64[ns]) and the ``by`` column (its corpus dtype)
 TREND_DTYPES: dict[str, str] = {"term": "str", "count": "int64", "docs": "int64",
                                 "docs_with": "int64", "n_words": "int64", "per_10k": "float64"}
-
-
-def compile_pattern(
-    pattern: Pattern, *, valuetype: str = "glob", case_sensitive: bool = False
-) -> re.Pattern:
-    """One regular expression for a word, a phrase, a glob or a regex (or a list of them).
-
-    ``"glob"`` (default, as in quanteda): whole words, ``*`` matches any word characters and
-    ``?`` one, the words of a phrase may be separated by any white space; ``"fixed"``: whole
-    words, no wildcards; ``"regex"``: used as written.
-
-    >>> bool(compile_pattern("nuclear deal*").search("a Nuclear\\ndeals table"))
-    True
-    """
-    if isinstance(pattern, re.Pattern):
-        return pattern
-    if valuetype not in ("glob", "fixed", "regex"):
-        raise InputError(f"valuetype must be glob, fixed or regex, got {valuetype!r}",
-                         source="pattern")
-    pats = [pattern] if isinstance(pattern, str) else list(pattern)
-    if not pats or any(not isinstance(p, str) or not p.strip() for p in pats):
-        raise InputError(f"empty or non-text pattern: {pattern!r}", source="pattern")
-    parts = []
-    for p in pats:
-        if valuetype == "regex":
-            parts.append(f"(?:{p})")
-            continue
-        words = []
-        for w in p.split():
-            rx = re.escape(w)
-            if valuetype == "glob":
-                rx = rx.replace(r"\*", r"\w*").replace(r"\?", r"\w")
-            words.append(rx)
-        parts.append(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
-    try:
-        return re.compile("|".join(parts), 0 if case_sensitive else re.IGNORECASE)
-    except re.error as exc:
-        raise InputError(f"invalid regular expression {pattern!r}: {exc}",
-                         source="pattern") from exc
 
 
 def kwic(
@@ -90,7 +55,9 @@ def kwic(
         ``100 * (window + 1)`` characters, which only run-together text reaches (many
         matches inside one very long token would otherwise repeat that token in every row).
     valuetype
-        ``"glob"`` (default), ``"fixed"`` or ``"regex"``; see :func:`compile_pattern`.
+        ``"glob"`` (default), ``"fixed"`` or ``"regex"``; the one pattern dialect of
+        :func:`toolkit.tokenize.compile_pattern` (whole tokens; ``Iran*`` matches "Iran",
+        "Iranian" and the "Iran" of "Iran’s", not "’s").
     case_sensitive
         Match case exactly (default: ignore case).
 
@@ -110,32 +77,25 @@ def kwic(
     """
     if not isinstance(window, int) or window < 0:
         raise InputError(f"window must be a non-negative integer, got {window!r}", source="kwic")
-    rx = compile_pattern(pattern, valuetype=valuetype, case_sensitive=case_sensitive)
+    pat = compile_pattern(pattern, valuetype=valuetype, case_sensitive=case_sensitive)
     rows = []
     limit = _CONTEXT_CHARS * (window + 1)
-    for doc_id, text in iter_docs(text_or_corpus):
-        matches = [m for m in rx.finditer(text) if m.end() > m.start()]
-        if not matches:
+    for doc in ensure_annotated(text_or_corpus).docs:
+        hits = pat.find_doc(doc)
+        if not len(hits):
             continue
-        spans = token_spans(text)
-        starts = [s for s, _ in spans]
-        ends = [e for _, e in spans]
-        for m in matches:
-            s, e = m.span()
-            i = bisect_right(ends, s)  # tokens ending at or before s are on the left
-            left_start = starts[i - window] if window and i - window >= 0 else (
-                starts[0] if window and i > 0 else s)
-            j = bisect_left(starts, e)  # tokens starting at or after e are on the right
-            right_end = ends[min(j + window, len(spans)) - 1] if window and j < len(spans) else e
+        text, n = doc.text, len(doc)
+        starts, ends = doc.start.tolist(), doc.end.tolist()
+        for i, k, _ in hits.tolist():
+            j = i + k  # first token after the match
+            s, e = starts[i], ends[j - 1]
+            left_start = starts[max(i - window, 0)] if window and i > 0 else s
+            right_end = ends[min(j + window, n) - 1] if window and j < n else e
             left_start = max(left_start, s - limit)  # linear time on run-together text
             right_end = min(right_end, e + limit)
-            rows.append((doc_id, s, e, " ".join(text[left_start:s].split()), text[s:e],
+            rows.append((doc.doc_id, s, e, " ".join(text[left_start:s].split()), text[s:e],
                          " ".join(text[e:right_end].split())))
     return conform(pd.DataFrame(rows, columns=list(KWIC_DTYPES)), KWIC_DTYPES)
-
-
-def _n_words(text: str) -> int:
-    return sum(1 for s, e in token_spans(text) if any(c.isalnum() for c in text[s:e]))
 
 
 def dispersion(
@@ -165,13 +125,15 @@ def dispersion(
     >>> d["count"].tolist(), round(d.attrs["range"], 2)
     ([1, 0, 2], 0.67)
     """
-    rx = compile_pattern(pattern, valuetype=valuetype, case_sensitive=case_sensitive)
-    corpus = as_corpus(text_or_corpus)
+    pat = compile_pattern(pattern, valuetype=valuetype, case_sensitive=case_sensitive)
+    ac = ensure_annotated(text_or_corpus)
+    corpus = ac.corpus
     rows = []
-    for doc_id, text in iter_docs(corpus):
-        pos = [m.start() / max(len(text), 1) for m in rx.finditer(text) if m.end() > m.start()]
-        n_words = _n_words(text)
-        rows.append((doc_id, n_words, len(pos), 1000 * len(pos) / n_words if n_words else 0.0,
+    for doc in ac.docs:
+        size = max(len(doc.text), 1)
+        pos = [s / size for s, _, _ in pat.spans(doc)]
+        n_words = word_count(doc)
+        rows.append((doc.doc_id, n_words, len(pos), 1000 * len(pos) / n_words if n_words else 0.0,
                      pos[0] if pos else np.nan, pos))
     out = pd.DataFrame(rows, columns=["doc_id", "n_words", "count", "per_1000", "first",
                                       "positions"])
@@ -235,13 +197,14 @@ def trend(
     >>> trend(c, "truce")[["period", "count"]].astype(str).values.tolist()
     [['2024-01-01', '2'], ['2024-02-01', '2']]
     """
-    if not isinstance(corpus, pd.DataFrame) or "date" not in corpus.columns:
+    frame = corpus.corpus if isinstance(corpus, AnnotatedCorpus) else corpus
+    if not isinstance(frame, pd.DataFrame) or "date" not in frame.columns:
         raise SchemaError("trend() needs a corpus DataFrame with a 'date' column",
                           source="corpus")
     if freq not in _PERIODS:
         raise InputError(f"freq must be one of {sorted(_PERIODS)}, got {freq!r}",
                          source="trend")
-    if by is not None and by not in corpus.columns:
+    if by is not None and by not in frame.columns:
         raise SchemaError(f"no column {by!r} to split by", source="corpus")
     if isinstance(patterns, dict):
         labelled = dict(patterns)
@@ -251,7 +214,8 @@ def trend(
         labelled = {str(p): p for p in patterns}
     compiled = {k: compile_pattern(v, valuetype=valuetype, case_sensitive=case_sensitive)
                 for k, v in labelled.items()}
-    corpus = as_corpus(corpus)
+    ac = ensure_annotated(corpus)
+    corpus = ac.corpus
     dates = pd.to_datetime(corpus["date"], errors="coerce")
     if dates.isna().any():
         warnings.warn(f"trend(): {int(dates.isna().sum())} of {len(corpus)} documents have no "
@@ -259,8 +223,8 @@ def trend(
     keep = dates.notna().to_numpy()
     sub = corpus[keep]
     period = dates[keep].dt.to_period(_PERIODS[freq]).dt.start_time
-    texts = sub["text"].fillna("").astype(str).tolist()
-    n_words = [_n_words(t) for t in texts]
+    docs = [d for d, k in zip(ac.docs, keep, strict=True) if k]
+    n_words = [word_count(d) for d in docs]
     base = pd.DataFrame({"period": period.to_numpy(), "n_words": n_words})
     keys = ["period"]
     if by is not None:
@@ -268,7 +232,7 @@ def trend(
         keys.append(by)
     frames = []
     for label, rx in compiled.items():
-        counts = [sum(1 for m in rx.finditer(t) if m.end() > m.start()) for t in texts]
+        counts = [len(rx.find_doc(d)) for d in docs]
         f = base.assign(count=counts, has=[c > 0 for c in counts])
         g = f.groupby(keys, dropna=False)
         agg = pd.DataFrame({"count": g["count"].sum(), "docs": g.size(),
