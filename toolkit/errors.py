@@ -100,4 +100,7 @@ MESSAGES = {
     "cache_bad_entry": "cache entry {path} dropped and recomputed: {detail}",
     "plot_not_frame": "expected the DataFrame from {what}, got {kind}",
     "plot_missing_columns": "frame lacks column(s) {missing}; pass the output of {what}",
+    "pattern_valuetype": "valuetype must be glob, fixed or regex, got {valuetype!r}",
+    "pattern_empty": "empty or non-text pattern: {pattern!r}",
+    "pattern_regex": "invalid regular expression {pattern!r}: {detail}",
 }
