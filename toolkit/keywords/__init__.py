@@ -37,13 +37,12 @@ from __future__ import annotations
 
 from toolkit.keywords._corpus import collocations, frequencies, keyness, occurrences
 from toolkit.keywords._extract import DEFAULT_METHOD, METHODS, extract
-from toolkit.keywords._kwic import compile_pattern, dispersion, kwic, trend
+from toolkit.keywords._kwic import dispersion, kwic, trend
 
 __all__ = [
     "DEFAULT_METHOD",
     "METHODS",
     "collocations",
-    "compile_pattern",
     "dispersion",
     "extract",
     "frequencies",
