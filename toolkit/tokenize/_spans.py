@@ -96,12 +96,13 @@ _OPEN = "\"'“‘«([{¿¡"
 _QUOTES = "\"'”’»"
 # a candidate sentence end: end punctuation, closing quotes/brackets, then white space or the
 # end of the segment. The word before it is found by looking back to the previous space.
-# It starts only where a run of end punctuation starts (the lookbehind), and the run and the
-# closers are taken whole (possessive), so a long run not followed by white space ("....a",
-# "?!?!...x") is rejected in one pass instead of being retried from every character in it
-# (which was quadratic). Same matches: a run start that fails makes every later start fail.
+# It starts only where a run of end punctuation starts (the lookbehind; the lookahead first
+# makes other positions fail at once), and the run and the closers are taken whole
+# (possessive), so a long run not followed by white space ("....a", "?!?!...x") is rejected
+# in one pass instead of being retried from every character in it (which was quadratic).
+# Same matches: a run start that fails makes every later start in the run fail.
 _CANDIDATE = re.compile(
-    r"(?<![.!?…])(\.(?: \.)+|[.!?…]++)([" + _CLOSE + r"]*+)(?=\s|\Z)"
+    r"(?=[.!?…])(?<![.!?…])(\.(?: \.)+|[.!?…]++)([" + _CLOSE + r"]*+)(?=\s|\Z)"
 )
 _NEXT_TOKEN = re.compile(r"\s+(\S+)")
 # tokens that belong to the sentence before them: emoticons, citation marks [6], [...]
