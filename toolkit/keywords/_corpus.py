@@ -1,4 +1,10 @@
-"""Corpus analyses as tidy DataFrames: frequencies, collocations, keyness, dispersion, trend."""
+"""Corpus analyses as tidy DataFrames: occurrences, frequencies, collocations, keyness.
+
+They read the tokens of the document layer (:func:`toolkit.annotate.ensure_annotated`: a corpus
+or an :class:`~toolkit.annotate.AnnotatedCorpus`, never tokenized again), build n-grams with the
+one n-gram builder of :mod:`toolkit.tokenize` and count words with
+:func:`toolkit.tokenize.word_count`.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from toolkit._docs import TextOrCorpus, as_corpus
+from toolkit._docs import TextOrCorpus
 from toolkit._frames import conform, empty_frame, passthrough_dtypes
+from toolkit.annotate import AnnotatedCorpus, ensure_annotated
 from toolkit.errors import InputError, SchemaError
-from toolkit.tokenize import tokenize
+from toolkit.tokenize import word_count
+from toolkit.tokenize._frame import _ngram_rows, _stem
 
 _PERIODS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D"}
 
@@ -22,7 +30,8 @@ OCCURRENCE_DTYPES: dict[str, str] = {"doc_id": "str", "start": "int64", "end": "
 #: :func:`frequencies`, after the ``by`` columns (which keep their corpus dtype; derived
 #: periods are str)
 FREQUENCY_DTYPES: dict[str, str] = {"term": "str", "n": "int64", "count": "int64",
-                                    "doc_freq": "int64", "share": "float64", "rank": "int64"}
+                                    "doc_freq": "int64", "share": "float64", "rank": "int64",
+                                    "n_words": "int64", "per_1000": "float64"}
 #: :func:`collocations`
 COLLOCATION_DTYPES: dict[str, str] = {
     "collocation": "str", "count": "int64", "count_prefix": "int64", "count_last": "int64",
@@ -39,9 +48,17 @@ KEYNESS_DTYPES: dict[str, str] = {
 # --- shared helpers --------------------------------------------------------------------------
 
 
-def _tokens(corpus: pd.DataFrame, tokens: pd.DataFrame | None) -> pd.DataFrame:
+def _tokens(ac: AnnotatedCorpus, tokens: pd.DataFrame | None, term: str = "norm") -> pd.DataFrame:
+    """The given token table (checked), else the layer's tokens (with ``stem`` when asked)."""
     if tokens is None:
-        return tokenize(corpus)
+        tok = ac.tokens
+        if term == "stem":
+            norms = tok["norm"].astype(str)
+            alpha = tok["is_alpha"].to_numpy(dtype=bool)
+            tok["stem"] = pd.array([_stem(w) if a else w for w, a in zip(norms, alpha,
+                                                                          strict=True)],
+                                   dtype="str")
+        return tok
     need = {"doc_id", "sent_id", "start", "end", "norm", "is_stop", "is_punct"}
     missing = need - set(tokens.columns)
     if missing:
@@ -75,29 +92,11 @@ def occurrences(
     """
     if not isinstance(n, int) or n < 1:
         raise InputError(f"n must be a positive integer, got {n!r}", source="occurrences")
-    corpus = as_corpus(text_or_corpus)
-    tok = _tokens(corpus, tokens).reset_index(drop=True)
+    tok = _tokens(ensure_annotated(text_or_corpus), tokens, term).reset_index(drop=True)
     if term not in tok.columns:
         raise SchemaError(f"token table has no column {term!r}", source="tokens")
-    ok = np.ones(len(tok), dtype=bool)
-    if drop_stop:
-        ok &= ~tok["is_stop"].to_numpy(dtype=bool)
-    if drop_punct:
-        ok &= ~tok["is_punct"].to_numpy(dtype=bool)
-    words = tok[term].astype(str)
-    doc = tok["doc_id"].astype(str)
-    sent = tok["sent_id"]
-    valid = pd.Series(ok)
-    gram = words
-    for k in range(1, n):
-        same = (doc.shift(-k) == doc) & (sent.shift(-k) == sent)
-        valid &= same & pd.Series(ok).shift(-k, fill_value=False)
-        gram = gram + " " + words.shift(-k, fill_value="")
-    end = tok["end"].shift(-(n - 1), fill_value=0) if n > 1 else tok["end"]
-    out = pd.DataFrame(
-        {"doc_id": doc[valid], "start": tok["start"][valid], "end": end[valid],
-         "term": gram[valid]}
-    ).reset_index(drop=True)
+    rows = _ngram_rows(tok, n, column=term, drop_stop=drop_stop, drop_punct=drop_punct)
+    out = rows[["doc_id", "start", "end", "ngram"]].rename(columns={"ngram": "term"})
     return conform(out, OCCURRENCE_DTYPES)
 
 
@@ -170,8 +169,10 @@ def frequencies(
     pandas.DataFrame
         The ``by`` columns (their corpus dtype; a derived period is str), then ``term``
         (str), ``n``, ``count``, ``doc_freq`` (documents with the term), ``share`` (float64,
-        count / all counted n-grams of the group) and ``rank`` (1 = most frequent within the
-        group), sorted by group then rank; counts are int64. Same columns and dtypes without
+        count / all counted n-grams of the group), ``rank`` (1 = most frequent within the
+        group), ``n_words`` (words of the group, :func:`toolkit.tokenize.word_count`) and
+        ``per_1000`` (count per 1,000 words, as ``dispersion`` and ``dictionary.count``),
+        sorted by group then rank; counts are int64. Same columns and dtypes without
         rows (:data:`FREQUENCY_DTYPES`).
 
     Examples
@@ -183,11 +184,15 @@ def frequencies(
     >>> f[f.outlet == "X"].head(2)[["term", "count"]].to_dict("records")
     [{'term': 'iran', 'count': 2}, {'term': 'talks', 'count': 2}]
     """
-    corpus = as_corpus(text_or_corpus)
+    ac = ensure_annotated(text_or_corpus)
+    corpus = ac.corpus
     keys = _group_keys(corpus, by)
-    occ = occurrences(corpus, n=n, term=term, drop_stop=drop_stop, tokens=tokens)
+    occ = occurrences(ac, n=n, term=term, drop_stop=drop_stop, tokens=tokens)
+    docs = _doc_vars(corpus, keys)
+    docs["n_words"] = word_count(ac).to_numpy()
     if keys:
-        occ = occ.merge(_doc_vars(corpus, keys), on="doc_id", how="left")
+        occ = occ.merge(docs.drop(columns="n_words").drop_duplicates("doc_id"), on="doc_id",
+                        how="left")
     gcols = [*keys, "term"]
     g = occ.groupby(gcols, sort=False, dropna=False)["doc_id"]
     out = pd.DataFrame({"count": g.size(), "doc_freq": g.nunique()}).reset_index()
@@ -204,6 +209,13 @@ def frequencies(
     )
     if top is not None:
         out = out[out["rank"] <= top]
+    if keys:
+        words = docs.groupby(keys, dropna=False)["n_words"].sum().rename("n_words")
+        out = out.merge(words.reset_index(), on=keys, how="left")
+    else:
+        out["n_words"] = int(docs["n_words"].sum())
+    out["per_1000"] = np.where(out["n_words"] > 0,
+                               1000 * out["count"] / out["n_words"].clip(lower=1), 0.0)
     schema = passthrough_dtypes(corpus, keys) | FREQUENCY_DTYPES
     return conform(out.reset_index(drop=True), schema)
 
@@ -258,7 +270,8 @@ def collocations(
     if sort not in ("g2", "pmi", "t_score", "count"):
         raise InputError(f"sort must be g2, pmi, t_score or count, got {sort!r}",
                          source="collocations")
-    occ = occurrences(text_or_corpus, n=size, term=term, drop_stop=drop_stop, tokens=tokens)
+    occ = occurrences(ensure_annotated(text_or_corpus), n=size, term=term, drop_stop=drop_stop,
+                      tokens=tokens)
     if occ.empty:
         return empty_frame(COLLOCATION_DTYPES)
     parts = occ["term"].str.rsplit(" ", n=1, expand=True)
@@ -370,9 +383,10 @@ def keyness(
     """
     if sort not in ("g2", "chi2", "log_ratio"):
         raise InputError(f"sort must be g2, chi2 or log_ratio, got {sort!r}", source="keyness")
-    corpus = as_corpus(text_or_corpus)
+    ac = ensure_annotated(text_or_corpus)
+    corpus = ac.corpus
     mask = _target_mask(corpus, target, by)
-    occ = occurrences(corpus, n=n, term=term, drop_stop=drop_stop, tokens=tokens)
+    occ = occurrences(ac, n=n, term=term, drop_stop=drop_stop, tokens=tokens)
     in_target = set(corpus["doc_id"].astype(str)[mask.to_numpy()])
     is_t = occ["doc_id"].isin(in_target)
     a = occ.loc[is_t, "term"].value_counts()

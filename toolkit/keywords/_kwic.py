@@ -21,6 +21,7 @@ from toolkit.errors import InputError, SchemaError, ToolkitWarning
 from toolkit.keywords._corpus import _PERIODS
 from toolkit.tokenize import compile_pattern, word_count
 from toolkit.tokenize._patterns import Pattern
+
 _CONTEXT_CHARS = 100  # characters of kwic context at most, per token of window (and one more)
 
 # Column -> dtype of each result, rows or no rows (see toolkit._frames).

@@ -421,6 +421,23 @@ def ngrams(
             f"token table lacks column(s) {sorted(missing)}; pass the output of tokenize()",
             source="DataFrame",
         )
+    table = _ngram_rows(tokens, n, column=column, drop_stop=drop_stop, drop_punct=drop_punct)
+    if table.empty:
+        return empty_frame(NGRAM_DTYPES)
+    grouped = table.groupby("ngram", sort=False)["doc_id"]
+    out = pd.DataFrame({"count": grouped.size(), "doc_freq": grouped.nunique()}).reset_index()
+    out.insert(1, "n", n)
+    out = out[out["count"] >= min_count]
+    out = out.sort_values(["count", "ngram"], ascending=[False, True], kind="stable")
+    return conform(out.reset_index(drop=True), NGRAM_DTYPES)
+
+
+def _ngram_rows(
+    tokens: pd.DataFrame, n: int, *, column: str, drop_stop: bool, drop_punct: bool
+) -> pd.DataFrame:
+    """Every n-gram occurrence, in token order: ``ngram, doc_id`` (and ``start, end`` when the
+    table has offsets). The one n-gram builder: :func:`ngrams` and ``keywords.occurrences``
+    both count these rows. n-grams stay within a sentence and never bridge a dropped token."""
     words = tokens[column].astype(str).reset_index(drop=True)
     ok = np.ones(len(tokens), dtype=bool)
     if drop_stop:
@@ -435,12 +452,9 @@ def ngrams(
         same = (doc.shift(-k) == doc) & (sent.shift(-k) == sent)
         valid &= same & pd.Series(ok).shift(-k, fill_value=False)
         gram = gram + " " + words.shift(-k, fill_value="")
-    table = pd.DataFrame({"ngram": gram[valid], "doc_id": doc[valid]})
-    if table.empty:
-        return empty_frame(NGRAM_DTYPES)
-    grouped = table.groupby("ngram", sort=False)["doc_id"]
-    out = pd.DataFrame({"count": grouped.size(), "doc_freq": grouped.nunique()}).reset_index()
-    out.insert(1, "n", n)
-    out = out[out["count"] >= min_count]
-    out = out.sort_values(["count", "ngram"], ascending=[False, True], kind="stable")
-    return conform(out.reset_index(drop=True), NGRAM_DTYPES)
+    data = {"ngram": gram[valid], "doc_id": doc[valid]}
+    if "start" in tokens.columns and "end" in tokens.columns:
+        end = tokens["end"].reset_index(drop=True)
+        data["start"] = tokens["start"].reset_index(drop=True)[valid]
+        data["end"] = (end.shift(-(n - 1), fill_value=0) if n > 1 else end)[valid]
+    return pd.DataFrame(data).reset_index(drop=True)
