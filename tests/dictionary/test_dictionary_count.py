@@ -46,6 +46,13 @@ def test_glob_and_multiword_offsets():
     assert m[m["category"] == "peace"]["surface"].tolist() == ["peace talks", "peace process"]
 
 
+def test_globs_match_whole_tokens_of_the_one_tokenizer():
+    text = "Iran’s allies, Iran-backed groups and Iranians met in Iran."
+    m = matches(text, {"iran": ["Iran*"]})
+    assert m["surface"].tolist() == ["Iran", "Iran", "Iranians", "Iran"]
+    assert (m["end"] - m["start"]).tolist() == [4, 4, 8, 4]  # never the possessive
+
+
 def test_question_mark_glob():
     m = matches("defence and defense", {"d": ["defen?e"]})
     assert m["surface"].tolist() == ["defence", "defense"]
@@ -62,12 +69,12 @@ def test_count_per_doc_and_group():
     assert len(per_doc) == 6
     a = per_doc.set_index(["doc_id", "category"])
     assert a.loc[("a", "conflict"), "count"] == 2
-    assert a.loc[("a", "conflict"), "n_tokens"] == 4
-    assert a.loc[("a", "conflict"), "rate"] == pytest.approx(2 / 4 * 1000)
-    assert pd.isna(a.loc[("c", "economy"), "rate"])
-    g = count(corpus, d, by="outlet", per=100).set_index(["outlet", "category"])
+    assert a.loc[("a", "conflict"), "n_words"] == 4
+    assert a.loc[("a", "conflict"), "per_1000"] == pytest.approx(2 / 4 * 1000)
+    assert pd.isna(a.loc[("c", "economy"), "per_1000"])
+    g = count(corpus, d, by="outlet").set_index(["outlet", "category"])
     assert g.loc[("X", "conflict"), "n_docs"] == 2
-    assert g.loc[("X", "conflict"), "rate"] == pytest.approx(2 / 4 * 100)
+    assert g.loc[("X", "conflict"), "per_1000"] == pytest.approx(2 / 4 * 1000)
     with pytest.raises(SchemaError, match="by column"):
         count(corpus, d, by="author")
 

@@ -1,8 +1,12 @@
-"""Dictionaries as in quanteda: categories of glob patterns, counted per document or group."""
+"""Dictionaries as in quanteda: categories of glob patterns, counted per document or group.
+
+Patterns are those of the one dialect, :func:`toolkit.tokenize.compile_pattern` (whole tokens of
+the annotate layer); rates are per 1,000 words of :func:`toolkit.tokenize.word_count`, as in
+``keywords.dispersion`` and ``keywords.frequencies``.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -10,9 +14,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from toolkit._docs import TextOrCorpus, as_corpus
+from toolkit._docs import TextOrCorpus
 from toolkit._frames import conform, passthrough_dtypes
+from toolkit.annotate import AnnotatedCorpus, ensure_annotated
 from toolkit.errors import InputError, SchemaError
+from toolkit.tokenize import TokenPattern, compile_pattern, word_count
 
 #: Columns of a dictionary table.
 DICTIONARY_COLUMNS = ["category", "pattern"]
@@ -23,10 +29,9 @@ MATCH_DTYPES: dict[str, str] = {"doc_id": "str", "start": "int64", "end": "int64
 MATCH_COLUMNS = list(MATCH_DTYPES)
 #: Column -> dtype of the frame :func:`count` returns, after ``doc_id`` (str) or the ``by``
 #: columns (their corpus dtype) and ``n_docs`` (int64).
-COUNT_DTYPES: dict[str, str] = {"category": "str", "count": "int64", "n_tokens": "int64",
-                                "rate": "float64"}
+COUNT_DTYPES: dict[str, str] = {"category": "str", "count": "int64", "n_words": "int64",
+                                "per_1000": "float64"}
 
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 _SHIPPED = {"framing": "framing.yaml"}
 
 
@@ -67,9 +72,11 @@ def load_dictionary(
         with ``.``, e.g. ``conflict.armed``), a CSV file with ``category`` and ``pattern``
         columns, a Python dict of the same shape, a DataFrame with those columns, or the
         name of a shipped dictionary (``"framing"``, see ``toolkit/data/dictionaries``).
-        Patterns are matched case-insensitively against whole words; ``*`` stands for any
-        run of word characters (``secur*``: security, securities), ``?`` for one;
-        a space separates the words of a multiword entry (``peace talk*``).
+        Patterns are globs of the toolkit's one dialect
+        (:func:`toolkit.tokenize.compile_pattern`), matched case-insensitively against whole
+        tokens: ``*`` stands for zero or more characters within one token (``secur*``:
+        security, securities; ``Iran*``: the "Iran" of "Iran’s", not "’s"), ``?`` for one;
+        a space separates the tokens of a multiword entry (``peace talk*``).
 
     Returns
     -------
@@ -127,38 +134,10 @@ def load_dictionary(
     return frame.drop_duplicates().reset_index(drop=True)
 
 
-def _pattern_regex(pattern: str) -> str:
-    words = pattern.split()
-    parts = []
-    for w in words:
-        out = []
-        for ch in w:
-            if ch == "*":
-                out.append(r"[\w'’-]*")
-            elif ch == "?":
-                out.append(r"\w")
-            else:
-                out.append(re.escape(ch))
-        parts.append("".join(out))
-    return r"\s+".join(parts)
-
-
-def _compile(dictionary: pd.DataFrame) -> dict[str, tuple[re.Pattern, list[str]]]:
-    compiled = {}
-    for category, group in dictionary.groupby("category", sort=True):
-        # longest patterns first, so that a multiword entry wins over its first word
-        patterns = sorted(group["pattern"], key=lambda p: (-len(p.split()), -len(p), p))
-        body = "|".join(f"({_pattern_regex(p)})" for p in patterns)
-        # a lookahead on the possible first letters lets the engine skip most positions fast
-        firsts = {p[0] for p in patterns}
-        lead = ""
-        if not firsts & {"*", "?"}:
-            lead = "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])"
-        compiled[category] = (
-            re.compile(rf"(?<![\w]){lead}(?:{body})(?![\w])", re.I),
-            patterns,
-        )
-    return compiled
+def _compile(dictionary: pd.DataFrame) -> dict[str, TokenPattern]:
+    """One :class:`TokenPattern` per category (its longest entries win at a token)."""
+    return {category: compile_pattern(group["pattern"].tolist())
+            for category, group in dictionary.groupby("category", sort=True)}
 
 
 def _as_dictionary(dictionary) -> pd.DataFrame:
@@ -167,11 +146,12 @@ def _as_dictionary(dictionary) -> pd.DataFrame:
     return load_dictionary(dictionary)
 
 
-def matches(text_or_corpus: TextOrCorpus, dictionary) -> pd.DataFrame:
+def matches(text_or_corpus: TextOrCorpus | AnnotatedCorpus, dictionary) -> pd.DataFrame:
     """Every dictionary hit with its offsets.
 
-    Within one category, hits do not overlap (the longest pattern wins); a span can count in
-    several categories.
+    Within one category, hits do not overlap (at a token the entry with most tokens wins); a
+    span can count in several categories. ``text_or_corpus`` may be an annotated corpus
+    (:func:`toolkit.annotate.annotate`), read without tokenizing again.
 
     Returns
     -------
@@ -187,52 +167,46 @@ def matches(text_or_corpus: TextOrCorpus, dictionary) -> pd.DataFrame:
 ['doc0', 15, 23, 'security', 'security', 'secur*']]
     """
     compiled = _compile(_as_dictionary(dictionary))
-    corpus = as_corpus(text_or_corpus)
     rows = []
-    for doc_id, text in zip(corpus["doc_id"].astype(str), corpus["text"], strict=True):
-        if not isinstance(text, str):
-            continue
-        for category, (regex, patterns) in compiled.items():
-            for m in regex.finditer(text):
-                if m.end() == m.start():  # a lone "*" matches nothing between two non-words
-                    continue
-                rows.append((doc_id, m.start(), m.end(), m.group(), category,
-                             patterns[m.lastindex - 1]))
+    for doc in ensure_annotated(text_or_corpus).docs:
+        text = doc.text
+        for category, pat in compiled.items():
+            for s, e, p in pat.spans(doc):
+                rows.append((doc.doc_id, s, e, text[s:e], category, pat.patterns[p]))
     frame = pd.DataFrame(rows, columns=MATCH_COLUMNS)
     frame = frame.sort_values(["doc_id", "start", "category"], kind="stable")
     return conform(frame.reset_index(drop=True), MATCH_DTYPES)
 
 
 def count(
-    corpus: TextOrCorpus,
+    corpus: TextOrCorpus | AnnotatedCorpus,
     dictionary,
     *,
     by: str | list[str] | None = None,
-    per: int = 1000,
 ) -> pd.DataFrame:
     """Count dictionary categories per document or per group, with rates.
 
     Parameters
     ----------
-    corpus : text or corpus
-        With ``by``, a corpus DataFrame holding the grouping column(s) (e.g. ``outlet``).
+    corpus : text, corpus or annotated corpus
+        With ``by``, a corpus (or annotated corpus of one) holding the grouping column(s)
+        (e.g. ``outlet``).
     dictionary : path, mapping, DataFrame or shipped name
         See :func:`load_dictionary`.
     by : str or list of str, optional
         Corpus column(s) to group documents by; default: one row per document and category.
-    per : int, default 1000
-        Rates are hits per ``per`` word tokens.
 
     Returns
     -------
     pandas.DataFrame
         Tidy: ``doc_id`` (or the ``by`` columns and ``n_docs``), ``category``, ``count``,
-        ``n_tokens`` (word tokens in the document or group) and ``rate`` (count / n_tokens *
-        per; NaN for empty documents). ``doc_id`` and ``category`` are str, the ``by``
-        columns keep their corpus dtype, counts are int64 and ``rate`` float64, with or
+        ``n_words`` (words in the document or group, :func:`toolkit.tokenize.word_count`) and
+        ``per_1000`` (count per 1,000 words, as ``keywords.dispersion``; NaN for documents
+        without words). ``doc_id`` and ``category`` are str, the ``by``
+        columns keep their corpus dtype, counts are int64 and ``per_1000`` float64, with or
         without rows (:data:`COUNT_DTYPES`). Every document/group has a row for every category,
         zeros included. Pivot with ``frame.pivot(index="doc_id", columns="category",
-        values="rate")``.
+        values="per_1000")``.
 
     Examples
     --------
@@ -240,22 +214,23 @@ def count(
     >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["War and war.", "Trade deal."],
     ...                        "outlet": ["X", "X"]})
     >>> d = {"conflict": ["war*"], "economy": ["trade"]}
-    >>> count(corpus, d)[["doc_id", "category", "count", "rate"]].values.tolist()
+    >>> count(corpus, d)[["doc_id", "category", "count", "per_1000"]].values.tolist()
     [['a', 'conflict', 2, 666.6666666666666], ['a', 'economy', 0, 0.0], \
 ['b', 'conflict', 0, 0.0], ['b', 'economy', 1, 500.0]]
-    >>> count(corpus, d, by="outlet")[["outlet", "category", "count", "n_tokens"]].values.tolist()
+    >>> count(corpus, d, by="outlet")[["outlet", "category", "count", "n_words"]].values.tolist()
     [['X', 'conflict', 2, 5], ['X', 'economy', 1, 5]]
     """
     table = _as_dictionary(dictionary)
-    frame = as_corpus(corpus)
+    ac = ensure_annotated(corpus)
+    frame = ac.corpus
     groups = [by] if isinstance(by, str) else list(by or [])
     missing = set(groups) - set(frame.columns)
     if missing:
         raise SchemaError(f"corpus lacks the by column(s) {sorted(missing)}", source="DataFrame")
     docs = frame[["doc_id", *groups]].copy()
     docs["doc_id"] = docs["doc_id"].astype(str)
-    docs["n_tokens"] = [len(_WORD.findall(t)) if isinstance(t, str) else 0 for t in frame["text"]]
-    hits = matches(frame, table)
+    docs["n_words"] = word_count(ac).to_numpy()
+    hits = matches(ac, table)
     categories = sorted(table["category"].unique())
     counts = hits.groupby(["doc_id", "category"]).size()
     full = pd.MultiIndex.from_product([docs["doc_id"], categories], names=["doc_id", "category"])
@@ -263,14 +238,14 @@ def count(
     long = long.merge(docs, on="doc_id", how="left")
     if groups:
         long = long.groupby([*groups, "category"], sort=True, dropna=False).agg(
-            n_docs=("doc_id", "nunique"), count=("count", "sum"), n_tokens=("n_tokens", "sum")
+            n_docs=("doc_id", "nunique"), count=("count", "sum"), n_words=("n_words", "sum")
         ).reset_index()
-        cols = [*groups, "n_docs", "category", "count", "n_tokens"]
+        cols = [*groups, "n_docs", "category", "count", "n_words"]
     else:
-        cols = ["doc_id", "category", "count", "n_tokens"]
+        cols = ["doc_id", "category", "count", "n_words"]
     long = long[cols].copy()
     long["count"] = long["count"].astype("int64")
-    tokens = long["n_tokens"].where(long["n_tokens"] > 0)
-    long["rate"] = long["count"] / tokens * per
+    words = long["n_words"].where(long["n_words"] > 0)
+    long["per_1000"] = long["count"] / words * 1000
     lead = passthrough_dtypes(frame, groups) | {"n_docs": "int64"} if groups else {"doc_id": "str"}
     return conform(long.reset_index(drop=True), lead | COUNT_DTYPES)
