@@ -156,3 +156,26 @@ def test_every_data_file_is_documented():
     assert len(files) >= 7
     for name in files:
         assert f"`{name}`" in readme, f"{name} is not described in data/actors/README.md"
+
+
+@pytest.mark.parametrize("text", [
+    "He said «Iran will not yield» and Syria agreed.",
+    "He said ``Iran will not yield'' and Syria agreed.",
+    "He said “Iran will not yield” and Syria agreed.",
+    'He said "Iran will not yield" and Syria agreed.',
+    "He said “Iran will not yield, and Syria agreed.\n\nIraq left.",
+    "Iraq and Syria met.",
+])
+def test_in_quote_is_where_the_one_pairer_finds_quotations(text):
+    from toolkit.annotate import annotate
+
+    ac = annotate(text, cache=False)
+    spans = [(r.start, r.end) for r in ac.quote_marks.itertuples()]
+    for m in (mentions(text), mentions(ac)):
+        expected = [any(s <= start < e for s, e in spans) for start in m["start"]]
+        assert m["in_quote"].tolist() == expected
+        assert m.set_index("surface")["in_quote"].to_dict()["Syria"] == ("\n" in text)
+    assert mentions(text).equals(mentions(ac))
+    assert bool(spans) == ("Iran" in text)  # every quotation style is found
+    if spans:
+        assert m.set_index("surface")["in_quote"]["Iran"]

@@ -10,6 +10,7 @@ import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
 from toolkit._frames import conform
+from toolkit.annotate import AnnotatedCorpus
 from toolkit.errors import SchemaError
 from toolkit.tokenize import paragraph_spans, sentence_spans
 
@@ -28,6 +29,19 @@ def _unit_index(starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
     return [max(bisect_right(lefts, p) - 1, 0) for p in starts]
 
 
+def _unit_spans(corpus, unit: str):
+    """``(doc_id, [(start, end), ...])`` of the sentences or paragraphs of each document; an
+    annotated corpus (:mod:`toolkit.annotate`) gives its stored spans."""
+    if isinstance(corpus, AnnotatedCorpus):
+        for d in corpus.docs:
+            arr = d.sent_spans if unit == "sentence" else d.para_spans
+            yield d.doc_id, [tuple(x) for x in arr[:, :2].tolist()]
+        return
+    split = sentence_spans if unit == "sentence" else paragraph_spans
+    for doc_id, text in iter_docs(corpus):
+        yield doc_id, split(text)
+
+
 def unit_ids(
     mentions: pd.DataFrame, corpus: TextOrCorpus, *, unit: str = "sentence"
 ) -> tuple[pd.Series, int]:
@@ -38,12 +52,10 @@ def unit_ids(
     """
     if unit not in ("sentence", "paragraph"):
         raise ValueError(f"unit must be 'sentence' or 'paragraph', got {unit!r}")
-    split = sentence_spans if unit == "sentence" else paragraph_spans
     by_doc = {d: g for d, g in mentions.groupby("doc_id", sort=False)}
     ids = pd.Series(index=mentions.index, dtype=object)
     total = 0
-    for doc_id, text in iter_docs(corpus):
-        spans = split(text)
+    for doc_id, spans in _unit_spans(corpus, unit):
         total += len(spans)
         group = by_doc.get(doc_id)
         if group is None or not spans:
@@ -77,7 +89,7 @@ def cooccurrence(
     unit : {"sentence", "paragraph", "document"}
         The window. Sentences come from :func:`toolkit.tokenize.sentence_spans`, paragraphs are
         separated by blank lines.
-    corpus : text or corpus, optional
+    corpus : text, corpus or annotated corpus, optional
         The texts the mentions were found in; needed for ``sentence`` and ``paragraph`` unless
         ``mentions`` already has a column of that name holding unit ids. With a corpus,
         ``n_units`` counts every unit, with or without actors; otherwise only the units that
@@ -113,7 +125,8 @@ def cooccurrence(
     m = mentions[mentions[by].notna()]
     if unit == "document":
         ids = m["doc_id"].astype(str)
-        n_units = (len(list(iter_docs(corpus))) if corpus is not None
+        n_units = (len(corpus) if isinstance(corpus, AnnotatedCorpus)
+                   else len(list(iter_docs(corpus))) if corpus is not None
                    else mentions["doc_id"].nunique())
     elif corpus is not None:
         ids, n_units = unit_ids(m, corpus, unit=unit)

@@ -37,7 +37,6 @@ _PREV_WORD = re.compile(r"([A-Z][\w'’-]*)(\.?)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _PREV_CAPS = re.compile(r"\b[A-Z]{2,}[ \t]+$")
 _NEXT_CAPS = re.compile(r"[ \t]+[A-Z]{2,}\b")
-_QUOTE_OPEN = re.compile(r"[“\"]")
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -186,46 +185,23 @@ def _initials_match(abbr: str, name: str) -> bool:
     return len(words) >= 2 and [w[0] for w in words] == [c.upper() for c in letters]
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted passages: from an opening quote mark to its closing mark or paragraph end.
-
-    >>> quote_spans('He said "yes" and “no”.')
-    [(8, 13), (18, 22)]
-    """
-    spans = []
-    pos = 0
-    n = len(text)
-    para_end = -1
-    while True:
-        m = _QUOTE_OPEN.search(text, pos)
-        if not m:
-            break
-        start = m.start()
-        closer = "”" if m.group() == "“" else '"'
-        if para_end < start:  # the end of this paragraph, looked for once per paragraph
-            para_end = text.find("\n", start)
-            if para_end == -1:
-                para_end = n
-        close = text.find(closer, start + 1, para_end)
-        if close == -1:
-            # An opening mark with no closing one before the paragraph ends: a straight quote
-            # could be a stray inch mark, so only curly quotes run to the paragraph end.
-            if closer == "”":
-                spans.append((start, para_end))
-            pos = para_end if closer == "”" else start + 1
-            continue
-        spans.append((start, close + 1))
-        pos = close + 1
-    return spans
-
-
 def in_spans(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
-    """For each position, whether it lies inside one of the sorted, disjoint ``spans``."""
+    """For each position, whether it lies inside one of ``spans`` (in any order, may overlap).
+
+    >>> in_spans([0, 3, 9], [(2, 5), (4, 8)])
+    [False, True, False]
+    """
     if not spans:
         return [False] * len(starts)
-    lefts = [s for s, _ in spans]
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    lefts = [s for s, _ in merged]
     out = []
     for p in starts:
         i = bisect_right(lefts, p) - 1
-        out.append(i >= 0 and p < spans[i][1])
+        out.append(i >= 0 and p < merged[i][1])
     return out

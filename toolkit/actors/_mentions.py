@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pandas as pd
 from toolkit._docs import TextOrCorpus, iter_docs
 from toolkit._frames import conform
 from toolkit.actors._gazetteer import load_gazetteer
-from toolkit.actors._match import Matcher, in_spans, quote_spans
+from toolkit.actors._match import Matcher, in_spans
+from toolkit.annotate import AnnotatedCorpus
 
 #: Column -> dtype of the frame :func:`mentions` returns (rows or no rows).
 MENTION_DTYPES: dict[str, str] = {
@@ -33,8 +35,27 @@ def _default_matcher() -> Matcher:
     return Matcher(load_gazetteer())
 
 
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations of ``text`` (closed and unclosed) from the one quotation-mark pairer, the one
+    the annotate layer stores as ``quote_marks``."""
+    from toolkit.quotes._marks import pair_marks
+
+    return [(q.start, q.end) for q in pair_marks(text)[0]]
+
+
+def _docs_and_quotes(text_or_corpus) -> Iterator[tuple[str, str, object]]:
+    """``(doc_id, text, quotes)``: ``quotes`` is the layer's spans for an annotated corpus,
+    else a function computing them (called only for documents with a mention)."""
+    if isinstance(text_or_corpus, AnnotatedCorpus):
+        for d in text_or_corpus.docs:
+            yield d.doc_id, d.text, [tuple(q) for q in d.quote_spans[:, :2].tolist()]
+        return
+    for doc_id, text in iter_docs(text_or_corpus):
+        yield doc_id, text, _quote_spans
+
+
 def mentions(
-    text_or_corpus: TextOrCorpus,
+    text_or_corpus: TextOrCorpus | AnnotatedCorpus,
     *,
     gazetteer: pd.DataFrame | str | Path | None = None,
     offices: bool = False,
@@ -60,8 +81,9 @@ def mentions(
 
     Parameters
     ----------
-    text_or_corpus : str, list of str, Series or corpus DataFrame
-        See :func:`toolkit._docs.iter_docs`.
+    text_or_corpus : str, list of str, Series, corpus DataFrame or AnnotatedCorpus
+        See :func:`toolkit._docs.iter_docs`; an annotated corpus (:func:`toolkit.annotate.annotate`)
+        gives its stored quotations.
     gazetteer : DataFrame or path, optional
         A table from :func:`load_gazetteer` (e.g. with your own file added), or the path of an
         extra CSV to add to the shipped gazetteer. Default: the shipped gazetteer.
@@ -79,8 +101,11 @@ def mentions(
         state_media, loaded, historical, metonym, official_term, title, user; a capital is
         marked also where it is just a place, so filter out ``capital`` to keep states named
         as such), ``country`` (ISO 3166-1 alpha-2 of the state the actor is or belongs to;
-        missing (NaN) if none) and ``in_quote`` (True inside quotation marks). Offsets are
-        int64, ``in_quote`` bool, the rest str, with or without rows (:data:`MENTION_DTYPES`).
+        missing (NaN) if none) and ``in_quote`` (True inside a quotation the layer's pairer
+        finds, closed or unclosed: the ``quote_marks`` of :func:`toolkit.annotate.annotate`
+        and the quotations of ``quotes.check_marks``; «...», ``...'', curly and straight).
+        Offsets are int64, ``in_quote`` bool, the rest str, with or without rows
+        (:data:`MENTION_DTYPES`).
 
     Examples
     --------
@@ -101,11 +126,12 @@ def mentions(
     label_type = table["label_type"].tolist()
     country = table["country"].tolist()
     rows: list[tuple] = []
-    for doc_id, text in iter_docs(text_or_corpus):
+    for doc_id, text, quotes in _docs_and_quotes(text_or_corpus):
         found = [f for f in matcher.find(text) if offices or actor_type[f[2]] != "office"]
         if not found:
             continue
-        quoted = in_spans([f[0] for f in found], quote_spans(text))
+        spans = quotes(text) if callable(quotes) else quotes
+        quoted = in_spans([f[0] for f in found], spans)
         for (s, e, i, label), q in zip(found, quoted, strict=True):
             rows.append(
                 (doc_id, s, e, text[s:e], actor[i], actor_type[i], label or label_type[i],
