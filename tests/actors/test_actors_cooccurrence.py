@@ -1,18 +1,14 @@
-"""Co-occurrence edge lists and their plots."""
+"""Co-occurrence edge lists (their plots are tested in tests/plot/test_plot_actors.py)."""
 
 from __future__ import annotations
 
 import math
 
-import matplotlib
+import pandas as pd
+import pytest
 
-matplotlib.use("Agg")
-
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-
-from toolkit.actors import cooccurrence, mentions, plot_heatmap, plot_network  # noqa: E402
-from toolkit.errors import SchemaError  # noqa: E402
+from toolkit.actors import cooccurrence, mentions
+from toolkit.errors import SchemaError
 
 TEXT = ("Iran and Iraq met. Iraq and Syria talked.\n\nIran thanked Iraq. Nobody else.\n\n"
         "Syria and Iran spoke.")
@@ -62,15 +58,3 @@ def test_page_lead_actors_strongest(web_page):
         top = e.iloc[0]
         assert {top["actor_a"], top["actor_b"]} == set(web_page.lead_actors)
         assert top["count"] > e["count"].iloc[1]
-
-
-def test_plots_return_axes():
-    e = cooccurrence(mentions(TEXT), corpus=TEXT)
-    ax = plot_network(e)
-    assert {t.get_text() for t in ax.texts} == {"Iran", "Iraq", "Syria"}
-    ax2 = plot_heatmap(e, value="jaccard", top=2)
-    assert len(ax2.get_xticklabels()) == 2
-    empty = plot_network(e.iloc[0:0])
-    assert empty.get_title() == "no co-occurrences"
-    with pytest.raises(SchemaError):
-        plot_heatmap(pd.DataFrame({"x": [1]}))

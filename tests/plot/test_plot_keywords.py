@@ -1,4 +1,4 @@
-"""toolkit.plot: keyness bars, top terms by group, term trend (Agg backend)."""
+"""toolkit.plot keyword figures: keyness bars, top terms by group, term trend, dispersion."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
 
 from toolkit import keywords, plot  # noqa: E402
 from toolkit.errors import SchemaError  # noqa: E402
@@ -39,7 +38,7 @@ def _close():
 
 def test_keyness_plot_two_sided_bars() -> None:
     k = keywords.keyness(CORPUS, "X", by="outlet", min_count=2)
-    ax = plot.keyness(k, n=3, labels=("X", "Y"))
+    ax = plot.keyness_bars(k, n=3, labels=("X", "Y"))
     assert isinstance(ax, Axes)
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
     widths = [p.get_width() for p in ax.patches]
@@ -51,30 +50,40 @@ def test_keyness_plot_two_sided_bars() -> None:
 
 def test_keyness_plot_log_ratio_and_bad_frame() -> None:
     k = keywords.keyness(CORPUS, "X", by="outlet", min_count=2)
-    ax = plot.keyness(k, measure="log_ratio", n=2)
+    ax = plot.keyness_bars(k, measure="log_ratio", n=2)
     assert "Log ratio" in ax.get_xlabel()
     with pytest.raises(SchemaError):
-        plot.keyness(keywords.frequencies(CORPUS))
+        plot.keyness_bars(keywords.frequencies(CORPUS))
 
 
 def test_top_terms_one_panel_per_group() -> None:
     f = keywords.frequencies(CORPUS, by="outlet")
-    fig = plot.top_terms(f, n=4)
-    assert isinstance(fig, Figure)
-    visible = [ax for ax in fig.axes if ax.get_visible()]
-    assert [ax.get_title() for ax in visible] == ["X", "Y"]
-    assert all(len(ax.patches) == 4 for ax in visible)
-    assert all(ax.get_xlabel() and ax.get_ylabel() for ax in visible)
+    axes = plot.top_terms_bars(f, n=4)
+    assert all(isinstance(ax, Axes) for ax in axes)
+    fig = axes[0].figure
+    assert [ax.get_title() for ax in axes] == ["X", "Y"]
+    assert all(len(ax.patches) == 4 for ax in axes)
+    assert all(ax.get_xlabel() and ax.get_ylabel() for ax in axes)
     assert fig._suptitle.get_text() == "Top 4 terms by outlet"
     top_x = f[f.outlet == "X"].nlargest(1, "count").term.item()
-    assert top_x in [t.get_text() for t in visible[0].get_yticklabels()]
-    single = plot.top_terms(keywords.frequencies(CORPUS), n=3)
-    assert len([a for a in single.axes if a.get_visible()]) == 1
+    assert top_x in [t.get_text() for t in axes[0].get_yticklabels()]
+    single = plot.top_terms_bars(keywords.frequencies(CORPUS), n=3)
+    assert len(single) == 1 and single[0].get_title() == "all documents"
+
+
+def test_top_terms_on_given_axes_and_capped_groups() -> None:
+    f = keywords.frequencies(CORPUS, by="doc_id")
+    fig, grid = plt.subplots(1, 2)
+    axes = plot.top_terms_bars(f, n=2, max_groups=2, axes=grid)
+    assert list(axes) == list(grid) and axes[0].figure is fig
+    assert "4 smaller groups not shown" in fig._suptitle.get_text()
+    with pytest.raises(ValueError, match="axes"):
+        plot.top_terms_bars(f, n=2, max_groups=3, axes=grid)
 
 
 def test_term_trend_lines() -> None:
     t = keywords.trend(CORPUS, ["sanctions", "ceasefire"], freq="month")
-    ax = plot.term_trend(t)
+    ax = plot.term_trend_lines(t)
     assert isinstance(ax, Axes)
     assert len(ax.lines) == 2
     assert ax.get_title() == "Term frequency over time"
@@ -84,17 +93,17 @@ def test_term_trend_lines() -> None:
     expected = t[t.term == "sanctions"].sort_values("period")["per_10k"].tolist()
     assert ys["sanctions"] == pytest.approx(expected)
     by = keywords.trend(CORPUS, ["talks"], freq="month", by="outlet")
-    assert len(plot.term_trend(by, value="count").lines) == 2
+    assert len(plot.term_trend_lines(by, value="count").lines) == 2
 
 
 def test_dispersion_xray() -> None:
     d = keywords.dispersion(CORPUS, "ceasefire")
-    ax = plot.dispersion(d)
+    ax = plot.dispersion_plot(d)
     assert isinstance(ax, Axes)
     shown = [t.get_text() for t in ax.get_yticklabels()]
     assert shown == d[d["count"] > 0].sort_values("count", ascending=False,
                                                   kind="stable").doc_id.tolist()
     assert len(ax.collections) == len(shown)
     assert ax.get_xlabel() and ax.get_ylabel() and "matches" in ax.get_title()
-    every = plot.dispersion(d, only_matches=False)
+    every = plot.dispersion_plot(d, only_matches=False)
     assert len(every.get_yticklabels()) == len(CORPUS)

@@ -5,7 +5,9 @@
 ['Iran', 'Iraq']
 
 The gazetteer is a set of CSV files under ``toolkit/data/actors`` (README there); add your own
-with ``mentions(corpus, gazetteer="my_actors.csv")``.
+with ``mentions(corpus, gazetteer="my_actors.csv")``. The network and heatmap of
+co-occurrences are drawn by :func:`toolkit.plot.actor_network` and
+:func:`toolkit.plot.actor_heatmap` (this package does not import matplotlib).
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 from toolkit.actors._cooccur import EDGE_COLUMNS, UNITS, cooccurrence
 from toolkit.actors._gazetteer import ACTOR_TYPES, LONG_COLUMNS, load_gazetteer
 from toolkit.actors._mentions import MENTION_COLUMNS, mentions
-from toolkit.actors._plot import plot_heatmap, plot_network
 from toolkit.actors._region import about_region, region_countries, region_mentions
 
 __all__ = [
@@ -26,8 +27,6 @@ __all__ = [
     "cooccurrence",
     "load_gazetteer",
     "mentions",
-    "plot_heatmap",
-    "plot_network",
     "region_countries",
     "region_mentions",
 ]

@@ -1,39 +1,41 @@
-"""Plot functions for keyness, frequency and trend frames."""
+"""Plots of the frames of :mod:`toolkit.keywords`: keyness, top terms, trend, dispersion.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> from toolkit import keywords
+>>> from toolkit.datasets import load_sample
+>>> sample = load_sample()
+>>> ax = term_trend_lines(keywords.trend(sample, ["iran*", "gaza"], freq="month"))
+>>> sorted(line.get_label() for line in ax.lines)
+['gaza', 'iran*']
+"""
 
 from __future__ import annotations
 
 import math
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from toolkit.errors import SchemaError
+from toolkit.plot._base import BLUE, GREY, axes_for, is_empty, need, no_data
 
-_FREQ_COLS = {"term", "n", "count", "doc_freq", "share", "rank"}
+_FREQ_COLS = {"term", "n", "count", "doc_freq", "share", "rank", "n_words", "per_1000"}
 _TREND_COLS = {"period", "term", "count", "docs", "docs_with", "n_words", "per_10k"}
+_MEASURE_LABELS = {"g2": "Log-likelihood G2 (signed)", "chi2": "Chi-squared (signed)",
+                   "log_ratio": "Log ratio (log2 of relative frequencies)"}
 
 
-def _need(frame: pd.DataFrame, cols: set[str], what: str) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise SchemaError(f"expected the DataFrame from {what}, got {type(frame).__name__}",
-                          source="plot")
-    missing = cols - set(frame.columns)
-    if missing:
-        raise SchemaError(
-            f"frame lacks column(s) {sorted(missing)}; pass the output of {what}",
-            source="plot",
-        )
-
-
-def keyness(
+def keyness_bars(
     frame: pd.DataFrame,
     *,
     n: int = 20,
     measure: str = "g2",
     labels: tuple[str, str] = ("target", "reference"),
-    colors: tuple[str, str] = ("#1f5fa8", "#a8a8a8"),
+    colors: tuple[str, str] = (BLUE, GREY),
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
@@ -44,142 +46,236 @@ def keyness(
 
     Parameters
     ----------
-    frame
+    frame : DataFrame
         The output of :func:`toolkit.keywords.keyness`.
-    n
-        Terms shown on each side.
-    measure
-        Column to plot: ``"g2"`` (default), ``"chi2"`` or ``"log_ratio"``.
-    labels
+    n : int, default 20
+        Terms shown on each side (the axis is capped at ``2 * n`` terms).
+    measure : str, default "g2"
+        Column to plot: ``"g2"``, ``"chi2"`` or ``"log_ratio"``.
+    labels : (str, str)
         Legend names of the target and the reference groups.
+    colors : (str, str)
+        Colours of the target and the reference bars.
+    title : str, optional
+        Default ``"Keyness: <target> vs <reference> (<measure>)"``.
+    ax : matplotlib Axes, optional
+        Draw here; by default on a new figure.
 
     Returns
     -------
     matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> from toolkit import keywords
+    >>> c = pd.DataFrame({"doc_id": list("ab"), "outlet": ["X", "Y"],
+    ...                   "text": ["Sanctions on Iran, sanctions again.", "Gaza truce, truce."]})
+    >>> ax = keyness_bars(keywords.keyness(c, "X", by="outlet", min_count=1))
+    >>> ax.get_title()
+    'Keyness: target vs reference (g2)'
     """
-    _need(frame, {"term", measure}, "toolkit.keywords.keyness()")
+    default = f"Keyness: {labels[0]} vs {labels[1]} ({measure})"
+    if is_empty(frame):
+        return no_data(ax, title or default)
+    need(frame, ["term", measure], "toolkit.keywords.keyness()")
     top = frame.nlargest(n, measure)
     top = top[top[measure] > 0]
     bottom = frame.nsmallest(n, measure)
     bottom = bottom[bottom[measure] < 0]
     data = pd.concat([top, bottom.iloc[::-1]]).drop_duplicates("term")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(7, max(2.5, 0.28 * len(data) + 1.2)))
+    ax = axes_for(ax, (7, max(2.5, 0.28 * len(data) + 1.2)))
     y = list(range(len(data)))[::-1]
     values = data[measure].to_numpy(float)
     col = [colors[0] if v > 0 else colors[1] for v in values]
     ax.barh(y, values, color=col)
-    span = max(abs(values).max(), 1e-9) if len(values) else 1.0
+    span = max(np.abs(values).max(), 1e-9) if len(values) else 1.0
     for yi, v, t in zip(y, values, data["term"], strict=True):
         ax.text(v + (0.01 * span if v >= 0 else -0.01 * span), yi, t, va="center",
                 ha="left" if v >= 0 else "right", fontsize=8)
     ax.set_yticks([])
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlim(-1.35 * span if (values < 0).any() else 0, 1.35 * span)
-    ax.set_xlabel({"g2": "Log-likelihood G2 (signed)", "chi2": "Chi-squared (signed)",
-                   "log_ratio": "Log ratio (log2 of relative frequencies)"}.get(measure, measure))
+    ax.set_xlabel(_MEASURE_LABELS.get(measure, measure))
     ax.set_ylabel("term")
-    ax.set_title(title or f"Keyness: {labels[0]} vs {labels[1]} ({measure})")
-    from matplotlib.patches import Patch
-
+    ax.set_title(title or default)
     ax.legend(handles=[Patch(color=colors[0], label=labels[0]),
                        Patch(color=colors[1], label=labels[1])], loc="lower right", fontsize=8)
     return ax
 
 
-def top_terms(
+def top_terms_bars(
     frame: pd.DataFrame,
     *,
     n: int = 10,
     by: str | None = None,
     value: str = "count",
-    title: str | None = None,
+    max_groups: int = 12,
     ncols: int = 3,
-) -> Figure:
+    title: str | None = None,
+    axes: np.ndarray | list[Axes] | None = None,
+) -> np.ndarray:
     """Horizontal bars of the ``n`` most frequent terms, one panel per group.
+
+    A multi-panel figure: it takes ``axes=`` (one Axes per group) instead of ``ax=`` and
+    returns the 1-d array of the Axes drawn on; ``axes[0].figure`` is the figure.
 
     Parameters
     ----------
-    frame
+    frame : DataFrame
         The output of :func:`toolkit.keywords.frequencies` (grouped with ``by=`` or not).
-    by
-        The group column; by default the frame's one extra column, if any.
-    value
-        ``"count"`` (default), ``"share"`` or ``"doc_freq"``.
+    n : int, default 10
+        Terms per panel.
+    by : str, optional
+        The group column; by default the frame's one extra non-numeric column, if any.
+    value : str, default "count"
+        ``"count"``, ``"share"`` or ``"doc_freq"``.
+    max_groups : int, default 12
+        Panels drawn at most: the groups with the largest total ``value`` (the title says
+        how many were left out).
+    ncols : int, default 3
+        Panels per row of a new figure.
+    title : str, optional
+        The figure's title; default ``"Top <n> terms by <by>"``.
+    axes : sequence of Axes, optional
+        Draw here (at least one Axes per group shown); by default on a new figure.
 
     Returns
     -------
-    matplotlib.figure.Figure
+    numpy.ndarray of matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from toolkit import keywords
+    >>> from toolkit.datasets import load_sample
+    >>> axes = top_terms_bars(keywords.frequencies(load_sample(), by="outlet"), n=3)
+    >>> [ax.get_title() for ax in axes]
+    ['Capital Wire', 'Gulf Ledger', 'Levant Daily']
     """
-    _need(frame, {"term", value}, "toolkit.keywords.frequencies()")
+    if is_empty(frame):
+        ax = no_data(None if axes is None else np.asarray(axes).flat[0],
+                     title or f"Top {n} terms")
+        return np.array([ax], dtype=object)
+    need(frame, ["term", value], "toolkit.keywords.frequencies()")
     if by is None:
-        extra = [c for c in frame.columns if c not in _FREQ_COLS]
+        extra = [c for c in frame.columns if c not in _FREQ_COLS
+                 and not pd.api.types.is_numeric_dtype(frame[c])]
         if len(extra) > 1:
             raise SchemaError(f"frame has several group columns {extra}; pass by=",
                               source="plot")
         by = extra[0] if extra else None
     groups = [(None, frame)] if by is None else list(frame.groupby(by, sort=True))
-    if not groups:
-        groups = [(None, frame)]
-    ncols = min(ncols, len(groups))
-    nrows = math.ceil(len(groups) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 0.3 * n * nrows + 1.5 * nrows),
-                             squeeze=False)
-    for ax, (name, g) in zip(axes.flat, groups, strict=False):
+    left_out = 0
+    if len(groups) > max_groups:
+        totals = frame.groupby(by, sort=True)[value].sum()
+        keep = set(totals.sort_values(ascending=False, kind="stable").index[:max_groups])
+        left_out = len(groups) - max_groups
+        groups = [(name, g) for name, g in groups if name in keep]
+    if axes is None:
+        ncols = min(ncols, len(groups))
+        nrows = math.ceil(len(groups) / ncols)
+        fig, grid = plt.subplots(nrows, ncols, squeeze=False,
+                                 figsize=(4.2 * ncols, 0.3 * n * nrows + 1.5 * nrows))
+        panels = list(grid.flat)
+        for spare in panels[len(groups):]:
+            spare.set_visible(False)
+    else:
+        panels = list(np.asarray(axes, dtype=object).flat)
+        if len(panels) < len(groups):
+            raise ValueError(f"{len(groups)} groups need {len(groups)} axes, got {len(panels)}")
+        fig = panels[0].figure
+    for ax, (name, g) in zip(panels, groups, strict=False):
         g = g.nlargest(n, value).iloc[::-1]
-        ax.barh(g["term"].astype(str), g[value], color="#1f5fa8")
+        ax.barh(g["term"].astype(str), g[value], color=BLUE)
         ax.set_title(str(name) if name is not None else "all documents", fontsize=10)
         ax.set_xlabel({"count": "occurrences", "share": "share of terms",
                        "doc_freq": "documents"}.get(value, value))
         ax.set_ylabel("term")
         ax.tick_params(axis="y", labelsize=8)
-    for ax in list(axes.flat)[len(groups):]:
-        ax.set_visible(False)
-    fig.suptitle(title or (f"Top {n} terms by {by}" if by else f"Top {n} terms"))
-    fig.tight_layout()
-    return fig
+    default = f"Top {n} terms by {by}" if by else f"Top {n} terms"
+    note = f" ({left_out} smaller groups not shown)" if left_out else ""
+    fig.suptitle((title or default) + note)
+    if axes is None:
+        fig.tight_layout()
+    return np.array(panels[: len(groups)], dtype=object)
 
 
-def term_trend(
+def term_trend_lines(
     frame: pd.DataFrame,
     *,
     value: str = "per_10k",
+    max_lines: int = 10,
     title: str | None = None,
+    xlabel: str = "period",
     ax: Axes | None = None,
 ) -> Axes:
     """Line chart of term frequency over time, one line per term (and group).
 
     Parameters
     ----------
-    frame
+    frame : DataFrame
         The output of :func:`toolkit.keywords.trend`.
-    value
-        ``"per_10k"`` (matches per 10,000 words, default), ``"count"`` or ``"docs_with"``.
+    value : str, default "per_10k"
+        ``"per_10k"`` (matches per 10,000 words), ``"count"`` or ``"docs_with"``.
+    max_lines : int, default 10
+        Lines drawn at most: those with the largest total ``value`` (the title says how
+        many were left out).
+    title : str, optional
+        Default ``"Term frequency over time"``.
+    xlabel : str, default "period"
+        Label of the time axis (``"week"``, ``"month"``, ...).
+    ax : matplotlib Axes, optional
+        Draw here; by default on a new figure.
 
     Returns
     -------
     matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"period": pd.to_datetime(["2024-01-01", "2024-02-01"] * 2),
+    ...                   "term": ["iran", "iran", "gaza", "gaza"], "per_10k": [1, 2, 3, 1]})
+    >>> ax = term_trend_lines(t)
+    >>> len(ax.lines), ax.get_ylabel()
+    (2, 'matches per 10,000 words')
     """
-    _need(frame, {"period", "term", value}, "toolkit.keywords.trend()")
+    default = "Term frequency over time"
+    if is_empty(frame):
+        return no_data(ax, title or default)
+    need(frame, ["period", "term", value], "toolkit.keywords.trend()")
     extra = [c for c in frame.columns if c not in _TREND_COLS]
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 4))
+    ax = axes_for(ax, (8, 4))
     keys = ["term", *extra]
-    for name, g in frame.groupby(keys, sort=True):
-        label = " / ".join(map(str, name)) if isinstance(name, tuple) else str(name)
+    lines = list(frame.groupby(keys, sort=True))
+    left_out = 0
+    if len(lines) > max_lines:
+        order = sorted(range(len(lines)), key=lambda i: -float(lines[i][1][value].sum()))
+        keep = set(order[:max_lines])
+        left_out = len(lines) - max_lines
+        lines = [line for i, line in enumerate(lines) if i in keep]
+    for name, g in lines:
+        label = " / ".join(map(str, name)) if isinstance(name, tuple) and len(name) > 1 else (
+            str(name[0]) if isinstance(name, tuple) else str(name))
         g = g.sort_values("period")
         ax.plot(g["period"], g[value], marker="o", markersize=3, label=label)
-    ax.set_xlabel("period")
+    ax.set_xlabel(xlabel)
     ax.set_ylabel({"per_10k": "matches per 10,000 words", "count": "matches",
                    "docs_with": "documents with a match"}.get(value, value))
-    ax.set_title(title or "Term frequency over time")
-    if frame["term"].nunique() + len(extra) > 0:
-        ax.legend(fontsize=8)
+    note = f" ({left_out} more lines not shown)" if left_out else ""
+    ax.set_title((title or default) + note)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     ax.figure.autofmt_xdate()
     return ax
 
 
-def dispersion(
+def dispersion_plot(
     frame: pd.DataFrame,
     *,
     max_docs: int = 30,
@@ -194,30 +290,48 @@ def dispersion(
 
     Parameters
     ----------
-    frame
+    frame : DataFrame
         The output of :func:`toolkit.keywords.dispersion`.
-    max_docs
+    max_docs : int, default 30
         Documents shown (those with the most matches first, then in corpus order).
-    only_matches
+    only_matches : bool, default True
         Leave out documents without a match.
+    title : str, optional
+        Default ``"Lexical dispersion (<n> matches)"``.
+    ax : matplotlib Axes, optional
+        Draw here; by default on a new figure.
 
     Returns
     -------
     matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from toolkit import keywords
+    >>> from toolkit.datasets import load_sample
+    >>> d = keywords.dispersion(load_sample(), "Iran")
+    >>> ax = dispersion_plot(d)
+    >>> len(ax.get_yticklabels()) == int((d["count"] > 0).sum())
+    True
     """
-    _need(frame, {"doc_id", "positions", "count"}, "toolkit.keywords.dispersion()")
+    if is_empty(frame):
+        return no_data(ax, title or "Lexical dispersion")
+    need(frame, ["doc_id", "positions", "count"], "toolkit.keywords.dispersion()")
     data = frame[frame["count"] > 0] if only_matches else frame
+    total = len(data)
     data = data.sort_values("count", ascending=False, kind="stable").head(max_docs)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, max(2.0, 0.3 * len(data) + 1.2)))
+    ax = axes_for(ax, (8, max(2.0, 0.3 * len(data) + 1.2)))
     for row, positions in enumerate(data["positions"]):
-        ax.vlines(positions, row - 0.4, row + 0.4, color="#1f5fa8", linewidth=1.2)
+        ax.vlines(positions, row - 0.4, row + 0.4, color=BLUE, linewidth=1.2)
     ax.set_yticks(range(len(data)))
     ax.set_yticklabels(data["doc_id"].astype(str), fontsize=7)
     ax.set_ylim(len(data) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("relative position in the text")
+    note = f", {len(data)} of {total} documents" if len(data) < total else ""
     ax.set_ylabel("document")
-    ax.set_title(title or f"Lexical dispersion ({int(frame['count'].sum())} matches)")
+    ax.set_title(title or f"Lexical dispersion ({int(frame['count'].sum())} matches{note})")
     ax.figure.tight_layout()
     return ax

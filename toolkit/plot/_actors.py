@@ -1,20 +1,24 @@
-"""Plots of a co-occurrence edge list: a network and a heatmap."""
+"""Plots of a co-occurrence edge list (:func:`toolkit.actors.cooccurrence`): network, heatmap.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> from toolkit import actors
+>>> text = "Iran and Iraq met. Iran and Syria talked. Iraq and Syria agreed."
+>>> ax = actor_heatmap(actors.cooccurrence(actors.mentions(text), corpus=text))
+>>> [t.get_text() for t in ax.get_xticklabels()]
+['Iran', 'Iraq', 'Syria']
+"""
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
-from toolkit.errors import SchemaError
+from toolkit.plot._base import axes_for, is_empty, need, no_data
 
-
-def _check(edges: pd.DataFrame, value: str) -> None:
-    missing = {"actor_a", "actor_b", value} - set(edges.columns)
-    if missing:
-        raise SchemaError(f"edge list lacks column(s) {sorted(missing)}; use cooccurrence()",
-                          source="edges")
+_WHAT = "toolkit.actors.cooccurrence()"
 
 
 def _top_nodes(edges: pd.DataFrame, value: str, top: int) -> list[str]:
@@ -25,30 +29,34 @@ def _top_nodes(edges: pd.DataFrame, value: str, top: int) -> list[str]:
     return strength.index[:top].tolist()
 
 
-def plot_network(
+def actor_network(
     edges: pd.DataFrame,
     *,
     weight: str = "count",
     top: int = 25,
     min_weight: float | None = None,
-    ax: plt.Axes | None = None,
     seed: int = 0,
-) -> plt.Axes:
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
     """Draw the co-occurrence network: node size by weighted degree, edge width by ``weight``.
 
     Parameters
     ----------
     edges : DataFrame
-        From :func:`cooccurrence`.
+        From :func:`toolkit.actors.cooccurrence`.
     weight : str, default "count"
         Edge column that sets the line width (``count``, ``jaccard``, ``npmi``).
     top : int, default 25
         Keep the ``top`` nodes with the largest summed weight.
     min_weight : float, optional
         Drop edges below this weight.
-    ax : matplotlib Axes, optional
     seed : int, default 0
         Seed of the ForceAtlas2 layout (same input, same picture).
+    title : str, optional
+        Default ``"Actor co-occurrence (edge width: <weight>)"``.
+    ax : matplotlib Axes, optional
+        Draw here; by default on a new figure.
 
     Returns
     -------
@@ -56,13 +64,18 @@ def plot_network(
 
     Examples
     --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
     >>> import pandas as pd
     >>> e = pd.DataFrame({"actor_a": ["Iran"], "actor_b": ["Iraq"], "count": [3]})
-    >>> ax = plot_network(e)
+    >>> ax = actor_network(e)
     >>> sorted(t.get_text() for t in ax.texts)
     ['Iran', 'Iraq']
     """
-    _check(edges, weight)
+    default = f"Actor co-occurrence (edge width: {weight})"
+    if is_empty(edges):
+        return no_data(ax, title or default)
+    need(edges, ["actor_a", "actor_b", weight], _WHAT)
     e = edges if min_weight is None else edges[edges[weight] >= min_weight]
     nodes = _top_nodes(e, weight, top) if len(e) else []
     e = e[e["actor_a"].isin(nodes) & e["actor_b"].isin(nodes)]
@@ -70,12 +83,9 @@ def plot_network(
     graph.add_nodes_from(nodes)
     for a, b, w in zip(e["actor_a"], e["actor_b"], e[weight], strict=True):
         graph.add_edge(a, b, weight=float(w))
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 8))
     if graph.number_of_nodes() == 0:
-        ax.set_axis_off()
-        ax.set_title("no co-occurrences")
-        return ax
+        return no_data(ax, title or default)
+    ax = axes_for(ax, (8, 8))
     # ForceAtlas2 with hub repulsion ("distributed action") and node sizes keeps the busiest
     # actors apart; a spring layout pulls them into one unreadable knot. Unweighted: edge
     # width shows the weight instead.
@@ -93,41 +103,75 @@ def plot_network(
     nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=sizes, node_color="#4c72b0", alpha=0.8)
     nx.draw_networkx_labels(graph, pos, ax=ax, font_size=9)
     ax.set_axis_off()
-    ax.set_title(f"Actor co-occurrence (edge width: {weight})")
+    ax.set_title(title or default)
     return ax
 
 
-def plot_heatmap(
+def actor_heatmap(
     edges: pd.DataFrame,
     *,
     value: str = "count",
     top: int = 15,
-    ax: plt.Axes | None = None,
     cmap: str = "viridis",
-) -> plt.Axes:
+    symmetric: bool = False,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
     """Heatmap of the symmetric actor-by-actor matrix of ``value`` for the ``top`` actors.
+
+    Parameters
+    ----------
+    edges : DataFrame
+        From :func:`toolkit.actors.cooccurrence`.
+    value : str, default "count"
+        Edge column shown (``count``, ``jaccard``, ``npmi``).
+    top : int, default 15
+        The actors with the largest summed ``value`` (the axes are capped at ``top``).
+    cmap : str, default "viridis"
+        Colour map; a diverging one (``"RdBu_r"``) with ``symmetric=True`` for ``npmi``.
+    symmetric : bool, default False
+        Colour limits ``-m`` to ``m`` (``m`` the largest absolute value), so that 0 is the
+        middle colour: white in ``RdBu_r`` means "as often together as chance predicts".
+    title : str, optional
+        Default ``"Actor co-occurrence (<value>)"``.
+    ax : matplotlib Axes, optional
+        Draw here; by default on a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
 
     Examples
     --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
     >>> import pandas as pd
     >>> e = pd.DataFrame({"actor_a": ["Iran", "Iran"], "actor_b": ["Iraq", "Syria"],
     ...                   "count": [3, 1]})
-    >>> ax = plot_heatmap(e)
+    >>> ax = actor_heatmap(e)
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['Iran', 'Iraq', 'Syria']
     """
-    _check(edges, value)
-    nodes = _top_nodes(edges, value, top) if len(edges) else []
+    default = f"Actor co-occurrence ({value})"
+    if is_empty(edges):
+        return no_data(ax, title or default)
+    need(edges, ["actor_a", "actor_b", value], _WHAT)
+    nodes = _top_nodes(edges, value, top)
     index = {n: i for i, n in enumerate(nodes)}
     matrix = np.full((len(nodes), len(nodes)), np.nan)
     for a, b, v in zip(edges["actor_a"], edges["actor_b"], edges[value], strict=True):
         if a in index and b in index:
             matrix[index[a], index[b]] = matrix[index[b], index[a]] = v
-    if ax is None:
-        _, ax = plt.subplots(figsize=(1 + 0.5 * len(nodes), 1 + 0.45 * len(nodes)))
-    image = ax.imshow(matrix, cmap=cmap)
+    ax = axes_for(ax, (1 + 0.5 * len(nodes), 1 + 0.45 * len(nodes)))
+    limits = {}
+    if symmetric and np.isfinite(matrix).any():
+        limit = float(np.nanmax(np.abs(matrix))) or 1.0
+        limits = {"vmin": -limit, "vmax": limit}
+    image = ax.imshow(matrix, cmap=cmap, **limits)
     ax.set_xticks(range(len(nodes)), nodes, rotation=90)
     ax.set_yticks(range(len(nodes)), nodes)
+    ax.set_xlabel("actor")
+    ax.set_ylabel("actor")
     ax.figure.colorbar(image, ax=ax, label=value)
-    ax.set_title(f"Actor co-occurrence ({value})")
+    ax.set_title(title or default)
     return ax
