@@ -168,7 +168,7 @@ else:
     weeks = sorted(busy[busy >= MIN_DOCS_PER_WEEK].index) or sorted(busy.index)
     by_week = by_week[by_week["week"].isin(weeks)].sort_values(["week", "category"])
     report.save_table(by_week.reset_index(drop=True), "frames_by_week")
-    rates = by_week.pivot(index="week", columns="category", values="rate")
+    rates = by_week.pivot(index="week", columns="category", values="per_1000")
 
     fig, ax = plt.subplots(figsize=(8, 4.5))
     for category in rates.columns:
@@ -188,7 +188,7 @@ else:
     by_outlet = count_frames(articles, "framing", by="outlet")
     by_outlet = by_outlet.sort_values(["outlet", "category"], ignore_index=True)
     report.save_table(by_outlet, "frames_by_outlet")
-    table = by_outlet.pivot(index="outlet", columns="category", values="rate")
+    table = by_outlet.pivot(index="outlet", columns="category", values="per_1000")
 
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(table) + 2))
     image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")

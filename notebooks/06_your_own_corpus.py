@@ -210,7 +210,7 @@ plt.show()
 frames = dictionary.count(docs, "framing", by=GROUP_BY)
 frames = frames.sort_values([GROUP_BY, "category"], ignore_index=True)
 report.save_table(frames, "frames_by_group")
-frames.pivot(index=GROUP_BY, columns="category", values="rate").round(2)
+frames.pivot(index=GROUP_BY, columns="category", values="per_1000").round(2)
 
 # %% [markdown]
 # ## What next
