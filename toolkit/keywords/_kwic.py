@@ -53,8 +53,9 @@ def kwic(
         regular expression (with ``valuetype="regex"`` or a compiled ``re.Pattern``), or a list.
     window
         Tokens of context on each side. A side is cut to its last (left) or first (right)
-        ``100 * (window + 1)`` characters, which only run-together text reaches (many
-        matches inside one very long token would otherwise repeat that token in every row).
+        ``100 * (window + 1)`` characters, which only text with very long tokens reaches
+        (each row would otherwise repeat them, and time and output would grow faster than
+        the text).
     valuetype
         ``"glob"`` (default), ``"fixed"`` or ``"regex"``; the one pattern dialect of
         :func:`toolkit.tokenize.compile_pattern` (whole tokens; ``Iran*`` matches "Iran",
