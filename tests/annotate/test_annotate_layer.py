@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import pickle
 
 import numpy as np
@@ -203,19 +201,6 @@ def test_doc_repr_and_views():
     assert doc.is_stop.dtype == bool and doc.start.dtype == np.int32
     assert doc.para.tolist() == [0] * 8
     assert doc.token_strings == ["Iran", "met", "Iraq", ".", "Talks", "went", "on", "."]
-
-
-@pytest.mark.parametrize(
-    "name",
-    ["toolkit.annotate", "toolkit.annotate._doc", "toolkit.annotate._corpus",
-     "toolkit.annotate._annotate"],
-)
-def test_docstring_examples(name, tmp_path, monkeypatch):
-    monkeypatch.setenv("DCT_CACHE_DIR", str(tmp_path))
-    module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 0, f"{name} has no examples"
-    assert result.failed == 0
 
 
 def test_progress_bar(capsys):

@@ -1,15 +1,10 @@
-"""progress_map equals the one-shot call; the report and cache docstring examples run."""
+"""progress_map equals the one-shot call (docstring examples run in tests/test_doctests.py)."""
 
 from __future__ import annotations
-
-import doctest
 
 import pandas as pd
 import pytest
 
-import toolkit.cache
-import toolkit.cache._entry
-import toolkit.report._output
 from toolkit import report, tokenize
 
 
@@ -26,14 +21,3 @@ def test_progress_map_equals_one_call() -> None:
     with pytest.raises(ValueError):
         report.progress_map(tokenize.tokenize, df, chunk_size=0)
 
-
-@pytest.mark.parametrize(
-    "module",
-    [toolkit.report._output, toolkit.cache, toolkit.cache._entry],
-    ids=lambda m: m.__name__,
-)
-def test_docstring_examples(module, tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("DCT_CACHE_DIR", str(tmp_path))
-    monkeypatch.delenv("DCT_REPORT_DIR", raising=False)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0
