@@ -49,7 +49,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from toolkit import report
+from toolkit import plot, report
 from toolkit.corpus import read_article
 from toolkit.tokenize import paragraph_spans, sentence_spans, tokenize
 
@@ -148,17 +148,16 @@ sizes = {
     "article text": len(text),
     "boilerplate": len(article["boilerplate"] or ""),
 }
-fig, ax = plt.subplots(figsize=(8, 1.8))
-left = 0
-for (label, size), colour in zip(sizes.items(), ["#4c72b0", "#55a868", "#c44e52"], strict=True):
-    ax.barh([0], [size], left=left, color=colour, label=f"{label} ({size:,})")
-    left += size
-ax.set_yticks([])
-ax.set_ylabel("page")
-ax.set_xlabel("characters")
-ax.set_title("Parts of the web page after cleaning")
-ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.55), ncol=3, frameon=False)
-report.save_figure(fig, "page_parts")
+parts = pd.DataFrame({f"{label} ({size:,})": [size] for label, size in sizes.items()},
+                     index=["page"])
+ax = plot.stacked_bars(
+    parts,
+    colors=["#4c72b0", "#55a868", "#c44e52"],
+    title="Parts of the web page after cleaning",
+    xlabel="characters",
+    ylabel="page",
+)
+report.save_figure(ax.figure, "page_parts")
 plt.show()
 
 # %% [markdown]
@@ -249,14 +248,8 @@ sentences["words"] = sentences["words"].to_numpy()
 report.save_table(sentences, "sentences")
 report.save_table(tokens, "tokens")
 
-fig, ax = plt.subplots(figsize=(8, 4))
-for para_id, group in sentences.groupby("para_id"):
-    ax.bar(group["sent_id"] + 1, group["words"], label=f"paragraph {para_id + 1}")
-ax.set_xlabel("sentence number")
-ax.set_ylabel("words")
-ax.set_title("Sentence length in words, coloured by paragraph")
-ax.legend(ncol=2, fontsize=9)
-report.save_figure(fig, "sentence_lengths")
+ax = plot.sentence_length_bars(sentences, value="words")
+report.save_figure(ax.figure, "sentence_lengths")
 plt.show()
 
 # %% [markdown]
@@ -273,13 +266,16 @@ top_words = (
 )
 report.save_table(top_words, "top_words")
 
-fig, ax = plt.subplots(figsize=(8, 4.5))
-ax.barh(top_words["norm"], top_words["count"], color="#55a868")
-ax.invert_yaxis()
-ax.set_xlabel("occurrences in the article")
-ax.set_ylabel("word (case-folded)")
-ax.set_title("Most frequent words after removing stopwords")
-report.save_figure(fig, "top_words")
+ax = plot.count_bars(
+    top_words,
+    label="norm",
+    value="count",
+    color="#55a868",
+    title="Most frequent words after removing stopwords",
+    xlabel="occurrences in the article",
+    ylabel="word (case-folded)",
+)
+report.save_figure(ax.figure, "top_words")
 plt.show()
 
 # %% [markdown]

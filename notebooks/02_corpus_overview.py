@@ -43,7 +43,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from toolkit import actors, report
+from toolkit import actors, plot, report
 from toolkit.tokenize import token_spans
 
 plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titlesize": 13})
@@ -88,16 +88,10 @@ outlets
 if corpus.empty:
     print("No articles: no outlets to plot.")
 else:
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(outlets) + 1.2))
-    ax.barh(outlets["outlet"], outlets["articles"], color="#4c72b0")
-    ax.invert_yaxis()
-    for y, n in enumerate(outlets["articles"]):
-        ax.text(n, y, f" {n:,}", va="center", fontsize=9)
-    ax.set_xlabel("articles")
-    ax.set_ylabel("outlet")
-    ax.set_title("Articles per outlet")
-    ax.margins(x=0.12)
-    report.save_figure(fig, "articles_per_outlet")
+    ax = plot.count_bars(
+        outlets, label="outlet", value="articles", annotate=True, title="Articles per outlet"
+    )
+    report.save_figure(ax.figure, "articles_per_outlet")
     plt.show()
 
 # %% [markdown]
@@ -111,14 +105,15 @@ if corpus.empty:
     print("No articles: no lengths to compare.")
 else:
     order = outlets["outlet"].tolist()
-    data = [corpus.loc[corpus["outlet"] == o, "words"].to_numpy() for o in order]
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(order) + 1.2))
-    ax.boxplot(data, orientation="horizontal", tick_labels=order, showfliers=False)
-    ax.invert_yaxis()
-    ax.set_xlabel("words per article (boxes: quartiles; whiskers: 1.5 IQR; outliers hidden)")
-    ax.set_ylabel("outlet")
-    ax.set_title("Article length by outlet")
-    report.save_figure(fig, "length_by_outlet")
+    ax = plot.length_boxes(
+        corpus,
+        value="words",
+        by="outlet",
+        order=order,
+        title="Article length by outlet",
+        xlabel="words per article (boxes: quartiles; whiskers: 1.5 IQR; outliers hidden)",
+    )
+    report.save_figure(ax.figure, "length_by_outlet")
     plt.show()
 
 # %% [markdown]
@@ -139,14 +134,14 @@ else:
     weekly = weekly.reindex(columns=order, fill_value=0)
     shown = weekly[(weekly.index >= lo.to_period("W-SUN").start_time) & (weekly.index <= hi)]
 
-    fig, ax = plt.subplots(figsize=(8, 4.5))
-    ax.stackplot(shown.index, shown.T.to_numpy(), labels=shown.columns, alpha=0.9)
-    ax.set_xlabel("week")
-    ax.set_ylabel("articles")
-    ax.set_title("Articles per week, stacked by outlet")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9, title="outlet")
-    fig.autofmt_xdate()
-    report.save_figure(fig, "articles_per_week")
+    ax = plot.stacked_area(
+        shown,
+        title="Articles per week, stacked by outlet",
+        xlabel="week",
+        ylabel="articles",
+        legend_title="outlet",
+    )
+    report.save_figure(ax.figure, "articles_per_week")
     plt.show()
 
     outside = pd.DataFrame(
@@ -217,17 +212,22 @@ else:
 if corpus.empty:
     print("No articles: nothing to plot.")
 else:
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(region) + 1.5))
-    y = range(len(region))
-    ax.barh(y, region["share_any"] * 100, color="#c6dbef", label="at least 1 mention")
-    ax.barh(y, region["share_three_or_more"] * 100, color="#2171b5", label="3 or more mentions")
-    ax.set_yticks(list(y), region["outlet"])
-    ax.invert_yaxis()
-    ax.set_xlabel("% of the outlet's articles")
-    ax.set_ylabel("outlet")
-    ax.set_title("Articles mentioning Middle East and North Africa actors")
-    ax.legend(loc="lower right", fontsize=9)
-    report.save_figure(fig, "middle_east_share_by_outlet")
+    mentioning = pd.DataFrame(
+        {
+            "3 or more mentions": region["three_or_more"],
+            "1 or 2 mentions": region["any_mention"] - region["three_or_more"],
+            "no mention": region["articles"] - region["any_mention"],
+        }
+    ).set_index(region["outlet"])
+    ax = plot.stacked_bars(
+        mentioning,
+        percent=True,
+        colors=["#2171b5", "#c6dbef", "#f0f0f0"],
+        title="Articles mentioning Middle East and North Africa actors",
+        xlabel="% of the outlet's articles",
+        ylabel="outlet",
+    )
+    report.save_figure(ax.figure, "middle_east_share_by_outlet")
     plt.show()
 
 # %%

@@ -99,13 +99,16 @@ else:
     )
     report.save_table(topics, "top_keyphrases")
 
-    fig, ax = plt.subplots(figsize=(8, 0.3 * len(topics) + 1.5))
-    ax.barh(topics["phrase"], topics["articles"], color="#4c72b0")
-    ax.invert_yaxis()
-    ax.set_xlabel("articles with the phrase among their top 5 keyphrases")
-    ax.set_ylabel("keyphrase")
-    ax.set_title("The most frequent keyphrases of Middle East articles")
-    report.save_figure(fig, "top_keyphrases")
+    ax = plot.count_bars(
+        topics,
+        label="phrase",
+        value="articles",
+        other=False,
+        title="The most frequent keyphrases of Middle East articles",
+        xlabel="articles with the phrase among their top 5 keyphrases",
+        ylabel="keyphrase",
+    )
+    report.save_figure(ax.figure, "top_keyphrases")
     plt.show()
 
 # %% [markdown]
@@ -123,9 +126,15 @@ else:
     report.save_table(
         freq.sort_values(["outlet", "rank"], ignore_index=True), "top_terms_by_outlet"
     )
-    fig = plot.top_terms(freq, n=10, by="outlet", value="share", ncols=3)
-    fig.suptitle("Most frequent words by outlet (share of the outlet's words)", fontsize=13, y=1.02)
-    report.save_figure(fig, "top_terms_by_outlet")
+    axes = plot.top_terms_bars(
+        freq,
+        n=10,
+        by="outlet",
+        value="share",
+        ncols=3,
+        title="Most frequent words by outlet (share of the outlet's words)",
+    )
+    report.save_figure(axes[0].figure, "top_terms_by_outlet")
     plt.show()
 
 # %% [markdown]
@@ -166,7 +175,7 @@ else:
     target = TARGET_OUTLET if TARGET_OUTLET in outlets.index else outlets.index[0]
     key_outlet = keywords.keyness(articles, target, by="outlet", tokens=tokens, min_count=5)
     report.save_table(key_outlet, "keyness_outlet")
-    ax = plot.keyness(
+    ax = plot.keyness_bars(
         key_outlet,
         n=15,
         labels=(target, "other outlets"),
@@ -195,7 +204,7 @@ else:
     else:
         key_period = keywords.keyness(dated, later, tokens=dated_tokens, min_count=5)
         report.save_table(key_period, "keyness_period")
-        ax = plot.keyness(
+        ax = plot.keyness_bars(
             key_period,
             n=15,
             labels=(f"from {split.date()}", f"before {split.date()}"),
@@ -220,10 +229,11 @@ else:
     trend = trend.sort_values(["period", "term"], ignore_index=True)
     report.save_table(trend, "term_trend")
     shown = trend[trend["docs"] >= MIN_DOCS_PER_WEEK]
-    ax = plot.term_trend(
-        shown if len(shown) else trend, title="Country names per week (per 10,000 words)"
+    ax = plot.term_trend_lines(
+        shown if len(shown) else trend,
+        title="Country names per week (per 10,000 words)",
+        xlabel="week",
     )
-    ax.set_xlabel("week")
     report.save_figure(ax.figure, "term_trend")
     plt.show()
 

@@ -47,7 +47,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from toolkit import actors, cache, quotes, report
+from toolkit import actors, cache, plot, quotes, report
 
 plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titlesize": 13})
 pd.set_option("display.max_colwidth", 80)
@@ -112,20 +112,16 @@ else:
 if found_quotes.empty:
     print("No articles: nothing to plot.")
 else:
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(kinds) + 1.6))
-    left = pd.Series(0.0, index=kinds.index)
-    colours = {"direct": "#2171b5", "mixed": "#6baed6", "indirect": "#bdd7e7"}
-    for kind in KINDS:
-        values = kinds[f"share_{kind}"] * 100
-        ax.barh(kinds["outlet"], values, left=left, color=colours[kind], label=kind)
-        left += values
-    ax.invert_yaxis()
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("% of the outlet's attributions")
-    ax.set_ylabel("outlet")
-    ax.set_title("Direct, mixed and indirect quotes by outlet")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, frameon=False)
-    report.save_figure(fig, "quote_kinds_by_outlet")
+    ax = plot.stacked_bars(
+        by_kind.reindex(kinds["outlet"]),
+        parts=KINDS,
+        percent=True,
+        colors=["#2171b5", "#6baed6", "#bdd7e7"],
+        title="Direct, mixed and indirect quotes by outlet",
+        xlabel="% of the outlet's attributions",
+        ylabel="outlet",
+    )
+    report.save_figure(ax.figure, "quote_kinds_by_outlet")
     plt.show()
 
 # %% [markdown]
@@ -199,21 +195,19 @@ else:
 if found_quotes.empty:
     print("No quotes: nothing to plot.")
 else:
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(top) + 1.6))
-    ax.barh(top["speaker_name"], top["direct"], color="#2171b5", label="direct or mixed")
-    ax.barh(
-        top["speaker_name"],
-        top["attributions"] - top["direct"],
-        left=top["direct"],
-        color="#bdd7e7",
-        label="indirect",
+    ax = plot.stacked_bars(
+        top.assign(indirect=top["attributions"] - top["direct"]).rename(
+            columns={"direct": "direct or mixed"}
+        ),
+        label="speaker_name",
+        parts=["direct or mixed", "indirect"],
+        top=None,
+        colors=["#2171b5", "#bdd7e7"],
+        title=f"The {len(top)} most quoted named speakers",
+        xlabel="attributions",
+        ylabel="speaker (resolved name)",
     )
-    ax.invert_yaxis()
-    ax.set_xlabel("attributions")
-    ax.set_ylabel("speaker (resolved name)")
-    ax.set_title(f"The {len(top)} most quoted named speakers")
-    ax.legend(loc="lower right", fontsize=9)
-    report.save_figure(fig, "top_speakers")
+    report.save_figure(ax.figure, "top_speakers")
     plt.show()
 
 # %% [markdown]
@@ -257,21 +251,16 @@ else:
 if found_quotes.empty:
     print("No quotes: nothing to plot.")
 else:
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(aff_share) + 2.2))
-    cmap = plt.get_cmap("tab10")
-    left = pd.Series(0.0, index=aff_share.index)
-    for i, group in enumerate(groups):
-        colour = "#dddddd" if group == "unknown" else ("#999999" if group == "other" else cmap(i))
-        values = aff_share[group] * 100
-        ax.barh(aff_share.index, values, left=left, color=colour, label=group)
-        left += values
-    ax.invert_yaxis()
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("% of the outlet's attributions")
-    ax.set_ylabel("outlet")
-    ax.set_title("Affiliation of quoted speakers by outlet")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=5, fontsize=9, frameon=False)
-    report.save_figure(fig, "speaker_affiliation_by_outlet")
+    ax = plot.stacked_bars(
+        aff,
+        parts=groups,
+        percent=True,
+        colors={"other": "#999999", "unknown": "#dddddd"},
+        title="Affiliation of quoted speakers by outlet",
+        xlabel="% of the outlet's attributions",
+        ylabel="outlet",
+    )
+    report.save_figure(ax.figure, "speaker_affiliation_by_outlet")
     plt.show()
 
 # %% [markdown]

@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 from IPython.display import display
 
-from toolkit import actors, cache, dictionary, report, tone
+from toolkit import actors, cache, dictionary, plot, report, tone
 
 plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titlesize": 13})
 
@@ -122,9 +122,15 @@ if found.empty:
 else:
     strongest = edges.head(60)  # the 60 most frequent pairs keep the picture readable
     fig, ax = plt.subplots(figsize=(9, 7))
-    actors.plot_network(strongest, weight="count", top=25, ax=ax, seed=0)
-    ax.set_title(f"Actors mentioned in the same sentence ({len(strongest)} most frequent pairs)")
-    report.save_figure(fig, "cooccurrence_network")
+    plot.actor_network(
+        strongest,
+        weight="count",
+        top=25,
+        seed=0,
+        title=f"Actors mentioned in the same sentence ({len(strongest)} most frequent pairs)",
+        ax=ax,
+    )
+    report.save_figure(ax.figure, "cooccurrence_network")
     plt.show()
 
 # %%
@@ -134,14 +140,16 @@ else:
     leading = set(top_actors["actor"].head(15))
     among = edges[edges["actor_a"].isin(leading) & edges["actor_b"].isin(leading)]
     fig, ax = plt.subplots(figsize=(9, 7.5))
-    actors.plot_heatmap(among, value="npmi", top=15, ax=ax, cmap="RdBu_r")
-    if ax.images and len(among):
-        limit = float(among["npmi"].abs().max())
-        ax.images[0].set_clim(-limit, limit)  # white = 0: as often together as chance predicts
-    ax.set_title("NPMI of the 15 most mentioned actors (same sentence)")
-    ax.set_xlabel("actor")
-    ax.set_ylabel("actor")
-    report.save_figure(fig, "cooccurrence_heatmap")
+    plot.actor_heatmap(
+        among,
+        value="npmi",
+        top=15,
+        cmap="RdBu_r",
+        symmetric=True,  # white = 0: as often together as chance predicts
+        title="NPMI of the 15 most mentioned actors (same sentence)",
+        ax=ax,
+    )
+    report.save_figure(ax.figure, "cooccurrence_heatmap")
     plt.show()
 
 # %% [markdown]
@@ -170,15 +178,14 @@ else:
     report.save_table(by_week.reset_index(drop=True), "frames_by_week")
     rates = by_week.pivot(index="week", columns="category", values="per_1000")
 
-    fig, ax = plt.subplots(figsize=(8, 4.5))
-    for category in rates.columns:
-        ax.plot(pd.to_datetime(rates.index), rates[category], marker="o", label=category)
-    ax.set_xlabel("week (starting)")
-    ax.set_ylabel("matches per 1,000 tokens")
-    ax.set_title(f"Frames per week (weeks with at least {MIN_DOCS_PER_WEEK} articles)")
-    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1), title="frame")
-    fig.autofmt_xdate()
-    report.save_figure(fig, "frames_by_week")
+    ax = plot.table_lines(
+        rates,
+        title=f"Frames per week (weeks with at least {MIN_DOCS_PER_WEEK} articles)",
+        xlabel="week (starting)",
+        ylabel="matches per 1,000 tokens",
+        legend_title="frame",
+    )
+    report.save_figure(ax.figure, "frames_by_week")
     plt.show()
 
 # %%
@@ -190,17 +197,16 @@ else:
     report.save_table(by_outlet, "frames_by_outlet")
     table = by_outlet.pivot(index="outlet", columns="category", values="per_1000")
 
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(table) + 2))
-    image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")
-    ax.set_xticks(range(len(table.columns)), table.columns, rotation=20, ha="right")
-    ax.set_yticks(range(len(table.index)), table.index)
-    for (i, j), value in np.ndenumerate(table.to_numpy()):
-        ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize=9)
-    ax.set_xlabel("frame")
-    ax.set_ylabel("outlet")
-    ax.set_title("Frames by outlet (matches per 1,000 tokens)")
-    fig.colorbar(image, ax=ax, label="per 1,000 tokens")
-    report.save_figure(fig, "frames_by_outlet")
+    ax = plot.table_heatmap(
+        table,
+        annotate="{:.1f}",
+        cmap="Blues",
+        colorbar="per 1,000 tokens",
+        title="Frames by outlet (matches per 1,000 tokens)",
+        xlabel="frame",
+        ylabel="outlet",
+    )
+    report.save_figure(ax.figure, "frames_by_outlet")
     plt.show()
 
 # %% [markdown]
@@ -246,15 +252,16 @@ else:
     report.save_table(actor_tone, "tone_by_actor")
     overall = sentences["compound"].mean()
 
-    fig, ax = plt.subplots(figsize=(8, 0.4 * len(actor_tone) + 1.6))
-    ax.barh(actor_tone["actor"], actor_tone["mean"], xerr=actor_tone["ci95"], color="#8da0cb")
-    ax.axvline(0, color="black", linewidth=0.8)
-    ax.axvline(overall, color="#d95f02", linestyle="--", label=f"all sentences ({overall:.2f})")
-    ax.set_xlabel("mean VADER compound score of sentences mentioning the actor")
-    ax.set_ylabel("actor")
-    ax.set_title("Tone of sentences mentioning each actor (95% intervals)")
-    ax.legend(loc="upper left", fontsize=9)
-    report.save_figure(fig, "tone_by_actor")
+    ax = plot.tone_bars(
+        actor_tone,
+        label="actor",
+        value="mean",
+        error="ci95",
+        reference=overall,
+        title="Tone of sentences mentioning each actor (95% intervals)",
+        xlabel="mean VADER compound score of sentences mentioning the actor",
+    )
+    report.save_figure(ax.figure, "tone_by_actor")
     plt.show()
     display(actor_tone)
 

@@ -135,8 +135,9 @@ if shown.empty:
     shown = trend
 print(f"{trend['period'].nunique() - shown['period'].nunique()} sparse period(s) not plotted")
 if shown["period"].nunique() > 1:
-    ax = plot.term_trend(shown, title=f"Your terms per {FREQ} (per 10,000 words)")
-    ax.set_xlabel(FREQ)
+    ax = plot.term_trend_lines(
+        shown, title=f"Your terms per {FREQ} (per 10,000 words)", xlabel=FREQ
+    )
     report.save_figure(ax.figure, "term_trend")
     plt.show()
 else:
@@ -154,14 +155,14 @@ by_group = by_group.sort_values([GROUP_BY, "term"], ignore_index=True)
 report.save_table(by_group, "terms_by_group")
 table = by_group.pivot(index=GROUP_BY, columns="term", values="per_10k").fillna(0)
 
-fig, ax = plt.subplots(figsize=(8, 0.4 * len(table) + 1.8))
-table.plot.barh(ax=ax, width=0.8)
-ax.invert_yaxis()
-ax.set_xlabel("matches per 10,000 words")
-ax.set_ylabel(GROUP_BY)
-ax.set_title(f"Your terms by {GROUP_BY}")
-ax.legend(title="term", fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))
-report.save_figure(fig, "terms_by_group")
+ax = plot.grouped_bars(
+    table,
+    title=f"Your terms by {GROUP_BY}",
+    xlabel="matches per 10,000 words",
+    ylabel=GROUP_BY,
+    legend_title="term",
+)
+report.save_figure(ax.figure, "terms_by_group")
 plt.show()
 
 # %%
@@ -195,15 +196,16 @@ report.save_table(actor_share.round(6).reset_index(), "actor_share_by_group")
 (actor_share * 100).round(1)
 
 # %%
-fig, ax = plt.subplots(figsize=(8, 0.4 * len(actor_share) + 2.2))
-image = ax.imshow(actor_share.to_numpy() * 100, cmap="Purples", aspect="auto", vmin=0)
-ax.set_xticks(range(len(actor_share.columns)), actor_share.columns, rotation=35, ha="right")
-ax.set_yticks(range(len(actor_share.index)), actor_share.index)
-ax.set_xlabel("actor (the 10 mentioned in most articles)")
-ax.set_ylabel(GROUP_BY)
-ax.set_title(f"Share of articles mentioning each actor, by {GROUP_BY}")
-fig.colorbar(image, ax=ax, label="% of the group's articles")
-report.save_figure(fig, "actor_share_by_group")
+ax = plot.table_heatmap(
+    actor_share * 100,
+    cmap="Purples",
+    vmin=0,
+    colorbar="% of the group's articles",
+    title=f"Share of articles mentioning each actor, by {GROUP_BY}",
+    xlabel="actor (the 10 mentioned in most articles)",
+    ylabel=GROUP_BY,
+)
+report.save_figure(ax.figure, "actor_share_by_group")
 plt.show()
 
 # %%
