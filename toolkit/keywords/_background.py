@@ -57,7 +57,9 @@ class Idf:
     ``idf(stem) = ln((N - 1 + k) / (df - 1 + k * p))``: the document frequency among the
     *other* documents (``df - 1`` of ``N - 1``), smoothed towards the background share ``p``
     with the weight of ``k = PRIOR_DOCS`` documents. A single text (``N = 1``) thus gets the
-    background IDF ``-ln p``; a large corpus gets essentially its own IDF.
+    background IDF ``-ln p``; a large corpus gets essentially its own IDF. A dotted
+    abbreviation ("u.s.") is taken to be at least as common as its undotted form ("us"),
+    since word lists do not count it as one word.
 
     Examples
     --------
@@ -80,6 +82,8 @@ class Idf:
         v = self._cache.get(st)
         if v is None:
             p = self.bg.get(st, UNSEEN)
+            if "." in st:  # "u.s.": word lists split dotted abbreviations, so take the
+                p = max(p, self.bg.get(st.replace(".", ""), UNSEEN))  # undotted form too
             others = max(self.df.get(st, 0) - 1, 0) if self.df else 0
             v = math.log((self.n_docs - 1 + PRIOR_DOCS) / (others + PRIOR_DOCS * p))
             self._cache[st] = v = max(v, 0.0)
