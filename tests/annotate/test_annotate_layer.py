@@ -22,8 +22,8 @@ from toolkit.annotate import (
 )
 from toolkit.datasets import load_sample
 from toolkit.keywords._pos import tag
-from toolkit.quotes._marks import pair_marks
 from toolkit.tokenize import paragraph_spans, sentence_spans, token_spans
+from toolkit.tokenize._marks import pair_marks
 
 HAND = [
     'Iran said: "Talks resume on Monday."\n\n“We are ready,” the U.S. envoy said.',

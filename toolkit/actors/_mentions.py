@@ -38,7 +38,7 @@ def _default_matcher() -> Matcher:
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Quotations of ``text`` (closed and unclosed) from the one quotation-mark pairer, the one
     the annotate layer stores as ``quote_marks``."""
-    from toolkit.quotes._marks import pair_marks
+    from toolkit.tokenize._marks import pair_marks
 
     return [(q.start, q.end) for q in pair_marks(text)[0]]
 

@@ -89,7 +89,7 @@ def annotate_text(text: str, *, doc_id: str = "doc0", newlines: str = "break") -
     ([0, 1], [0, 20])
     """
     from toolkit.keywords._pos import tag
-    from toolkit.quotes._marks import pair_marks
+    from toolkit.tokenize._marks import pair_marks
 
     _check_newlines(newlines)
     spans = token_spans(text)
@@ -142,7 +142,7 @@ def _source_files() -> list[Path]:
     """The toolkit files the annotations depend on (their bytes are in the cache key)."""
     root = Path(__file__).resolve().parents[1]
     files = [*root.joinpath("annotate").glob("*.py"), *root.joinpath("tokenize").glob("*.py"),
-             root / "keywords" / "_pos.py", root / "quotes" / "_marks.py", root / "_docs.py"]
+             root / "keywords" / "_pos.py", root / "_docs.py"]
     files += [p for p in root.joinpath("data", "tokenize").rglob("*") if p.is_file()]
     return sorted(p for p in files if p.is_file())
 

@@ -1,7 +1,7 @@
 """Rule-based attribution extraction: direct, mixed and indirect quotes with their speakers.
 
 The pipeline, per document: tokens with offsets; quotation marks paired per paragraph
-(:mod:`toolkit.quotes._marks`); sentences from :func:`toolkit.tokenize.sentence_spans`, merged so
+(:mod:`toolkit.tokenize._marks`); sentences from :func:`toolkit.tokenize.sentence_spans`, merged so
 that no quote is cut and so that "“...” Smith said." stays one unit; then, per unit, every cue
 (word lists in ``toolkit/data/quotes``) is tried against the rules named in the ``rule`` column;
 quotes no rule covered are attributed by the fallbacks (colon before a block quote, a verb after
@@ -23,8 +23,8 @@ from toolkit._docs import TextOrCorpus, iter_docs
 from toolkit._frames import conform
 from toolkit.errors import ToolkitWarning
 from toolkit.quotes._lexicon import Lexicon, load_function_words, load_lexicon
-from toolkit.quotes._marks import Quote, pair_marks
 from toolkit.tokenize import sentence_spans
+from toolkit.tokenize._marks import Quote, pair_marks
 
 COLUMNS = [
     "quote_id",
