@@ -103,4 +103,20 @@ MESSAGES = {
     "pattern_valuetype": "valuetype must be glob, fixed or regex, got {valuetype!r}",
     "pattern_empty": "empty or non-text pattern: {pattern!r}",
     "pattern_regex": "invalid regular expression {pattern!r}: {detail}",
+    # lexicons (toolkit.lexicons)
+    "lexicon_unknown": "no shipped lexicon named {name!r}; shipped: {names}",
+    "lexicon_language": "lexicon {name!r} is not shipped in language {language!r}; "
+    "languages: {languages}",
+    "lexicon_unknown_kind": "unknown lexicon kind {kind!r}; kinds: {kinds}",
+    "lexicon_kind": "lexicon {name!r} is of kind {have!r}, not {want!r}",
+    "lexicon_no_file": "no such lexicon file (pass a shipped name or the path of your file)",
+    "lexicon_not_utf8": "not UTF-8 text: save the lexicon file as UTF-8",
+    "lexicon_unreadable": "cannot read the lexicon file ({detail})",
+    "lexicon_suffix": "cannot tell the lexicon format from the file name; use one of {suffixes}",
+    "lexicon_empty": "empty lexicon table: no header line",
+    "lexicon_fields": "row has {n} fields but the header has {expected}",
+    "lexicon_no_section": "a word before the first [section] line",
+    "lexicon_type": "cannot use {kind} as a lexicon; expected {want}",
+    "lexicon_entry": "lexicon entry {entry!r} is not a string",
+    "lexicon_columns": "lexicon lacks column(s) {missing}",
 }
