@@ -36,6 +36,10 @@ class DuplicateIdError(InputError):
     """Two documents share a ``doc_id``; the message names both places."""
 
 
+class MissingFileError(InputError, FileNotFoundError):
+    """A file the user named (a lexicon, a word list) does not exist."""
+
+
 class DatasetError(ToolkitError, RuntimeError):
     """A dataset could not be fetched, verified or read."""
 

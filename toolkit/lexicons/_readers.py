@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from toolkit.errors import MESSAGES, InputError
+from toolkit.errors import MESSAGES, InputError, MissingFileError
 
 
 def read_text(source: Path, *, name: str) -> str:
@@ -21,7 +21,7 @@ def read_text(source: Path, *, name: str) -> str:
             data = gzip.decompress(data)
         return data.decode("utf-8").removeprefix("\ufeff")
     except FileNotFoundError as err:
-        raise InputError(MESSAGES["lexicon_no_file"], source=name) from err
+        raise MissingFileError(MESSAGES["lexicon_no_file"], source=name) from err
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise InputError(MESSAGES["lexicon_not_utf8"], source=name, line=line) from err

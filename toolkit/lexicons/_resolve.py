@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.errors import MESSAGES, InputError
+from toolkit.errors import MESSAGES, InputError, MissingFileError
 from toolkit.lexicons import _readers
 from toolkit.lexicons._registry import _rows, data_root, entry, is_name
 
@@ -228,7 +228,7 @@ def resolve(value: Any, *, kind: str, language: str = "en") -> Any:
                 names = sorted({r["name"] for r in _rows() if r["kind"] == kind})
                 raise InputError(MESSAGES["lexicon_unknown"].format(name=value,
                                                                     names=", ".join(names)))
-            raise InputError(MESSAGES["lexicon_no_file"], source=str(path))
+            raise MissingFileError(MESSAGES["lexicon_no_file"], source=str(path))
         return _from_file(path, kind, fmt, columns)
     if value is None:
         raise InputError(MESSAGES["lexicon_type"].format(kind="None", want=f"a {kind} lexicon"))

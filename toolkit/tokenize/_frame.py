@@ -12,7 +12,6 @@ import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
 from toolkit._frames import conform, empty_frame
-from toolkit.tokenize._data import read_lines, read_user_lines
 from toolkit.tokenize._spans import (
     _token_regex,
     paragraph_spans,
@@ -42,7 +41,8 @@ NGRAM_DTYPES: dict[str, str] = {"ngram": "str", "n": "int64", "count": "int64", 
 _PUNCT = re.compile(r"^[^\w\s]+$|^_+$")
 _NUM = re.compile(r"^[+\-−]?(?:\d[\d,.:/\-]*|[.,]\d+)%?$|^[’']\d\ds$")
 _WS_RUN = re.compile(r"\s+")
-_STOP_SETS = {"en": "stopwords_en.txt", "news": "stopwords_news.txt"}
+#: Short names of the packaged stopword lists -> their names in :mod:`toolkit.lexicons`.
+_STOP_SETS = {"en": "stopwords", "news": "stopwords_news"}
 
 
 # --- stopwords -------------------------------------------------------------------------------
@@ -50,7 +50,16 @@ _STOP_SETS = {"en": "stopwords_en.txt", "news": "stopwords_news.txt"}
 
 @cache
 def _packaged_stopwords(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in read_lines(_STOP_SETS[name]))
+    from toolkit import lexicons
+
+    return frozenset(w.lower() for w in lexicons.load(_STOP_SETS.get(name, name)))
+
+
+def _user_stopwords(value: Iterable[str] | str | Path) -> frozenset[str]:
+    """A user's stopword option (name, path, list, DataFrame) as lower-case words."""
+    from toolkit import lexicons
+
+    return frozenset(w.lower() for w in lexicons.resolve(value, kind="stopwords"))
 
 
 def stopwords(
@@ -61,11 +70,13 @@ def stopwords(
     Parameters
     ----------
     lists : str
-        Packaged lists joined by ``+``: ``"en"`` (English function words, including split
-        clitics such as ``'s`` and ``n't``), ``"news"`` (reporting words: said, told, also, ...),
-        or ``""`` for none. The files are ``toolkit/data/tokenize/stopwords_<name>.txt``.
-    extra : iterable of str, or path to a text file (one word a line, ``#`` comments)
-        More words; matching is on the lower-cased token.
+        Packaged lists joined by ``+``: ``"en"`` (lexicon ``stopwords``: English closed-class
+        words, including split clitics such as ``'s`` and ``n't``), ``"news"`` (lexicon
+        ``stopwords_news``: reporting words, deictic time words, round quantities), or ``""``
+        for none; names of :mod:`toolkit.lexicons` work too.
+    extra : iterable of str, or path to a TXT/CSV/YAML file (one word a line, ``#`` comments)
+        More words (anything :func:`toolkit.lexicons.resolve` takes); matching is on the
+        lower-cased token.
 
     Examples
     --------
@@ -74,21 +85,21 @@ def stopwords(
     True
     """
     words: set[str] = set()
+    from toolkit import lexicons
+
+    known = set(_STOP_SETS) | set(lexicons.available(kind="stopwords")["name"])
     for name in filter(None, (p.strip() for p in lists.split("+"))):
-        if name not in _STOP_SETS:
+        if name not in known:
             raise ValueError(
-                f"unknown stopword list {name!r}; choose from {sorted(_STOP_SETS)} joined by '+'"
+                f"unknown stopword list {name!r}; choose from {sorted(known)} joined by '+'"
             )
         words |= _packaged_stopwords(name)
     if extra is not None:
-        if isinstance(extra, str | Path):
-            path = Path(extra)
-            if not path.is_file():
-                raise FileNotFoundError(f"stopword file not found: {path}")
-            words |= {w.lower() for w in read_user_lines(path)}
-        else:
-            words |= {str(w).lower() for w in extra}
+        words |= _user_stopwords(extra)
     return frozenset(words)
+
+
+_stopword_set = stopwords
 
 
 # --- multiword expressions -------------------------------------------------------------------
@@ -96,15 +107,9 @@ def stopwords(
 
 def _mwe_lexicon(mwe: bool | str | Path | Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
     """``{first word: [expression as lower-case token tuple, longest first]}``."""
-    if mwe is True:
-        entries = read_lines("mwe_en.txt")
-    elif isinstance(mwe, str | Path):
-        path = Path(mwe)
-        if not path.is_file():
-            raise FileNotFoundError(f"MWE lexicon not found: {path}")
-        entries = read_user_lines(path)
-    else:
-        entries = [str(e) for e in mwe]
+    from toolkit import lexicons
+
+    entries = sorted(lexicons.load("mwe") if mwe is True else lexicons.resolve(mwe, kind="mwe"))
     regex = _token_regex()
     lex: dict[str, set[tuple[str, ...]]] = {}
     for entry in entries:
@@ -209,6 +214,7 @@ def _doc_inputs(text_or_corpus, newlines: str):
 def tokenize(
     text_or_corpus: TextOrCorpus,
     *,
+    stopwords: Iterable[str] | str | Path | pd.DataFrame | None = None,
     stopwords_lists: str = "en+news",
     extra_stopwords: Iterable[str] | str | Path | None = None,
     mwe: bool | str | Path | Iterable[str] = False,
@@ -221,15 +227,21 @@ def tokenize(
     text_or_corpus : str, list of str, Series or corpus DataFrame (``doc_id``, ``text``)
         What to tokenize (see :func:`toolkit._docs.iter_docs`); an annotated corpus
         (:func:`toolkit.annotate.annotate`) is read from its annotations, not tokenized again.
+    stopwords : name, path, list of str or DataFrame, optional
+        The stopword list that sets ``is_stop``, in place of the shipped ones: a lexicon name
+        (``"stopwords"``, ``"stopwords+stopwords_news"``) or your own (a TXT/CSV/YAML file, a
+        list or set; see :func:`toolkit.lexicons.resolve`). Default: ``stopwords_lists``.
     stopwords_lists : str
-        Packaged stopword lists joined by ``+`` (``"en"``, ``"news"``; ``""`` for none).
+        Packaged stopword lists joined by ``+`` (``"en"`` = lexicon ``stopwords``, ``"news"``
+        = ``stopwords_news``; ``""`` for none), used when ``stopwords`` is not given.
     extra_stopwords : iterable of str or path to a one-word-a-line file, optional
-        Words added to the stopword lists.
-    mwe : bool, path or iterable of str
+        Words added to the stopword list.
+    mwe : bool, name, path or iterable of str
         Merge multiword expressions into one token (``"Gaza Strip"``): ``True`` uses the
-        packaged lexicon ``toolkit/data/tokenize/mwe_en.txt``; a path or a list of expressions
-        uses yours. Matching is case-insensitive on whole tokens, longest first, within a
-        sentence; the merged token spans from the first word's start to the last word's end.
+        shipped lexicon ``mwe`` (``toolkit/data/tokenize/mwe_en.txt``); a path or a list of
+        expressions uses yours. Matching is case-insensitive on whole tokens, longest first,
+        within a sentence; the merged token spans from the first word's start to the last
+        word's end.
     newlines : {"break", "space"}
         Whether a single line break ends a sentence (see :func:`sentence_spans`).
 
@@ -255,7 +267,12 @@ def tokenize(
     """
     if newlines not in ("break", "space"):
         raise ValueError(f"newlines must be 'break' or 'space', got {newlines!r}")
-    stop = stopwords(stopwords_lists, extra=extra_stopwords)
+    if stopwords is None:
+        stop = _stopword_set(stopwords_lists, extra=extra_stopwords)
+    else:
+        stop = _user_stopwords(stopwords)
+        if extra_stopwords is not None:
+            stop |= _user_stopwords(extra_stopwords)
     lex = _mwe_lexicon(mwe) if mwe is not False else None
 
     doc_ids: list[str] = []

@@ -151,7 +151,9 @@ def _continues_name(word: str, next_typ: str, after: str) -> bool:
 
 @cache
 def _function_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in read_lines("stopwords_en.txt") if w.isalpha())
+    from toolkit import lexicons  # the one stopword family (closed-class words)
+
+    return frozenset(w.lower() for w in lexicons.load("stopwords") if w.isalpha())
 
 
 def _is_boundary(prev: str, punct: str, close: str, nxt: str, after: str = "") -> bool:

@@ -1,0 +1,52 @@
+"""A user's own lexicon reaches the analyses through lexicons.resolve."""
+
+from __future__ import annotations
+
+import pytest
+
+import toolkit.lexicons as lx
+from toolkit.tokenize import stopwords, tokenize
+
+TEXT = "Tehran said the envoy met officials in Riyadh."
+
+
+def test_user_stopword_list_changes_is_stop(tmp_path):
+    shipped = tokenize(TEXT).set_index("token")["is_stop"]
+    assert shipped["the"] and shipped["said"] and not shipped["Tehran"]
+    mine = tokenize(TEXT, stopwords=["Tehran", "envoy"]).set_index("token")["is_stop"]
+    assert mine["Tehran"] and mine["envoy"] and not mine["the"] and not mine["said"]
+    path = tmp_path / "mine.txt"
+    path.write_text("# mine\nriyadh\n", encoding="utf-8")
+    from_file = tokenize(TEXT, stopwords=path, extra_stopwords=["met"])
+    assert from_file.loc[from_file["is_stop"], "token"].tolist() == ["met", "Riyadh"]
+    by_name = tokenize(TEXT, stopwords="stopwords").set_index("token")["is_stop"]
+    assert by_name["the"] and not by_name["said"]
+
+
+def test_user_stopwords_reach_an_annotated_corpus():
+    from toolkit.annotate import annotate
+
+    ac = annotate(TEXT)
+    out = tokenize(ac, stopwords=["envoy"])
+    assert out.loc[out["is_stop"], "token"].tolist() == ["envoy"]
+
+
+def test_one_stopword_family():
+    assert stopwords("en") == {w.lower() for w in lx.load("stopwords")}
+    assert stopwords("en+news") == {w.lower() for w in lx.load("stopwords")
+                                    | lx.load("stopwords_news")}
+    assert stopwords("stopwords+stopwords_news") == stopwords("en+news")
+    # every word of the former keyphrase list is in the family
+    assert lx.load("stopwords_keywords") <= stopwords("en+news")
+
+
+def test_user_mwe_list_and_file(tmp_path):
+    text = "The Axis of Resistance met in Gaza Strip."
+    mine = tokenize(text, mwe=["axis of resistance"])
+    assert "Axis of Resistance" in mine["token"].tolist()
+    assert "Gaza Strip" not in mine["token"].tolist()
+    path = tmp_path / "mwe.txt"
+    path.write_text("Gaza Strip\n", encoding="utf-8")
+    assert "Gaza Strip" in tokenize(text, mwe=path)["token"].tolist()
+    with pytest.raises(FileNotFoundError):
+        tokenize(text, mwe=tmp_path / "absent.txt")
