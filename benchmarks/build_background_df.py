@@ -25,7 +25,7 @@ from pathlib import Path
 from toolkit.keywords._parse import stem
 
 ARTICLE_WORDS = 500
-MIN_PER_MILLION = 20  # rarer stems are left out; the toolkit counts a missing stem as 10
+MIN_PER_MILLION = 100  # rarer stems are left out; the toolkit counts a missing stem as 50
 OUT = Path(__file__).resolve().parents[1] / "toolkit" / "data" / "keywords" / "background_df.tsv.gz"
 
 

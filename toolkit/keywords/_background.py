@@ -21,7 +21,7 @@ from toolkit.keywords._parse import Doc
 #: frequency of a word is (df + PRIOR_DOCS * p) / (N + PRIOR_DOCS), p its background share.
 PRIOR_DOCS = 20.0
 #: Background share assumed for a stem missing from the table (rarer than all listed ones).
-UNSEEN = 10e-6
+UNSEEN = 50e-6
 
 
 @lru_cache(maxsize=1)
