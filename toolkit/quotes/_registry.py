@@ -1,0 +1,144 @@
+"""The one table of quote rules, run in priority order, and the runner.
+
+Adding a rule is one function (see :mod:`toolkit.quotes.rules`), one line in ``TABLE`` (or
+:func:`registered` for a rule of your own) and one test.
+
+>>> names = [r.name for r in TABLE]
+>>> names[:3], names[-1]
+(['speaker-colon', 'according-to', 'asked'], 'quote-only')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import groupby
+
+from toolkit.quotes._context import Context, Cue
+from toolkit.quotes._doc import QuoteDoc
+from toolkit.quotes._text import _WORD, Candidate
+from toolkit.quotes.rules import according_to, colon, direct, headline, indirect, mixed
+from toolkit.quotes.rules._shared import cues, is_title
+
+RuleFn = Callable[[QuoteDoc, Context], "list[Candidate] | None"]
+SCOPES = ("unit", "cue", "quote")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A table line: ``scope`` is ``unit`` (once per unit), ``cue`` (once per cue, the first
+    rule returning a list takes it) or ``quote`` (once per quote no earlier rule covered)."""
+
+    name: str
+    family: str
+    priority: int
+    scope: str
+    func: RuleFn
+
+
+TABLE: tuple[Rule, ...] = (
+    Rule("speaker-colon", "headline", 100, "unit", headline.speaker_colon),
+    Rule("according-to", "according_to", 200, "cue", according_to.according_to),
+    Rule("asked", "indirect", 210, "cue", indirect.asked),
+    Rule("participle", "indirect", 220, "cue", indirect.participle),
+    Rule("passive", "indirect", 230, "cue", indirect.passive),
+    Rule("speaker-cue", "indirect", 240, "cue", indirect.speaker_cue),
+    Rule("content-cue-speaker", "direct", 250, "cue", direct.content_cue_speaker),
+    Rule("subject-verb-quote", "mixed", 300, "unit", mixed.subject_verb_quote),
+    Rule("cue-colon-quote", "colon", 400, "quote", colon.cue_colon_quote),
+    Rule("quote-speaker-verb", "direct", 410, "quote", direct.quote_speaker_verb),
+    Rule("quote-dash-speaker", "direct", 420, "quote", direct.quote_dash_speaker),
+    Rule("continuation", "direct", 430, "quote", direct.continuation),
+    Rule("quote-only", "direct", 440, "quote", direct.quote_only),
+)
+
+_active: list[tuple[Rule, ...]] = [TABLE]
+
+
+def active_table() -> tuple[Rule, ...]:
+    """The table :func:`toolkit.quotes.extract` runs now (``TABLE`` unless in
+    :func:`registered`)."""
+    return _active[-1]
+
+
+@contextmanager
+def registered(*rules: Rule) -> Iterator[tuple[Rule, ...]]:
+    """Run ``extract`` with ``rules`` inserted into a copy of the table, by priority.
+
+    >>> def nothing(doc, ctx):
+    ...     return None
+    >>> with registered(Rule("nothing", "test", 245, "cue", nothing)) as table:
+    ...     [r.name for r in table][5:7]
+    ['speaker-cue', 'nothing']
+    >>> len(active_table()) == len(TABLE)
+    True
+    """
+    table = tuple(sorted((*_active[-1], *rules), key=lambda r: r.priority))
+    _active.append(table)
+    try:
+        yield table
+    finally:
+        _active.remove(table)
+
+
+def _accept(ctx: Context, found: list[Candidate] | None) -> None:
+    for c in found or ():
+        ctx.found.append(c)
+        if c.sets_speaker and c.speaker is not None:
+            ctx.speaker = ctx.speaker or c.speaker
+
+
+def run(doc: QuoteDoc, table: tuple[Rule, ...] | None = None) -> list[Candidate]:
+    """Every accepted candidate of ``doc``, unit by unit, rules in table order."""
+    table = active_table() if table is None else table
+    groups = [(scope, [r.func for r in rs]) for scope, rs in groupby(
+        sorted(table, key=lambda r: r.priority), key=lambda r: r.scope)]
+    text = doc.text
+    out: list[Candidate] = []
+    last_speaker, last_end = None, -1
+    for us, ue in doc.units:
+        ctx = Context(us, ue, doc.tok_index(us), doc.tok_index(ue), last_speaker=last_speaker,
+                      last_speaker_end=last_end)
+        taken_cues: set[int] = set()
+        taken_quotes: set[int] = set()
+        for scope, funcs in groups:
+            if scope == "unit":
+                for f in funcs:
+                    _accept(ctx, f(doc, ctx))
+            elif scope == "cue":
+                for ci, cj, (lemma, cls, quote_ok, strict) in cues(doc, ctx.ti, ctx.tj):
+                    if ci in taken_cues:
+                        continue
+                    ctx.cue = Cue(ci, cj, lemma, cls, quote_ok, strict)
+                    for f in funcs:
+                        found = f(doc, ctx)
+                        if found is not None:
+                            taken_cues.add(ci)
+                            _accept(ctx, found)
+                            break
+                ctx.cue = None
+            else:
+                covered = [(c.start, c.end) for c in ctx.found]
+                for q in doc.overlapping(us, ue):
+                    if q.start < us or q.start >= ue or q.start in taken_quotes:
+                        continue
+                    if any(a <= q.start + 1 and q.end - 1 <= b for a, b in covered):
+                        continue
+                    inner = text[q.start:q.end]
+                    if len(_WORD.findall(inner)) < 4 or is_title(inner):
+                        continue  # scare quotes and titles of works ("The Rachel Maddow Show")
+                    ctx.quote = q
+                    for f in funcs:
+                        found = f(doc, ctx)
+                        if found is not None:
+                            taken_quotes.add(q.start)
+                            _accept(ctx, found)
+                            break
+                ctx.quote = None
+        if ctx.speaker is not None:
+            last_speaker, last_end = ctx.speaker, ue
+        elif any(c.rule == "continuation" for c in ctx.found):
+            last_end = ue
+        out.extend(ctx.found)
+    return out

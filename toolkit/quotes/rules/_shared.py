@@ -1,0 +1,96 @@
+"""Helpers several rule families share: cues of a unit, content ends and starts, titles.
+
+>>> from toolkit.quotes._doc import QuoteDoc
+>>> doc = QuoteDoc("d", "Iran said that talks would resume.")
+>>> [(doc.toks[i].text, lemma) for i, _, (lemma, *_) in cues(doc, 0, len(doc.toks))]
+[('said', 'say')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from toolkit.quotes._doc import QuoteDoc
+from toolkit.quotes._text import _DET, _OBJ_VERBS, _OPENERS, _THAT, _WORD, Speaker
+
+
+def cues(doc: QuoteDoc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, bool, bool]]]:
+    """Cue tokens in ``[ti, tj)``: (first token, one past last token, (lemma, class, quote_ok))."""
+    toks, forms = doc.toks, doc.lex.cue_forms
+    out = []
+    headline: bool | None = None  # worked out only when a capitalised cue shows up
+    i = ti
+    while i < tj:
+        if doc.in_quote[i]:
+            i += 1
+            continue
+        low = toks[i].low
+        if low == "according" and i + 1 < tj and toks[i + 1].low == "to":
+            out.append((i, i + 2, ("according to", "according", False, False)))
+            i += 2
+            continue
+        if i + 1 < tj:
+            two = f"{low} {toks[i + 1].low}"
+            if two in forms:
+                out.append((i, i + 2, forms[two]))
+                i += 2
+                continue
+        if low in forms and not toks[i].text.islower() and i > ti and headline is None:
+            # a headline in title case ("Iran Says It Will Respond"): capitalised cues count
+            long_words = [t.text for t in toks[ti:tj] if len(t.text) > 3 and t.text.isalpha()]
+            headline = len(long_words) >= 3 and sum(
+                w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+        if low in forms and (toks[i].text.islower() or i == ti or (headline and i > ti) or
+                             (i - 1 >= ti and toks[i - 1].text in _OPENERS)):
+            # a capitalised cue inside a sentence is part of a name ("the United States")
+            out.append((i, i + 1, forms[low]))
+        i += 1
+    return out
+
+
+def cut(doc: QuoteDoc, start: int, end: int) -> int:
+    """End of a content span: stop before ", saying ..." / ", according to ..." / "; ..."."""
+    toks = doc.toks
+    at, always = doc.cut_points()  # the stops, found once per document
+    k = bisect_left(at, doc.tok_index(start))
+    while k < len(at) and toks[at[k]].start < end:
+        if always[k] or toks[at[k] + 1].start < end:
+            return toks[at[k]].start
+        k += 1
+    return end
+
+
+def content_after(doc: QuoteDoc, cue_i: int, cue_j: int, lemma: str, unit_end: int) -> int:
+    """Where the content starts after a cue (skipping an object and adjuncts before "that")."""
+    text, toks = doc.text, doc.toks
+    pos = toks[cue_j - 1].end
+    m = _THAT.match(text, pos, min(unit_end, pos + 90))
+    if m and not any(f" {w} " in f" {m.group().lower()} " for w in ("said", "says", "told")):
+        return m.end() - 4
+    if lemma in _OBJ_VERBS:
+        k = cue_j
+        while k < len(toks) and toks[k].start < unit_end and (
+            toks[k].low in _DET or doc._is_nameish(toks[k]) or toks[k].low in doc.lex.speaker_nouns
+            or toks[k].low in {"reporters", "journalists", "supporters", "me", "him", "her",
+                               "them", "us", "audience", "crowd"}
+        ) and not doc.in_quote[k]:
+            k += 1
+        if k > cue_j and k < len(toks):
+            return toks[k].start
+    return pos
+
+
+
+def is_title(quoted: str) -> bool:
+    """A title of a work or a name in quotes: every word longer than three letters capitalised."""
+    return all(w[0].isupper() or w.isdigit() for w in _WORD.findall(quoted) if len(w) > 3)
+
+
+
+
+def real_speaker(doc: QuoteDoc, sp: Speaker) -> bool:
+    """Not a lone determiner ("The") nor a heading in capitals ("RED STATES OUTNUMBER BLUE")."""
+    words = doc.text[sp.start:sp.end].split()
+    if len(words) == 1 and words[0].lower() in doc.lex.not_names | _DET:
+        return False
+    return not (len(words) > 1 and all(w.isupper() for w in words))

@@ -1,0 +1,169 @@
+"""Indirect family: a cue verb with its speaker before it and the content after (or before).
+
+Rules: ``asked`` ("Asked whether ..., X said"), ``participle`` (", saying that ..."),
+``passive`` (drops "he was told" and adjectival "-ing" words), ``speaker_cue`` (the speaker
+before the cue: ``speaker-cue-content``, ``content-speaker-cue`` or ``interrupted``).
+
+>>> from toolkit.quotes._doc import QuoteDoc
+>>> from toolkit.quotes._context import Context, Cue
+>>> doc = QuoteDoc("d", "The minister said that talks would resume.")
+>>> ctx = Context(0, 42, 0, 9, cue=Cue(2, 3, "say", "speech", True, False))
+>>> [(c.rule, doc.text[c.start:c.end]) for c in speaker_cue(doc, ctx)]
+[('speaker-cue-content', 'that talks would resume.')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from toolkit.quotes._context import Context
+from toolkit.quotes._doc import QuoteDoc
+from toolkit.quotes._text import (
+    _ADJUNCT,
+    _BE,
+    _DET,
+    _FIRST_WORD,
+    _LEAD,
+    _SKIP,
+    _STOP,
+    _SUBORD,
+    Candidate,
+    _ends_with,
+    _has_words,
+    _strip_span,
+)
+from toolkit.quotes.rules._shared import content_after, cut
+
+
+def asked(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
+    """"Asked whether he would run, Smith said ...": the question, no speaker (cue rule)."""
+    cue = ctx.cue
+    if cue is None or cue.i - 1 >= ctx.ti or cue.lemma != "ask" or doc.toks[cue.i].text != "Asked":
+        return None
+    text, toks, tj = doc.text, doc.toks, ctx.tj
+    k = cue.j
+    while k < tj and not (toks[k].text == "," and not doc.in_quote[k]):
+        k += 1
+    a, b = _strip_span(text, toks[cue.j - 1].end, toks[k].start if k < tj else ctx.ue)
+    if k < tj and doc.alnum(a, b) >= 6:
+        return [Candidate(a, b, (toks[cue.i].start, toks[cue.j - 1].end), None, "asked")]
+    return []
+
+
+def participle(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
+    """"..., saying that ...": the unit's speaker or subject says the content (cue rule)."""
+    cue = ctx.cue
+    toks = doc.toks
+    if cue is None or cue.i - 1 < ctx.ti or not toks[cue.i].low.endswith("ing") \
+            or toks[cue.i - 1].text not in {",", "—"}:
+        return None
+    span = (toks[cue.i].start, toks[cue.j - 1].end)
+    sp = ctx.speaker or doc.subject_of(ctx.us, span[0])
+    if sp is None:
+        return []
+    cs = content_after(doc, cue.i, cue.j, cue.lemma, ctx.ue)
+    a, b = _strip_span(doc.text, cs, cut(doc, cs, ctx.ue))
+    if doc.alnum(a, b) >= 6:
+        return [Candidate(a, b, span, sp, "participle", sets_speaker=False)]
+    return []
+
+
+def _passive(doc: QuoteDoc, ctx: Context) -> bool:
+    j = ctx.cue.i - 1
+    passive = False
+    while j >= ctx.ti and doc.toks[j].low in _SKIP:
+        passive = passive or doc.toks[j].low in _BE
+        j -= 1
+    return passive
+
+
+def passive(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
+    """Passive ("he was told") is no attribution by the subject, nor an adjectival "-ing"
+    ("actions threatening Iran's security"): the cue is taken and nothing found (cue rule)."""
+    cue = ctx.cue
+    if cue is None:
+        return None
+    is_passive = _passive(doc, ctx)
+    ing = doc.toks[cue.i].low.endswith("ing")
+    if (is_passive and cue.cls != "cognition" and not ing) or (ing and not is_passive):
+        return []
+    return None
+
+
+def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
+    """The speaker right before the cue; the content after the cue, before the speaker, or
+    around both (cue rule)."""
+    cue = ctx.cue
+    if cue is None:
+        return None
+    text, toks, us, ue, ti = doc.text, doc.toks, ctx.us, ctx.ue, ctx.ti
+    ci, cj = cue.i, cue.j
+    span = (toks[ci].start, toks[cj - 1].end)
+    prev = toks[ci - 1] if ci - 1 >= ti else None
+    sp = doc.speaker_before(ci, ti)
+    if sp is None and prev is not None and prev.low in {"and", "but"} and ci - ti > 3:
+        # "The company keeps its finances secret but says its business tripled."
+        sp = ctx.speaker or doc.subject_of(us, span[0])
+    if sp is None:
+        return None
+    if cue.cls == "report" and sp.pronoun and text[sp.start:sp.end].lower() == "it":
+        return []
+    # a match ending at sp.start with lead.end(1) within 40 characters starts in the last 42:
+    # searching only there finds the same one, in constant time
+    lead = _LEAD.search(text, max(us, sp.start - 42), sp.start)
+    if lead and sp.start - lead.end(1) < 40 and not sp.pronoun and not any(
+        w in _STOP or w in _SUBORD or w in doc.lex.cue_forms
+        for w in text[lead.end(1):sp.start].lower().split()
+        if w not in _DET
+    ):
+        # "“...,” his nephew Michery el Soheil added."
+        sp.start = lead.end(1) + len(text[lead.end(1):sp.start]) - len(
+            text[lead.end(1):sp.start].lstrip())
+    cs = content_after(doc, ci, cj, cue.lemma, ue)
+    ce = cut(doc, cs, ue)
+    # the first word of the unit (units start with a word: no white space)
+    intro = _FIRST_WORD.match(text, us, min(sp.start, us + 40))
+    if intro and intro.group(1).lower() in _SUBORD:
+        if ctx.unit_comma is None:
+            ctx.unit_comma = text.find(",", us, ue)
+        if not 0 <= ctx.unit_comma < sp.start:
+            # "When she said X, she ...": the content ends with the subordinate clause (the
+            # first comma outside quotes)
+            k = bisect_left(doc.commas, doc.tok_index(cs))
+            if k < len(doc.commas) and toks[doc.commas[k]].start < ce:
+                ce = toks[doc.commas[k]].start
+    after = _strip_span(text, cs, ce)
+    before = _strip_span(text, us, sp.start)
+    after_head = text[after[0]:min(after[1], after[0] + 5)].lower()
+    after_ok = doc.alnum(*after) >= 4
+    if cue.strict and after_ok and not (
+        text[span[1]:after[0] + 1].lstrip()[:1] in {":", "“", '"', "'"}
+        or after_head.startswith(("that ", "“", '"', "''", "``"))
+        or doc.has_dq(*after)
+    ):
+        after_ok = False
+    ends_comma = _ends_with(text, us, sp.start, None, (",", "”", '"', "''"))
+    before_alnum = doc.alnum(*before)
+    if after_ok and ends_comma and before_alnum >= 6:
+        opens = text[span[1]:after[0] + 1].lstrip()[:1] in {",", ":", "“", '"', "'"} \
+            or after_head.startswith(("that ", "“", '"', "''", "``"))
+        quote_first = _ends_with(text, *before, " ,.!?", ("”", '"', "''"))
+        first_word = _FIRST_WORD.match(text, *after).group(1).lower()
+        if opens and quote_first and first_word.endswith("ing") \
+                and first_word not in doc.lex.cue_forms:
+            opens = False  # "“...,” the report said, referring to ..."
+        if quote_first and not (text[span[1]:after[0] + 1].lstrip()[:1] in {",", ":"}
+                                or after_head.startswith("that ")):
+            opens = False  # "“...,” Trump told NBC’s “Today” on Monday."
+        if not opens and (quote_first or first_word in _ADJUNCT):
+            after_ok = False
+    if after_ok and ends_comma and before_alnum >= 6 and \
+            text[span[1]:after[0]].strip().startswith(","):
+        # "“A,” he said, “B.”"  /  "The economy, he said, is in trouble."
+        return [Candidate(before[0], after[1], span, sp, "interrupted", parts=[before, after])]
+    if after_ok:
+        return [Candidate(after[0], after[1], span, sp, "speaker-cue-content")]
+    if ends_comma and before_alnum >= (2 if doc.has_dq(*before) else 4) and (
+            doc.has_dq(*before) or (not cue.strict and _has_words(text, *before, 4))):
+        return [Candidate(before[0], before[1], span, sp, "content-speaker-cue")]
+    return []
