@@ -50,3 +50,34 @@ def test_user_mwe_list_and_file(tmp_path):
     assert "Gaza Strip" in tokenize(text, mwe=path)["token"].tolist()
     with pytest.raises(FileNotFoundError):
         tokenize(text, mwe=tmp_path / "absent.txt")
+
+
+def test_user_gazetteer_reaches_actors_mentions(tmp_path):
+    from toolkit.actors import load_gazetteer, mentions
+
+    text = "The Axis of Resistance warned Israel."
+    assert "Axis of Resistance" not in mentions(text)["surface"].tolist()
+    path = tmp_path / "mine.csv"
+    path.write_text("# my actors\nalias,actor,actor_type\n"
+                    "Axis of Resistance,Axis of Resistance,organisation\n", encoding="utf-8")
+    found = mentions(text, gazetteer=path)
+    assert found["surface"].tolist() == ["Axis of Resistance", "Israel"]
+    assert found["label_type"].iloc[0] == "user"
+    import pandas as pd
+
+    frame = pd.DataFrame({"alias": ["Axis"], "actor": ["Axis"], "actor_type": ["organisation"]})
+    table = load_gazetteer(frame)
+    assert table.loc[table["alias"] == "Axis", "actor"].tolist() == ["Axis"]
+
+
+def test_bad_user_gazetteer_names_the_file_and_line(tmp_path):
+    from toolkit.actors import mentions
+    from toolkit.errors import InputError
+
+    path = tmp_path / "bad.csv"
+    path.write_text("alias,actor,actor_type\nX,X,planet\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown actor_type") as err:
+        mentions("X", gazetteer=path)
+    assert str(err.value).startswith(f"{path}, line 2:")
+    with pytest.raises(FileNotFoundError):
+        mentions("X", gazetteer=tmp_path / "absent.csv")

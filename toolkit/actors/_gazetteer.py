@@ -7,10 +7,7 @@ their own entries with a CSV in the long format (see ``LONG_COLUMNS``).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -23,13 +20,16 @@ LONG_COLUMNS = ["alias", "actor", "actor_type", "label_type", "country", "guard"
 #: The actor types :func:`load_gazetteer` produces.
 ACTOR_TYPES = ("state", "territory", "organisation", "armed_group", "office", "block")
 
-_DATA = "data/actors"
+#: Shipped file -> its name in :mod:`toolkit.lexicons`.
+_LEXICON_OF = {"countries.csv": "countries", "territories.csv": "territories",
+               "organisations.csv": "organisations", "labels.csv": "actor_labels",
+               "offices.csv": "offices", "blocklist.csv": "actor_blocklist"}
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    text = resources.files("toolkit").joinpath(_DATA, name).read_text(encoding="utf-8")
-    reader = csv.DictReader(io.StringIO(text))
-    return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+    from toolkit import lexicons
+
+    return lexicons.load(_LEXICON_OF[name]).to_dict("records")
 
 
 def _split(value: str) -> list[str]:
@@ -113,8 +113,12 @@ def _builtin_rows() -> list[dict[str, object]]:
     return rows
 
 
-def _read_extra(path: str | Path) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+def _read_extra(source: str | Path | pd.DataFrame) -> pd.DataFrame:
+    from toolkit import lexicons
+
+    frame = lexicons.resolve(source, kind="gazetteer")
+    path = frame.attrs.get("source", "DataFrame")
+    frame = frame.fillna("").astype(str)
     missing = {"alias", "actor", "actor_type"} - set(frame.columns)
     if missing:
         raise SchemaError(
@@ -147,15 +151,18 @@ def _read_extra(path: str | Path) -> pd.DataFrame:
 
 
 def load_gazetteer(
-    extra: Iterable[str | Path] | str | Path | None = None, *, builtin: bool = True
+    extra: Iterable[str | Path | pd.DataFrame] | str | Path | pd.DataFrame | None = None,
+    *,
+    builtin: bool = True,
 ) -> pd.DataFrame:
     """Return the gazetteer as one row per surface form.
 
     Parameters
     ----------
-    extra : path or list of paths, optional
-        Your own CSV file(s) with columns ``alias, actor, actor_type`` and optionally
-        ``label_type, country, guard``. A later entry for the same ``alias`` replaces an
+    extra : path, DataFrame or a list of them, optional
+        Your own CSV file(s) or DataFrame(s) with columns ``alias, actor, actor_type`` and
+        optionally ``label_type, country, guard`` (read by :func:`toolkit.lexicons.resolve`,
+        kind ``gazetteer``). A later entry for the same ``alias`` replaces an
         earlier one, so your file can correct the shipped lists. ``actor_type`` ``block``
         makes a phrase a non-mention (e.g. ``Washington Post``).
     builtin : bool, default True
@@ -184,7 +191,7 @@ def load_gazetteer(
         variant = shipped["_variant"].eq(True) & shipped["alias"].duplicated(keep=False)
         frames.append(shipped.loc[~variant, LONG_COLUMNS])
     if extra is not None:
-        paths = [extra] if isinstance(extra, str | Path) else list(extra)
+        paths = [extra] if isinstance(extra, str | Path | pd.DataFrame) else list(extra)
         frames.extend(_read_extra(p) for p in paths)
     if not frames:
         return pd.DataFrame(columns=LONG_COLUMNS)
