@@ -115,7 +115,8 @@ def test_deterministic() -> None:
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"method": "bert"}, {"top_k": 0}, {"top_k": 2.5}, {"reference": ["x"]}]
+    "kwargs", [{"method": "bert"}, {"top_k": 0}, {"top_k": 2.5},
+              {"reference": ["x"], "method": "textrank"}]
 )
 def test_bad_options_raise(kwargs: dict) -> None:
     with pytest.raises(InputError):

@@ -100,3 +100,15 @@ def test_a_word_common_in_the_corpus_drops_in_the_ranking() -> None:
 def test_df_counts_each_document_once() -> None:
     df, n = word_df([parse("Gas. Gas. Gas pipeline."), parse("A gas field.")])
     assert n == 2 and df == Counter(df) and df[stem("gas")] == 2
+
+
+def test_reference_documents_count_as_corpus() -> None:
+    text = ("The pipeline deal was signed in Baku. Azerbaijan and Georgia back the pipeline. "
+            "The pipeline will carry gas to Turkey, officials in Baku said.")
+    others = [f"Story {i}: the pipeline was discussed again by the pipeline board."
+              for i in range(40)]
+    with_ref = keywords.extract(text, top_k=10, reference=others)
+    in_corpus = keywords.extract([text, *others], top_k=10)
+    first = in_corpus[in_corpus.doc_id == in_corpus.doc_id.iloc[0]]
+    assert with_ref.phrase.tolist() == first.phrase.tolist()
+    assert with_ref.phrase.tolist() != _phrases(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from itertools import chain
 
 import pandas as pd
 
@@ -48,12 +49,13 @@ def extract(
     top_k
         Keyphrases kept per document (fewer if a document has fewer candidates).
     method
-        ``"newsrank"`` (default, recommended for news), ``"positionrank"``, ``"textrank"``,
-        ``"tfidf"``, ``"yake"`` or ``"rake"``; see :data:`METHODS` and the docs of
-        :mod:`toolkit.keywords`.
+        ``"newsrank2"`` (default, recommended for news), ``"newsrank"``,
+        ``"positionrank"``, ``"textrank"``, ``"tfidf"``, ``"yake"`` or ``"rake"``; see
+        :data:`METHODS` and the docs of :mod:`toolkit.keywords` (which to use when).
     reference
-        Only for ``"tfidf"``: documents whose frequencies are added to those of the input
-        for the document frequencies (useful when extracting from a single text).
+        Only for ``"newsrank2"`` and ``"tfidf"``: documents added to the input for the
+        document frequencies (useful when extracting from a single text: your own corpus
+        instead of, for ``"newsrank2"``, the background table alone).
 
     Returns
     -------
@@ -82,8 +84,9 @@ def extract(
         )
     if not isinstance(top_k, int) or top_k < 1:
         raise InputError(f"top_k must be a positive integer, got {top_k!r}", source="extract")
-    if reference is not None and method != "tfidf":
-        raise InputError("reference= is only used by method='tfidf'", source="extract")
+    if reference is not None and method not in ("tfidf", "newsrank2"):
+        raise InputError("reference= is only used by method='newsrank2' and 'tfidf'",
+                         source="extract")
     fn = METHODS[method]
     docs = [(doc_id, parse(text)) for doc_id, text in iter_docs(text_or_corpus)]
     kwargs: dict[str, object] = {}
@@ -96,7 +99,8 @@ def extract(
             n_docs += 1
         kwargs = {"df": df, "n_docs": n_docs}
     elif method == "newsrank2":
-        df, n_docs = word_df(p for _, p in docs)
+        ref = (parse(t) for _, t in iter_docs(reference)) if reference is not None else ()
+        df, n_docs = word_df(chain((p for _, p in docs), ref))
         kwargs = {"idf": Idf(df, n_docs)}
     rows: list[tuple] = []
     for doc_id, doc in docs:
