@@ -61,7 +61,7 @@ def length_boxes(
     if order is None:
         sizes = groups.value_counts()
         order = sorted(sizes.index, key=lambda g: (-sizes[g], g))
-    order = [str(g) for g in order]
+    order = [str(g) if pd.notna(g) else "(none)" for g in order]
     rest = [g for g in groups.unique() if g not in order[: top or len(order)]]
     shown = order[: top or len(order)]
     data = [frame.loc[groups == g, value].to_numpy(float) for g in shown]
