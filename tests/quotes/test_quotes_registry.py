@@ -1,0 +1,61 @@
+"""The quote rule registry: one ordered table, a rule added in one function and one line, and
+user cue verbs and gazetteers reaching the output."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from toolkit import quotes
+from toolkit.quotes._registry import TABLE, Rule, active_table, registered
+from toolkit.quotes._text import Candidate, _strip_span
+
+
+def test_table_ordered_names_unique():
+    priorities = [r.priority for r in TABLE]
+    assert priorities == sorted(priorities) and len(set(priorities)) == len(priorities)
+    assert len({r.name for r in TABLE}) == len(TABLE)
+    assert {r.scope for r in TABLE} <= {"unit", "cue", "quote"}
+
+
+def in_a_statement(doc, ctx):
+    """"Zarif, in a statement, urged restraint.": the verb after "in a statement,"."""
+    m = doc.text.find(", in a statement, ", ctx.us, ctx.ue)
+    if m < 0:
+        return None
+    sp = doc.speaker_before(doc.tok_index(m), ctx.ti)
+    verb = doc.tok_index(m + len(", in a statement, "))
+    a, b = _strip_span(doc.text, doc.toks[verb].end, ctx.ue, " .")
+    return [Candidate(a, b, (doc.toks[verb].start, doc.toks[verb].end), sp, "in-a-statement")]
+
+
+def test_new_rule_one_function_one_line():
+    text = "Foreign Minister Javad Zarif, in a statement, urged restraint on all sides."
+    assert "in-a-statement" not in set(quotes.extract(text)["rule"])
+    with registered(Rule("in-a-statement", "test", 150, "unit", in_a_statement)):
+        got = quotes.extract(text)
+    row = got[got["rule"] == "in-a-statement"].iloc[0]
+    assert (row["text"], row["cue"], row["speaker_name"]) == (
+        "restraint on all sides", "urged", "Javad Zarif")
+    assert active_table() == TABLE  # the table is back as shipped
+
+
+def test_user_cues_reach_the_output(tmp_path):
+    text = "Zarif blorted that talks would resume in May."
+    assert quotes.extract(text).empty
+    own = pd.DataFrame({"lemma": ["blort"], "class": ["speech"], "quote_ok": [1],
+                        "strict": [0], "forms": ["blorted"]})
+    got = quotes.extract(text, cues=own)
+    assert got[["cue", "speaker"]].values.tolist() == [["blorted", "Zarif"]]
+    path = tmp_path / "cues.csv"
+    own.to_csv(path, index=False)
+    assert quotes.extract(text, cues=path)["cue"].tolist() == ["blorted"]
+
+
+def test_user_gazetteer_reaches_affiliations():
+    text = "“We will hold the line,” the Freedonian foreign minister said."
+    assert quotes.extract(text)["speaker_affiliation"].isna().all()
+    gaz = pd.DataFrame({"alias": ["Freedonian"], "actor": ["Freedonia"],
+                        "actor_type": ["state"], "label_type": ["demonym"],
+                        "country": [None], "guard": [False]})
+    got = quotes.extract(text, gazetteer=gaz)
+    assert got["speaker_affiliation"].tolist() == ["Freedonia"]
