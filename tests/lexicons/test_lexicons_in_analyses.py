@@ -81,3 +81,17 @@ def test_bad_user_gazetteer_names_the_file_and_line(tmp_path):
     assert str(err.value).startswith(f"{path}, line 2:")
     with pytest.raises(FileNotFoundError):
         mentions("X", gazetteer=tmp_path / "absent.csv")
+
+
+def test_user_dictionary_reaches_count(tmp_path):
+    from toolkit.dictionary import count
+
+    text = "A ceasefire and a truce were agreed."
+    path = tmp_path / "peace.yaml"
+    path.write_text("peace:\n  - ceasefire\n  - truce\n", encoding="utf-8")
+    by_file = count(text, dictionary=path)
+    assert by_file.loc[by_file["category"] == "peace", "count"].tolist() == [2]
+    frame = lx.resolve(path, kind="dictionary")
+    assert count(text, dictionary=frame)["count"].tolist() == [2]
+    shipped = count(text, dictionary="framing")
+    assert set(shipped["category"]) == set(lx.load("framing")["category"])

@@ -8,11 +8,9 @@ the annotate layer); rates are per 1,000 words of :func:`toolkit.tokenize.word_c
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from toolkit._docs import TextOrCorpus
 from toolkit._frames import conform, passthrough_dtypes
@@ -32,33 +30,6 @@ MATCH_COLUMNS = list(MATCH_DTYPES)
 COUNT_DTYPES: dict[str, str] = {"category": "str", "count": "int64", "n_words": "int64",
                                 "per_1000": "float64"}
 
-_SHIPPED = {"framing": "framing.yaml"}
-
-
-def _flatten(node: object, prefix: str, source: str, out: list[tuple[str, str]]) -> None:
-    if isinstance(node, Mapping):
-        for key, value in node.items():
-            name = f"{prefix}.{key}" if prefix else str(key)
-            _flatten(value, name, source, out)
-    elif isinstance(node, list | tuple):
-        if not prefix:
-            raise InputError("a dictionary needs category names at the top level", source=source)
-        for item in node:
-            if isinstance(item, Mapping | list | tuple):
-                _flatten(item, prefix, source, out)
-            elif item is None or not str(item).strip():
-                raise InputError(f"empty pattern in category {prefix!r}", source=source)
-            else:
-                out.append((prefix, str(item).strip()))
-    elif isinstance(node, str) and prefix:
-        out.append((prefix, node.strip()))
-    else:
-        raise InputError(
-            f"cannot read {type(node).__name__} as a dictionary entry under {prefix or 'top'!r}; "
-            "expected category: [pattern, ...]",
-            source=source,
-        )
-
 
 def load_dictionary(
     source: str | Path | Mapping | pd.DataFrame,
@@ -71,7 +42,8 @@ def load_dictionary(
         A YAML file (``category: [pattern, ...]``, categories may nest and are then joined
         with ``.``, e.g. ``conflict.armed``), a CSV file with ``category`` and ``pattern``
         columns, a Python dict of the same shape, a DataFrame with those columns, or the
-        name of a shipped dictionary (``"framing"``, see ``toolkit/data/dictionaries``).
+        name of a shipped dictionary (``"framing"``, see ``toolkit/data/dictionaries`` and
+        :func:`toolkit.lexicons.available`); read by :func:`toolkit.lexicons.resolve`.
         Patterns are globs of the toolkit's one dialect
         (:func:`toolkit.tokenize.compile_pattern`), matched case-insensitively against whole
         tokens: ``*`` stands for zero or more characters within one token (``secur*``:
@@ -90,43 +62,20 @@ def load_dictionary(
     >>> sorted(load_dictionary("framing")["category"].unique())[:2]
     ['conflict', 'diplomacy_cooperation']
     """
-    name = "<dict>"
+    from toolkit import lexicons
+
     if isinstance(source, pd.DataFrame):
         missing = set(DICTIONARY_COLUMNS) - set(source.columns)
         if missing:
             raise SchemaError(f"dictionary lacks column(s) {sorted(missing)}", source="DataFrame")
-        rows = list(zip(source["category"].astype(str), source["pattern"].astype(str),
-                        strict=True))
-    elif isinstance(source, Mapping):
-        rows = []
-        _flatten(source, "", name, rows)
-    else:
-        if isinstance(source, str) and source in _SHIPPED:
-            res = resources.files("toolkit").joinpath("data/dictionaries", _SHIPPED[source])
-            text, name, suffix = res.read_text(encoding="utf-8"), source, ".yaml"
-        else:
-            path = Path(source)
-            if not path.is_file():
-                raise InputError(
-                    f"no such dictionary file; shipped dictionaries: {sorted(_SHIPPED)}",
-                    source=str(path),
-                )
-            text, name, suffix = path.read_text(encoding="utf-8"), str(path), path.suffix.lower()
-        if suffix in (".csv", ".tsv"):
-            frame = pd.read_csv(source, sep="\t" if suffix == ".tsv" else ",", dtype=str)
-            return load_dictionary(frame)
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as err:
-            line = getattr(getattr(err, "problem_mark", None), "line", None)
-            raise InputError(f"malformed YAML ({err})", source=name,
-                             line=None if line is None else line + 1) from err
-        if not isinstance(data, Mapping):
-            raise InputError("a dictionary file must map categories to lists of patterns",
-                             source=name)
-        rows = []
-        _flatten(data, "", name, rows)
-    frame = pd.DataFrame(rows, columns=DICTIONARY_COLUMNS)
+    elif isinstance(source, str | Path) and not lexicons.available(kind="dictionary")[
+            "name"].eq(source).any() and not Path(source).is_file():
+        shipped = sorted(lexicons.available(kind="dictionary")["name"])
+        raise InputError(f"no such dictionary file; shipped dictionaries: {shipped}",
+                         source=str(source))
+    frame = lexicons.resolve(source, kind="dictionary")
+    name = frame.attrs.get("source", "<dict>")
+    frame = frame[DICTIONARY_COLUMNS].astype(str)
     bad = frame["pattern"].str.strip() == ""
     if bad.any():
         raise InputError(f"empty pattern in category {frame['category'][bad].iloc[0]!r}",
