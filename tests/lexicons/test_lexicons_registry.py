@@ -88,3 +88,9 @@ def test_available_filters():
     assert set(lx.available(kind="stopwords")["name"]) >= {"stopwords", "stopwords_news"}
     assert set(lx.available(kind="titles")["name"]) >= {"titles", "honorifics"}
     assert (lx.available(language="en")["language"].isin(["en", "mul"])).all()
+
+
+def test_data_readme_lists_every_lexicon():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    missing = [n for n in lx.available()["name"] if f"| `{n}` |" not in readme]
+    assert not missing, f"toolkit/data/README.md lacks {missing}"
