@@ -95,3 +95,20 @@ def test_user_dictionary_reaches_count(tmp_path):
     assert count(text, dictionary=frame)["count"].tolist() == [2]
     shipped = count(text, dictionary="framing")
     assert set(shipped["category"]) == set(lx.load("framing")["category"])
+
+
+def test_user_sentiment_lexicon_reaches_tone(tmp_path):
+    from toolkit.errors import InputError
+    from toolkit.tone import sentences
+
+    text = "The talks were a great success."
+    assert sentences(text)["compound"].iloc[0] > 0
+    path = tmp_path / "mine.txt"
+    path.write_text("success\t-3.0\t0.5\t[-3, -3]\ngreat\t-1\n", encoding="utf-8")
+    assert sentences(text, lexicon=path)["compound"].iloc[0] < 0
+    assert sentences(text)["compound"].iloc[0] > 0  # the shipped analyzer is untouched
+    bad = tmp_path / "bad.txt"
+    bad.write_text("success\tvery\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a number") as err:
+        sentences(text, lexicon=bad)
+    assert str(bad) in str(err.value)

@@ -71,11 +71,18 @@ def load(name: str, *, language: str = "en") -> Any:
     return out
 
 
+#: Kinds whose shipped lexicon comes from another package (VADER's, from vaderSentiment):
+#: kind -> (format, columns) of a user's file.
+OTHER_KINDS = {"sentiment": ("tsv", ["word", "valence", "sd", "ratings"])}
+
+
 def _kind_format(kind: str) -> tuple[str, list[str] | None]:
     """The format shipped lexicons of ``kind`` have (the type :func:`resolve` returns)."""
+    if kind in OTHER_KINDS:
+        return OTHER_KINDS[kind]
     rows = [r for r in _rows() if r["kind"] == kind]
     if not rows:
-        kinds = ", ".join(sorted({r["kind"] for r in _rows()}))
+        kinds = ", ".join(sorted({r["kind"] for r in _rows()} | set(OTHER_KINDS)))
         raise ValueError(MESSAGES["lexicon_unknown_kind"].format(kind=kind, kinds=kinds))
     fmt = rows[0]["format"]
     if all(r["format"] == "words" for r in rows):
@@ -116,7 +123,7 @@ def _from_file(path: Path, kind: str, fmt: str, columns: list[str] | None) -> An
         if fmt == "dictionary":
             return _readers.dictionary(data, name=name)
         return _convert(data, kind, fmt, columns, name=name)
-    if file_fmt == "tsv" and fmt == "tsv":
+    if fmt == "tsv" and file_fmt in ("tsv", "words"):  # a TXT of tab-separated columns
         parsed = _readers.table(text, name=name, sep="\t", columns=columns)
     elif file_fmt in ("csv", "tsv"):
         parsed = _readers.table(text, name=name, sep="\t" if file_fmt == "tsv" else ",")
@@ -150,6 +157,8 @@ def _convert(value: Any, kind: str, fmt: str, columns: list[str] | None, *, name
     # a table
     if isinstance(value, pd.DataFrame):
         frame = value.copy()
+    elif isinstance(value, Mapping) and columns and len(columns) >= 2:
+        frame = pd.DataFrame(list(value.items()), columns=columns[:2])
     elif isinstance(value, Mapping | str) or not isinstance(value, Iterable):
         raise InputError(MESSAGES["lexicon_type"].format(
             kind=type(value).__name__, want="a DataFrame, a file or a list"), source=name)
@@ -180,8 +189,9 @@ def resolve(value: Any, *, kind: str, language: str = "en") -> Any:
         mapping (dictionaries), or a DataFrame.
     kind : str
         What the option holds: a ``kind`` of :func:`available` (``"stopwords"``, ``"mwe"``,
-        ``"furniture"``, ``"titles"``, ``"gazetteer"``, ``"dictionary"``, ...). A shipped name of
-        another kind is refused.
+        ``"furniture"``, ``"titles"``, ``"gazetteer"``, ``"dictionary"``, ...) or one of
+        :data:`OTHER_KINDS` (``"sentiment"``: VADER's format, ``word<TAB>valence``). A shipped
+        name of another kind is refused.
     language : str
         The language of the shipped lexicon looked up by name.
 

@@ -90,8 +90,43 @@ def analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer(lexicon_file=LEXICON_RESOURCE)
 
 
-def sentences(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
+def _with_lexicon(lexicon: object | None) -> SentimentIntensityAnalyzer:
+    """The analyzer, with a user's lexicon in place of VADER's (through
+    :func:`toolkit.lexicons.resolve`, kind ``sentiment``)."""
+    if lexicon is None:
+        return analyzer()
+    import copy
+
+    from toolkit import lexicons
+    from toolkit.errors import InputError
+
+    table = lexicons.resolve(lexicon, kind="sentiment")
+    source = table.attrs.get("source", "lexicon")
+    if not {"word", "valence"} <= set(table.columns):
+        raise InputError("a sentiment lexicon needs the columns word and valence", source=source)
+    values = pd.to_numeric(table["valence"], errors="coerce")
+    if values.isna().any():
+        i = int(values.isna().to_numpy().nonzero()[0][0])
+        raise InputError(f"valence {table['valence'].iloc[i]!r} of {table['word'].iloc[i]!r} is "
+                         "not a number", source=source, line=i + 1)
+    sia = copy.copy(analyzer())
+    sia.lexicon = dict(zip(table["word"].astype(str).str.lower(), values.astype(float),
+                           strict=True))
+    return sia
+
+
+def sentences(text_or_corpus: TextOrCorpus, *, lexicon: object | None = None) -> pd.DataFrame:
     """VADER scores for every sentence (sentences from :func:`toolkit.tokenize.sentence_spans`).
+
+    Parameters
+    ----------
+    text_or_corpus : str, list of str, Series or corpus DataFrame
+        What to score.
+    lexicon : path, mapping, DataFrame, optional
+        Your own valence lexicon in place of VADER's: a file in VADER's format
+        (``word<TAB>valence``, more columns ignored), a ``{word: valence}`` mapping or a
+        DataFrame with ``word, valence`` (read by :func:`toolkit.lexicons.resolve`, kind
+        ``sentiment``). VADER's rules (negation, boosters, capitals) still apply.
 
     Returns
     -------
@@ -107,8 +142,11 @@ def sentences(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
     >>> s = sentences("The talks were a great success. Rockets killed three civilians.")
     >>> (s["compound"] > 0).tolist()
     [True, False]
+    >>> mine = sentences("The talks were a great success.", lexicon={"success": -3.0})
+    >>> (mine["compound"] < 0).tolist()
+    [True]
     """
-    sia = analyzer()
+    sia = _with_lexicon(lexicon)
     rows = []
     for doc_id, text in iter_docs(text_or_corpus):
         for i, (start, end) in enumerate(sentence_spans(text)):
@@ -117,7 +155,9 @@ def sentences(text_or_corpus: TextOrCorpus) -> pd.DataFrame:
     return conform(pd.DataFrame(rows, columns=SENTENCE_COLUMNS), SENTENCE_DTYPES)
 
 
-def documents(text_or_corpus: TextOrCorpus, *, method: str = "mean") -> pd.DataFrame:
+def documents(
+    text_or_corpus: TextOrCorpus, *, method: str = "mean", lexicon: object | None = None
+) -> pd.DataFrame:
     """VADER tone per document.
 
     Parameters
@@ -126,6 +166,8 @@ def documents(text_or_corpus: TextOrCorpus, *, method: str = "mean") -> pd.DataF
         ``"mean"`` (default): the mean of the sentence scores, so that long articles do not
         saturate. ``"text"``: VADER run on the whole text at once, as the vaderSentiment
         README does for short texts; compound then drifts towards -1 or 1 with length.
+    lexicon : path, mapping, DataFrame, optional
+        Your own valence lexicon in place of VADER's, as in :func:`sentences`.
 
     Returns
     -------
@@ -143,7 +185,7 @@ def documents(text_or_corpus: TextOrCorpus, *, method: str = "mean") -> pd.DataF
         raise ValueError(f"method must be 'mean' or 'text', got {method!r}")
     docs = list(iter_docs(text_or_corpus))
     if method == "text":
-        sia = analyzer()
+        sia = _with_lexicon(lexicon)
         rows = []
         for doc_id, text in docs:
             n = len(sentence_spans(text))
@@ -151,7 +193,7 @@ def documents(text_or_corpus: TextOrCorpus, *, method: str = "mean") -> pd.DataF
                       else dict.fromkeys(SCORE_COLUMNS, float("nan")))
             rows.append((doc_id, n, *(scores[c] for c in SCORE_COLUMNS)))
         return conform(pd.DataFrame(rows, columns=DOCUMENT_COLUMNS), DOCUMENT_DTYPES)
-    per_sentence = sentences(pd.DataFrame(docs, columns=["doc_id", "text"]))
+    per_sentence = sentences(pd.DataFrame(docs, columns=["doc_id", "text"]), lexicon=lexicon)
     means = per_sentence.groupby("doc_id", sort=False)[SCORE_COLUMNS].mean()
     n = per_sentence.groupby("doc_id", sort=False).size()
     ids = [d for d, _ in docs]
