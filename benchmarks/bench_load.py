@@ -27,7 +27,7 @@ if mode == "load":
     n, chars = len(corpus), int(corpus["text"].str.len().sum())
 else:
     n = chars = 0
-    for chunk in tc.iter_load(path, chunksize=2000, duplicates="drop_identical"):
+    for chunk in tc.iter_load(path, chunk_size=2000, duplicates="drop_identical"):
         n += len(chunk)
         chars += int(chunk["text"].str.len().sum())
 seconds = time.perf_counter() - start

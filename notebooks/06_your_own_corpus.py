@@ -64,11 +64,13 @@ pd.set_option("display.max_colwidth", 70)
 
 # %%
 if PATH is not None:
-    loaded, rejects = corpus_io.load(PATH, columns=COLUMNS, errors="collect", **LOAD_OPTIONS)
+    loaded = corpus_io.load(PATH, columns=COLUMNS, errors="collect", **LOAD_OPTIONS)
+    rejects = corpus_io.rejects(loaded)
     loaded = report.subset_corpus(loaded, SUBSET)
     report.record_input(loaded, label=str(PATH), subset=SUBSET)
 else:
-    loaded, rejects = report.load_corpus(CORPUS, subset=SUBSET), pd.DataFrame()
+    loaded = report.load_corpus(CORPUS, subset=SUBSET)
+    rejects = corpus_io.rejects(loaded)
 print(f"{len(loaded):,} articles loaded, {len(rejects):,} rejected")
 rejects.head(10) if len(rejects) else "no rejects"
 

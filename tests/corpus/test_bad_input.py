@@ -15,7 +15,8 @@ def test_malformed_json_line_names_file_and_line(tmp_path):
     with pytest.raises(InputError) as err:
         tc.load(path)
     assert err.value.line == 2 and str(path) in str(err.value)
-    corpus, rejects = tc.load(path, errors="collect")
+    corpus = tc.load(path, errors="collect")
+    rejects = tc.rejects(corpus)
     assert corpus["doc_id"].tolist() == ["a", "c"]
     assert rejects[["source_line"]].iloc[0, 0] == 2
     assert "malformed JSON" in rejects["error"].iloc[0]
@@ -36,7 +37,8 @@ def test_duplicate_ids_name_both_places(tmp_path):
         tc.load(path)
     message = str(err.value)
     assert "line 1" in message and "line 3" in message and "'x'" in message
-    corpus, rejects = tc.load(path, errors="collect")
+    corpus = tc.load(path, errors="collect")
+    rejects = tc.rejects(corpus)
     assert corpus["doc_id"].tolist() == ["x", "y"]
     assert rejects["doc_id"].tolist() == ["x"]
 
@@ -54,7 +56,8 @@ def test_csv_without_text_column(tmp_path):
     with pytest.raises(SchemaError) as err:
         tc.load(path)
     assert "notext.csv" in str(err.value) and "headline" in str(err.value)
-    corpus, rejects = tc.load(path, errors="collect")
+    corpus = tc.load(path, errors="collect")
+    rejects = tc.rejects(corpus)
     assert len(corpus) == 0 and len(rejects) == 1
 
 
@@ -64,7 +67,8 @@ def test_malformed_csv_row(tmp_path):
     with pytest.raises(InputError) as err:
         tc.load(path)
     assert "rows.csv" in str(err.value) and "line 3" in str(err.value)
-    corpus, rejects = tc.load(path, errors="collect")
+    corpus = tc.load(path, errors="collect")
+    rejects = tc.rejects(corpus)
     assert corpus["doc_id"].tolist() == ["1", "3"]
     assert len(rejects) == 1
 
@@ -113,7 +117,8 @@ def test_enormous_document(tmp_path):
     with pytest.raises(InputError) as err:
         tc.load(path)
     assert "huge.txt" in str(err.value) and "max_chars" in str(err.value)
-    corpus, rejects = tc.load(path, errors="collect")
+    corpus = tc.load(path, errors="collect")
+    rejects = tc.rejects(corpus)
     assert len(corpus) == 0 and "max_chars" in rejects["error"].iloc[0]
     assert len(tc.load(path, max_chars=None, parse_pages=False)["text"].iloc[0]) == 49_999_999
 
@@ -130,7 +135,8 @@ def test_missing_file_and_unknown_format(tmp_path):
 def test_record_that_is_not_an_object(tmp_path):
     path = tmp_path / "list.jsonl"
     path.write_text('{"text": "a"}\n[1, 2]\n')
-    corpus, rejects = tc.load(path, errors="collect")
+    corpus = tc.load(path, errors="collect")
+    rejects = tc.rejects(corpus)
     assert len(corpus) == 1 and rejects["source_line"].tolist() == [2]
 
 
@@ -142,7 +148,8 @@ def test_duplicate_policies(tmp_path):
     with pytest.raises(DuplicateIdError) as err:  # "y" differs: still an error
         tc.load(path, duplicates="drop_identical")
     assert "line 3" in str(err.value) and "line 4" in str(err.value)
-    corpus, rejects = tc.load(path, duplicates="drop_identical", errors="collect")
+    corpus = tc.load(path, duplicates="drop_identical", errors="collect")
+    rejects = tc.rejects(corpus)
     assert corpus["doc_id"].tolist() == ["x", "y"]
     assert rejects["source_line"].tolist() == [2, 4]
     assert "identical text" in rejects["error"].iloc[0]

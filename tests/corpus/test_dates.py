@@ -91,7 +91,7 @@ def test_dayfirst_forces_the_order(tmp_path, dayfirst, expected):
     corpus = tc.load(path, dayfirst=dayfirst)
     assert corpus.loc[0, "date"] == pd.Timestamp(expected)
     assert corpus["notes"].tolist() == ["", ""]  # the caller decided: nothing to note
-    chunks = list(tc.iter_load(path, dayfirst=dayfirst, chunksize=1))
+    chunks = list(tc.iter_load(path, dayfirst=dayfirst, chunk_size=1))
     assert chunks[0].loc[0, "date"] == pd.Timestamp(expected)
 
 

@@ -24,7 +24,8 @@ def _rows(n):
 
 
 def _collect(path, **kwargs):
-    corpus, rejects = tc.load(path, errors="collect", **kwargs)
+    corpus = tc.load(path, errors="collect", **kwargs)
+    rejects = tc.rejects(corpus)
     return corpus, rejects
 
 
@@ -156,7 +157,7 @@ def test_semicolon_and_pipe_separated_csv(tmp_path):
     pipe = tmp_path / "pipe.csv"
     pipe.write_text("id|text\n1|Hello, there.\n")
     assert tc.load(pipe)["text"].tolist() == ["Hello, there."]
-    forced = tc.load(path, delimiter=",", errors="collect")[1]
+    forced = tc.rejects(tc.load(path, delimiter=",", errors="collect"))
     assert len(forced) == 1 and "delimiter=" in forced["error"].iloc[0]
 
 
@@ -188,21 +189,22 @@ def test_tsv_with_quote_characters(tmp_path):
     assert tc.load(quoted)["text"].tolist() == ['He said "hi"\nthen left']
 
 
-@pytest.mark.parametrize("chunksize", [1, 2, 3, 7])
-def test_iter_load_gives_what_load_gives(tmp_path, chunksize):
+@pytest.mark.parametrize("chunk_size", [1, 2, 3, 7])
+def test_iter_load_gives_what_load_gives(tmp_path, chunk_size):
     frame = pd.DataFrame({"id": [1, None, 3, None, 1, None, 7],
                           "text": ["a", "b", "c", "d", "dup", "f", "g"]})
-    corpus, rejects = tc.load(frame, errors="collect")
-    pairs = list(tc.iter_load(frame, chunksize=chunksize, errors="collect"))
-    chunks = pd.concat([c for c, _ in pairs], ignore_index=True)
-    chunk_rejects = pd.concat([r for _, r in pairs], ignore_index=True)
+    corpus = tc.load(frame, errors="collect")
+    rejects = tc.rejects(corpus)
+    pairs = list(tc.iter_load(frame, chunk_size=chunk_size, errors="collect"))
+    chunks = pd.concat(pairs, ignore_index=True)
+    chunk_rejects = pd.concat([tc.rejects(c) for c in pairs], ignore_index=True)
     pd.testing.assert_frame_equal(chunks, corpus)
     pd.testing.assert_frame_equal(chunk_rejects, rejects)
     assert len(corpus) + len(rejects) == len(frame)
     assert rejects["source_line"].tolist() == [5]
     clean = frame.drop(index=4)
     pd.testing.assert_frame_equal(
-        pd.concat(tc.iter_load(clean, chunksize=chunksize), ignore_index=True), tc.load(clean))
+        pd.concat(tc.iter_load(clean, chunk_size=chunk_size), ignore_index=True), tc.load(clean))
 
 
 # --- text misread without a note ------------------------------------------------------
@@ -261,16 +263,18 @@ def test_json_number_and_string_ids_are_the_same_id(tmp_path):
     assert "line 1" in str(err.value) and "line 2" in str(err.value)
 
 
-@pytest.mark.parametrize("chunksize", [1, 2, 5])
-def test_rows_in_equal_rows_out_plus_rejects_for_files(tmp_path, chunksize):
+@pytest.mark.parametrize("chunk_size", [1, 2, 5])
+def test_rows_in_equal_rows_out_plus_rejects_for_files(tmp_path, chunk_size):
     (tmp_path / "a.csv").write_text('id,text\n1,ok\n2,"too",many\n,no id\n4,"open\n5,lost\n')
     (tmp_path / "b.jsonl").write_bytes(b'{"text": "x"}\r{"text": }\r\n{"id": "1", "text": "y"}\n')
     whole = gzip.compress(_jsonl(_rows(300)).encode())
     (tmp_path / "c.jsonl.gz").write_bytes(whole[: len(whole) // 2])
-    corpus, rejects = tc.load(tmp_path, errors="collect")
-    pairs = list(tc.iter_load(tmp_path, chunksize=chunksize, errors="collect"))
-    pd.testing.assert_frame_equal(pd.concat([c for c, _ in pairs], ignore_index=True), corpus)
-    pd.testing.assert_frame_equal(pd.concat([r for _, r in pairs], ignore_index=True), rejects)
+    corpus = tc.load(tmp_path, errors="collect")
+    rejects = tc.rejects(corpus)
+    pairs = list(tc.iter_load(tmp_path, chunk_size=chunk_size, errors="collect"))
+    pd.testing.assert_frame_equal(pd.concat(pairs, ignore_index=True), corpus)
+    chunk_rejects = pd.concat([tc.rejects(c) for c in pairs], ignore_index=True)
+    pd.testing.assert_frame_equal(chunk_rejects, rejects)
     # a.csv: 5 records (2 rows, a field-count reject, an unclosed-quote reject for the rest);
     # b.jsonl: 3 records (1 row, 1 malformed, 1 duplicate of a.csv's "1"); c: rows + 1 reject.
     per_file = corpus.groupby("source_file").size().add(

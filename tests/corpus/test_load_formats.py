@@ -99,5 +99,5 @@ def test_dataframe_passed_in_is_validated():
 
 def test_iter_load_streams_in_chunks(shared_file):
     sizes = [len(c) for c in tc.iter_load(shared_file("corpora", "allsides_middle_east.jsonl.gz"),
-                                          chunksize=300)]
+                                          chunk_size=300)]
     assert sizes == [300, 300, 300, 124]

@@ -42,7 +42,7 @@ def test_load_dataframe(frame):
     got = _load(frame)
     if got is None:
         return
-    corpus, rejects = got
+    corpus, rejects = got, tc.rejects(got)
     assert len(corpus) + len(rejects) == len(frame)  # rows in = rows out + rejects
     # each doc_id is its row's id, or (for a blank id) made from the row: "row:<n>"
     for doc_id, line in zip(corpus["doc_id"], corpus["source_line"], strict=True):
@@ -50,27 +50,28 @@ def test_load_dataframe(frame):
         assert doc_id == (given_id if given_id.strip() else f"row:{line}")
     assert corpus["doc_id"].is_unique
     tc.validate(corpus)
-    again, again_rejects = _load(frame)
+    again = _load(frame)
+    again_rejects = tc.rejects(again)
     check_same(corpus, again)
     check_same(rejects, again_rejects)
 
 
 @budget(50)
 @given(raw_frames(), st.integers(1, 3))
-def test_iter_load_dataframe(frame, chunksize):
+def test_iter_load_dataframe(frame, chunk_size):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        items = run(lambda: list(tc.iter_load(frame, errors="collect", chunksize=chunksize)))
+        items = run(lambda: list(tc.iter_load(frame, errors="collect", chunk_size=chunk_size)))
     if items is None:
         return
-    n_out = sum(len(chunk) for chunk, _ in items)
-    n_rejects = sum(len(rejects) for _, rejects in items)
+    n_out = sum(len(chunk) for chunk in items)
+    n_rejects = sum(len(tc.rejects(chunk)) for chunk in items)
     assert n_out + n_rejects == len(frame)
-    assert all(len(chunk) <= chunksize for chunk, _ in items)
+    assert all(len(chunk) <= chunk_size for chunk in items)
     whole = _load(frame)
     if whole is not None:
-        joined = pd.concat([c for c, _ in items], ignore_index=True)
-        assert joined["doc_id"].tolist() == whole[0]["doc_id"].tolist()
+        joined = pd.concat(items, ignore_index=True)
+        assert joined["doc_id"].tolist() == whole["doc_id"].tolist()
 
 
 @budget()

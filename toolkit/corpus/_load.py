@@ -8,7 +8,7 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -268,11 +268,15 @@ class _Builder:
         return frame[[*SCHEMA, *extras]].reset_index(drop=True)
 
     def rejects_frame(self) -> pd.DataFrame:
-        frame = pd.DataFrame(self.rejects, columns=REJECT_COLUMNS)
-        for name in ("source_file", "doc_id", "error", "raw"):  # same dtypes with or without rows
-            frame[name] = frame[name].astype("str")
-        frame["source_line"] = frame["source_line"].astype("Int64")
-        return frame
+        return _rejects_table(self.rejects)
+
+
+def _rejects_table(rows: list) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=REJECT_COLUMNS)
+    for name in ("source_file", "doc_id", "error", "raw"):  # same dtypes with or without rows
+        frame[name] = frame[name].astype("str")
+    frame["source_line"] = frame["source_line"].astype("Int64")
+    return frame
 
 
 def _without_surrogates(fields: dict[str, Any]) -> tuple[dict[str, Any], bool]:
@@ -415,14 +419,6 @@ def _check_csv_header(builder: _Builder, names: list[str], path: str) -> None:
         raise
 
 
-@overload
-def load(source: Source, *, errors: Literal["raise"] = ..., **kwargs: Any) -> pd.DataFrame: ...
-@overload
-def load(
-    source: Source, *, errors: Literal["collect"], **kwargs: Any
-) -> tuple[pd.DataFrame, pd.DataFrame]: ...
-
-
 def load(
     source: Source,
     *,
@@ -437,7 +433,7 @@ def load(
     outlet: str | None = None,
     language: str | None = None,
     dayfirst: bool | None = None,
-) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+) -> pd.DataFrame:
     """Load articles into a corpus DataFrame in the documented schema (``toolkit.corpus.SCHEMA``).
 
     Parameters
@@ -464,10 +460,14 @@ def load(
         quotes are clearly CSV quoting, so a TSV field may contain quote characters.
     errors : {"raise", "collect"}
         ``"raise"`` stops at the first bad record with an error naming file and line.
-        ``"collect"`` returns ``(corpus, rejects)``: the rejects table has columns
-        ``source_file, source_line, doc_id, error, raw``. Every record read is either a
-        row or a reject; a damaged or unreadable file (truncated ``.gz``, no permission)
-        keeps the records before the damage and adds one reject naming the line reached.
+        ``"collect"`` goes on past bad records and keeps them in the rejects table,
+        ``rejects(corpus)`` (columns ``source_file, source_line, doc_id, error, raw``;
+        it travels in ``corpus.attrs``, so it survives slicing and copying; after
+        ``pd.concat`` of chunks read it from each chunk). The return type is the same in
+        both modes.
+        Every record read is either a row or a reject; a damaged or unreadable file
+        (truncated ``.gz``, no permission) keeps the records before the damage and adds one
+        reject naming the line reached.
     parse_pages : bool, optional
         Split each text into title, lede, body and page furniture with :func:`read_article`.
         Default: yes for ``.txt`` files, no otherwise.
@@ -498,25 +498,26 @@ def load(
     >>> corpus = load(pd.DataFrame({"id": ["a"], "body": ["Iran and Iraq met."]}))
     >>> corpus.loc[0, ["doc_id", "text"]].tolist()
     ['a', 'Iran and Iraq met.']
+    >>> corpus = load(pd.DataFrame({"id": ["a", "a"], "text": ["One.", "Two."]}),
+    ...               errors="collect")
+    >>> len(corpus), rejects(corpus)["error"].str.startswith("duplicate doc_id").tolist()
+    (1, [True])
     """
     chunks = list(
         iter_load(
             source, format=format, columns=columns, encoding=encoding, delimiter=delimiter,
             errors=errors,
             parse_pages=parse_pages, max_chars=max_chars, duplicates=duplicates, outlet=outlet,
-            language=language, chunksize=None, dayfirst=dayfirst,
+            language=language, chunk_size=None, dayfirst=dayfirst,
         )
     )
-    if errors == "collect":
-        corpus, rejects = chunks[0]
-        return corpus, rejects
     return chunks[0]
 
 
 def iter_load(
     source: Source,
     *,
-    chunksize: int | None = 10_000,
+    chunk_size: int | None = 10_000,
     format: str | None = None,
     columns: Mapping[str, str] | None = None,
     encoding: str | None = None,
@@ -528,19 +529,20 @@ def iter_load(
     outlet: str | None = None,
     language: str | None = None,
     dayfirst: bool | None = None,
-) -> Iterator[pd.DataFrame] | Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-    """Like :func:`load`, but yields the corpus in chunks of ``chunksize`` articles.
+) -> Iterator[pd.DataFrame]:
+    """Like :func:`load`, but yields the corpus in chunks of ``chunk_size`` articles.
 
-    JSONL and CSV files are streamed, so memory stays proportional to ``chunksize``, not
+    JSONL and CSV files are streamed, so memory stays proportional to ``chunk_size``, not
     to the file. Duplicate ids are checked across chunks. With ``errors="collect"`` each
-    item is a ``(chunk, rejects)`` pair. ``dayfirst`` is as in :func:`load`; when it is not
-    given, the day/month order is decided per file within each chunk.
+    chunk carries the records rejected since the previous chunk: ``rejects(chunk)``.
+    ``dayfirst`` is as in :func:`load`; when it is not given, the day/month order is decided
+    per file within each chunk.
 
     Examples
     --------
     >>> import pandas as pd
     >>> frame = pd.DataFrame({"text": ["One.", "Two.", "Three."]})
-    >>> [len(c) for c in iter_load(frame, chunksize=2)]
+    >>> [len(c) for c in iter_load(frame, chunk_size=2)]
     [2, 1]
     """
     builder = _Builder(
@@ -558,7 +560,7 @@ def iter_load(
         row = builder.build(item)
         if row is not None:
             rows.append(row)
-        if chunksize is not None and len(rows) >= chunksize:
+        if chunk_size is not None and len(rows) >= chunk_size:
             yield _emit(builder, rows, errors)
             rows = []
             emitted = True
@@ -573,10 +575,50 @@ def iter_load(
         )
 
 
-def _emit(builder: _Builder, rows: list[dict[str, Any]], errors: Errors):
+def _emit(builder: _Builder, rows: list[dict[str, Any]], errors: Errors) -> pd.DataFrame:
     frame = builder.frame(rows)
     if errors == "collect":
-        rejects = builder.rejects_frame()
+        frame.attrs["rejects"] = _RejectsTable(builder.rejects_frame())
         builder.rejects = []
-        return frame, rejects
     return frame
+
+
+class _RejectsTable:
+    """The rejects frame as a value of ``DataFrame.attrs``.
+
+    pandas compares and deep-copies ``attrs`` in many operations; a bare DataFrame there
+    breaks ``pd.concat`` (ambiguous truth value) and is copied on every slice. This wrapper
+    compares by content and is shared, not copied (it is never modified).
+    """
+
+    __slots__ = ("frame",)
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _RejectsTable) and self.frame.equals(other.frame)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __deepcopy__(self, memo: dict) -> _RejectsTable:
+        return self
+
+    def __repr__(self) -> str:
+        return f"<rejects: {len(self.frame)} record(s); see toolkit.corpus.rejects(corpus)>"
+
+
+def rejects(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The rejects table of a corpus loaded with ``errors="collect"`` (empty otherwise).
+
+    Columns ``source_file, source_line, doc_id, error, raw``: every record that was read but
+    left out, and why. It travels with the corpus in ``corpus.attrs``.
+
+    >>> import pandas as pd
+    >>> rejects(load(pd.DataFrame({"text": ["One."]}), errors="collect")).columns.tolist()
+    ['source_file', 'source_line', 'doc_id', 'error', 'raw']
+    """
+    table = corpus.attrs.get("rejects")
+    if isinstance(table, _RejectsTable):
+        return table.frame
+    return table if isinstance(table, pd.DataFrame) else _rejects_table([])
