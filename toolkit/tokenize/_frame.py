@@ -177,6 +177,20 @@ def _stem(norm: str) -> str:
     return out
 
 
+def stem(word: str) -> str:
+    """The toolkit's one stemmer: Snowball English (NLTK) of the case-folded word, cached.
+
+    The ``stem`` column of :func:`tokenize`, the keyphrase candidates of
+    ``toolkit.keywords`` and the background table use it; no other stemmer is used.
+
+    Examples
+    --------
+    >>> [stem(w) for w in ("Negotiations", "negotiated", "officials")]
+    ['negoti', 'negoti', 'offici']
+    """
+    return _stem(word.casefold())
+
+
 def _doc_spans(text: str, newlines: str):
     """Token spans of one document, each token's sentence number and each sentence's paragraph.
 
