@@ -80,7 +80,8 @@ else:
     found_quotes = cached_map(quotes.extract, articles, desc="quotes", warn=False)
     found_quotes = found_quotes.merge(articles[["doc_id", "outlet"]], on="doc_id", how="left")
     print(f"{len(found_quotes):,} attributions in {found_quotes['doc_id'].nunique():,} articles")
-    display(found_quotes[["doc_id", "start", "end", "kind", "text", "cue", "speaker_name"]].head(8))
+    shown = ["doc_id", "start", "end", "kind", "quote", "cue", "speaker_name"]
+    display(found_quotes[shown].head(8))
 
 # %% [markdown]
 # ## Direct, mixed or paraphrased, by outlet
@@ -275,10 +276,10 @@ if not found_quotes.empty and len(top):
     who = top["speaker_name"].iloc[0]
     sample = named[named["speaker_name"] == who].sort_values(["doc_id", "start"]).head(8)
     text_of = articles.set_index("doc_id")["text"]
-    rows = zip(sample["doc_id"], sample["start"], sample["end"], sample["text"], strict=True)
+    rows = zip(sample["doc_id"], sample["start"], sample["end"], sample["quote"], strict=True)
     assert all(text_of[doc][start:end] == quote for doc, start, end, quote in rows)
     print(who)
-    display(sample[["doc_id", "outlet", "start", "end", "kind", "cue", "text"]])
+    display(sample[["doc_id", "outlet", "start", "end", "kind", "cue", "quote"]])
 
 # %% [markdown]
 # ## Limits

@@ -18,7 +18,7 @@ def test_quotes_extract(corpus):
     if out is None:
         return
     text_of = by_id(corpus)
-    check_spans(out, text_of, surface="text")
+    check_spans(out, text_of, surface="quote")
     check_spans(out, text_of, start="cue_start", end="cue_end", surface="cue")
     check_spans(out, text_of, start="speaker_start", end="speaker_end", surface="speaker")
     check_ids(out, corpus)

@@ -23,7 +23,7 @@ def test_corpus_offsets_ids_and_kinds(sample):
     texts = dict(zip(sample["doc_id"], sample["text"], strict=True))
     for r in df.itertuples():
         text = texts[r.doc_id]
-        assert text[r.start:r.end] == r.text
+        assert text[r.start:r.end] == r.quote
         if not pd.isna(r.speaker_start):
             assert text[r.speaker_start:r.speaker_end] == r.speaker
     # real news quotes people: most direct quotes get a speaker

@@ -34,7 +34,7 @@ def test_new_rule_one_function_one_line():
     with registered(Rule("in-a-statement", "test", 150, "unit", in_a_statement)):
         got = quotes.extract(text)
     row = got[got["rule"] == "in-a-statement"].iloc[0]
-    assert (row["text"], row["cue"], row["speaker_name"]) == (
+    assert (row["quote"], row["cue"], row["speaker_name"]) == (
         "restraint on all sides", "urged", "Javad Zarif")
     assert active_table() == TABLE  # the table is back as shipped
 
@@ -59,3 +59,13 @@ def test_user_gazetteer_reaches_affiliations():
                         "country": [None], "guard": [False]})
     got = quotes.extract(text, gazetteer=gaz)
     assert got["speaker_affiliation"].tolist() == ["Freedonia"]
+
+
+def test_quote_column_does_not_collide_with_corpus_text():
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["“We will respond,” the minister said."]})
+    got = quotes.extract(corpus, warn=False)
+    assert "text" not in got.columns and list(got.columns[:5]) == [
+        "quote_id", "doc_id", "start", "end", "quote"]
+    both = got.merge(corpus, on="doc_id")  # no text_x / text_y
+    assert [t[s:e] for t, s, e in zip(both["text"], both["start"], both["end"], strict=True)] \
+        == both["quote"].tolist() == ["“We will respond,”"]

@@ -18,13 +18,13 @@ def one(text: str, phrase: str) -> pd.Series:
     df = quotes.extract(text, warn=False)
     start = text.index(phrase)
     hits = df[(df["start"] <= start) & (df["end"] >= start + len(phrase))]
-    assert len(hits), f"nothing covers {phrase!r} in {df[['text', 'rule']].values.tolist()}"
+    assert len(hits), f"nothing covers {phrase!r} in {df[['quote', 'rule']].values.tolist()}"
     return hits.loc[(hits["end"] - hits["start"]).idxmin()]
 
 
 def check_offsets(text: str, df: pd.DataFrame) -> None:
     for r in df.itertuples():
-        assert text[r.start : r.end] == r.text
+        assert text[r.start : r.end] == r.quote
         if not pd.isna(r.cue_start):
             assert text[r.cue_start : r.cue_end] == r.cue
         if not pd.isna(r.speaker_start):
@@ -103,7 +103,7 @@ def test_nested_single_quotes_stay_inside():
     text = "“They keep saying ‘never again’ and nothing changes,” the analyst said."
     row = one(text, "They keep saying")
     assert row["kind"] == "direct"
-    assert row["text"].endswith("changes,”")
+    assert row["quote"].endswith("changes,”")
 
 
 @pytest.mark.parametrize(
@@ -271,7 +271,7 @@ def test_two_speakers_joined_by_while():
     by_name = dict(zip(df["speaker_name"], df["speaker_affiliation"], strict=True))
     assert by_name == {"Recep Tayyip Erdogan": "Turkey", "Abdel Fattah el-Sisi": "Egypt"}
     erdogan = df[df["speaker_name"] == "Recep Tayyip Erdogan"].iloc[0]
-    assert "Sisi" not in erdogan["text"]
+    assert "Sisi" not in erdogan["quote"]
 
 
 def test_titles_of_works_and_scare_quotes_are_no_quotes():

@@ -45,7 +45,7 @@ def _row_containing(df, text: str, phrase: str):
 def test_offsets_point_into_the_text(seed_text, seed_quotes):
     assert len(seed_quotes) > 0
     for r in seed_quotes.itertuples():
-        assert seed_text[r.start : r.end] == r.text
+        assert seed_text[r.start : r.end] == r.quote
         assert seed_text[r.cue_start : r.cue_end] == r.cue
         assert seed_text[r.speaker_start : r.speaker_end] == r.speaker
 
@@ -56,7 +56,7 @@ def test_every_quotation_is_a_direct_quote_with_a_named_official(seed_text, seed
     for m in quoted:
         row = _row_containing(seed_quotes, seed_text, m.group())
         assert row["kind"] == "direct"
-        assert row["text"] == m.group()
+        assert row["quote"] == m.group()
         name = row["speaker_name"]
         assert isinstance(name, str) and len(name.split()) >= 2 and name in seed_text
         assert isinstance(row["speaker_role"], str) and row["speaker_role"] in seed_text
@@ -84,7 +84,7 @@ def test_own_page_direct_quote(own_text):
     q = quotes.extract(own_text)
     row = _row_containing(q, own_text, "Our two countries share one fate")
     assert row["kind"] == "direct"
-    assert row["text"].startswith("“") and row["text"].endswith("”")
+    assert row["quote"].startswith("“") and row["quote"].endswith("”")
     assert (row["speaker"], row["cue"]) == ("He", "said")
     assert row["speaker_name"] == "Ayman Safadi"
     assert row["speaker_role"] == "Foreign Minister"

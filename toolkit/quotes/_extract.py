@@ -111,9 +111,11 @@ def extract(
     Returns
     -------
     DataFrame
-        Columns ``quote_id, doc_id, start, end, text, kind, cue, cue_start, cue_end, speaker,
+        Columns ``quote_id, doc_id, start, end, quote, kind, cue, cue_start, cue_end, speaker,
         speaker_start, speaker_end, speaker_name, speaker_role, speaker_affiliation, rule,
-        flags``; ``text == corpus_text[start:end]``, likewise for the cue and speaker spans.
+        flags``; ``quote == text[start:end]`` for the corpus ``text`` (the quote column is
+        not named ``text``, so that it never collides with the corpus column when merged),
+        likewise for the cue and speaker spans.
         Offsets are nullable ``Int64`` (<NA> where there is no cue or speaker), every other
         column str (missing values NaN), with or without rows (``DTYPES``).
 
