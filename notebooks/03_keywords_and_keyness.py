@@ -122,13 +122,13 @@ else:
 if articles.empty:
     print("No articles: no word frequencies.")
 else:
-    freq = keywords.frequencies(articles, by="outlet", tokens=tokens, top=10)
+    freq = keywords.frequencies(articles, by="outlet", tokens=tokens, top_k=10)
     report.save_table(
         freq.sort_values(["outlet", "rank"], ignore_index=True), "top_terms_by_outlet"
     )
     axes = plot.top_terms_bars(
         freq,
-        n=10,
+        top_k=10,
         by="outlet",
         value="share",
         ncols=3,
@@ -177,7 +177,7 @@ else:
     report.save_table(key_outlet, "keyness_outlet")
     ax = plot.keyness_bars(
         key_outlet,
-        n=15,
+        top_k=15,
         labels=(target, "other outlets"),
         title=f"Keyness: {target} against the other outlets (G2)",
     )
@@ -206,7 +206,7 @@ else:
         report.save_table(key_period, "keyness_period")
         ax = plot.keyness_bars(
             key_period,
-            n=15,
+            top_k=15,
             labels=(f"from {split.date()}", f"before {split.date()}"),
             title=f"Keyness: articles from {split.date()} against those before (G2)",
         )
@@ -216,7 +216,7 @@ else:
 # %% [markdown]
 # ## Terms over time
 #
-# Matches per 10,000 words per week for a few country names (glob patterns, so that
+# Matches per 1,000 words per week for a few country names (glob patterns, so that
 # "Iranian" counts for Iran). Weeks with fewer than `MIN_DOCS_PER_WEEK` articles give jumpy
 # rates and are left out of the plot (the table keeps them); notebook 02 shows how many
 # articles each week holds.
@@ -225,13 +225,13 @@ else:
 if articles.empty:
     print("No articles: no terms over time.")
 else:
-    trend = keywords.trend(articles, TREND_TERMS, freq="week")
+    trend = keywords.trend(articles, TREND_TERMS, period="week")
     trend = trend.sort_values(["period", "term"], ignore_index=True)
     report.save_table(trend, "term_trend")
-    shown = trend[trend["docs"] >= MIN_DOCS_PER_WEEK]
+    shown = trend[trend["n_docs"] >= MIN_DOCS_PER_WEEK]
     ax = plot.term_trend_lines(
         shown if len(shown) else trend,
-        title="Country names per week (per 10,000 words)",
+        title="Country names per week (per 1,000 words)",
         xlabel="week",
     )
     report.save_figure(ax.figure, "term_trend")

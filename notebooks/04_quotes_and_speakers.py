@@ -202,7 +202,7 @@ else:
         ),
         label="speaker_name",
         parts=["direct or mixed", "indirect"],
-        top=None,
+        top_k=None,
         colors=["#2171b5", "#bdd7e7"],
         title=f"The {len(top)} most quoted named speakers",
         xlabel="attributions",

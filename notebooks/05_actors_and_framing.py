@@ -125,7 +125,7 @@ else:
     plot.actor_network(
         strongest,
         weight="count",
-        top=25,
+        top_k=25,
         seed=0,
         title=f"Actors mentioned in the same sentence ({len(strongest)} most frequent pairs)",
         ax=ax,
@@ -143,7 +143,7 @@ else:
     plot.actor_heatmap(
         among,
         value="npmi",
-        top=15,
+        top_k=15,
         cmap="RdBu_r",
         symmetric=True,  # white = 0: as often together as chance predicts
         title="NPMI of the 15 most mentioned actors (same sentence)",

@@ -41,7 +41,7 @@ GROUP_BY = "outlet"  # a column to compare groups by (outlet, or one of your own
 DATE_FROM = None  # "YYYY-MM-DD" or None
 DATE_TO = None  # "YYYY-MM-DD" or None (inclusive)
 TERMS = {"Iran": "Iran*", "Syria": "Syria*", "talks": "talk*", "sanctions": "sanction*"}
-FREQ = "week"  # time unit of the term trends: "day", "week", "month", "quarter", "year"
+PERIOD = "week"  # time unit of the term trends: "day", "week", "month", "quarter", "year"
 MIN_DOCS_PER_PERIOD = 5  # periods with fewer articles are left out of the trend plot
 
 # %%
@@ -122,23 +122,23 @@ overview
 # %% [markdown]
 # ## Your terms over time
 #
-# Matches of each pattern in `TERMS` per 10,000 words per period (glob patterns: `talk*`
+# Matches of each pattern in `TERMS` per 1,000 words per period (glob patterns: `talk*`
 # matches talk, talks, talked). Periods with fewer than `MIN_DOCS_PER_PERIOD` articles give
 # jumpy rates and are left out of the plot (they stay in the table). A concordance of each
 # term follows: read it before you trust the counts, as a pattern may match more (or less)
 # than you meant.
 
 # %%
-trend = keywords.trend(docs, TERMS, freq=FREQ)
+trend = keywords.trend(docs, TERMS, period=PERIOD)
 trend = trend.sort_values(["period", "term"], ignore_index=True)
 report.save_table(trend, "term_trend")
-shown = trend[trend["docs"] >= MIN_DOCS_PER_PERIOD]
+shown = trend[trend["n_docs"] >= MIN_DOCS_PER_PERIOD]
 if shown.empty:
     shown = trend
 print(f"{trend['period'].nunique() - shown['period'].nunique()} sparse period(s) not plotted")
 if shown["period"].nunique() > 1:
     ax = plot.term_trend_lines(
-        shown, title=f"Your terms per {FREQ} (per 10,000 words)", xlabel=FREQ
+        shown, title=f"Your terms per {PERIOD} (per 1,000 words)", xlabel=PERIOD
     )
     report.save_figure(ax.figure, "term_trend")
     plt.show()
@@ -147,20 +147,20 @@ else:
 
 # %%
 by_group = (
-    keywords.trend(docs, TERMS, freq="year", by=GROUP_BY)
-    .groupby([GROUP_BY, "term"])[["count", "docs_with", "n_words"]]
+    keywords.trend(docs, TERMS, period="year", by=GROUP_BY)
+    .groupby([GROUP_BY, "term"])[["count", "doc_freq", "n_words"]]
     .sum()
     .reset_index()
 )
-by_group["per_10k"] = 1e4 * by_group["count"] / by_group["n_words"].where(by_group["n_words"] > 0)
+by_group["per_1000"] = 1000 * by_group["count"] / by_group["n_words"].where(by_group["n_words"] > 0)
 by_group = by_group.sort_values([GROUP_BY, "term"], ignore_index=True)
 report.save_table(by_group, "terms_by_group")
-table = by_group.pivot(index=GROUP_BY, columns="term", values="per_10k").fillna(0)
+table = by_group.pivot(index=GROUP_BY, columns="term", values="per_1000").fillna(0)
 
 ax = plot.grouped_bars(
     table,
     title=f"Your terms by {GROUP_BY}",
-    xlabel="matches per 10,000 words",
+    xlabel="matches per 1,000 words",
     ylabel=GROUP_BY,
     legend_title="term",
 )

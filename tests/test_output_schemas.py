@@ -97,7 +97,7 @@ CASES = {
         declared(TREND_DTYPES, {"period": "datetime64[ns]"}),
     ),
     "keywords.trend[by=outlet]": (
-        lambda c: kw.trend(c, "iran*", by="outlet", freq="year"),
+        lambda c: kw.trend(c, "iran*", by="outlet", period="year"),
         declared(TREND_DTYPES, {"period": "datetime64[ns]", **_OUTLET}),
     ),
     "quotes.extract": (lambda c: quotes.extract(c, warn=False), declared(QUOTE_DTYPES)),

@@ -63,7 +63,7 @@ def test_counts_and_rates_agree(source, pattern, term, n):
         1000 * c / w for c, w in zip(kwic_counts[has.to_numpy()], words[has.to_numpy()],
                                      strict=True)]
 
-    trend = keywords.trend(source, pattern, freq="year")
+    trend = keywords.trend(source, pattern, period="year")
     assert trend["count"].sum() == disp["count"].sum()
     assert trend["n_words"].sum() == words.sum()
 

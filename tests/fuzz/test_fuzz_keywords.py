@@ -32,7 +32,7 @@ def test_extract(method, corpus, top_k):
     check_same(out, kw.extract(corpus, method=method, top_k=top_k))
     for row in out.itertuples(index=False):
         text = text_of[row.doc_id]
-        assert row.n >= 1 and row.spans
+        assert row.count >= 1 and row.spans
         for s, e in row.spans:
             assert 0 <= s < e <= len(text)
     assert (out.groupby("doc_id")["rank"].max() <= top_k).all()
@@ -71,11 +71,11 @@ def test_frequencies(corpus, n, by):
 
 @budget(60)
 @given(corpora(), st.integers(2, 3), st.integers(1, 3))
-def test_collocations(corpus, size, min_count):
-    out = run(kw.collocations, corpus, size=size, min_count=min_count)
+def test_collocations(corpus, n, min_count):
+    out = run(kw.collocations, corpus, n=n, min_count=min_count)
     if out is None:
         return
-    check_same(out, kw.collocations(corpus, size=size, min_count=min_count))
+    check_same(out, kw.collocations(corpus, n=n, min_count=min_count))
     assert (out["count"] >= min_count).all()
     assert (out["count"] <= out[["count_prefix", "count_last"]].min(axis=1)).all()
     assert out["collocation"].is_unique
@@ -101,8 +101,8 @@ def _check_keyness(corpus, target):
     if out is None:
         return
     check_same(out, kw.keyness(corpus, target, min_count=1))
-    assert out["n_target"].sum() == out.attrs["target_total"]
-    assert out["n_reference"].sum() == out.attrs["reference_total"]
+    assert out["count_target"].sum() == out.attrs["target_total"]
+    assert out["count_reference"].sum() == out.attrs["reference_total"]
     assert out[["g2_p", "chi2_p"]].apply(lambda c: c.between(0, 1)).all().all()
 
 
@@ -135,18 +135,18 @@ def test_dispersion(corpus, pattern):
 @budget(50)
 @given(corpora(outlets=True, dated=True), st.lists(patterns, min_size=1, max_size=2),
        st.sampled_from(["year", "month", "day"]), st.sampled_from([None, "outlet"]))
-def test_trend(corpus, terms, freq, by):
+def test_trend(corpus, terms, period, by):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        out = run(kw.trend, corpus, terms, freq=freq, by=by)
+        out = run(kw.trend, corpus, terms, period=period, by=by)
     if out is None:
         return
     undated = int(corpus["date"].isna().sum())
     assert bool(undated) == any(issubclass(w.category, ToolkitWarning) for w in caught)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ToolkitWarning)
-        check_same(out, kw.trend(corpus, terms, freq=freq, by=by))
+        check_same(out, kw.trend(corpus, terms, period=period, by=by))
     for _, rows in out.groupby("term", sort=False):
-        assert rows["docs"].sum() + undated == len(corpus)  # rows in = rows out + left out
-    assert (out["docs_with"] <= out["docs"]).all()
+        assert rows["n_docs"].sum() + undated == len(corpus)  # rows in = rows out + left out
+    assert (out["doc_freq"] <= out["n_docs"]).all()
     assert pd.api.types.is_datetime64_any_dtype(out["period"])

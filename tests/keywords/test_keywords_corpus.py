@@ -46,7 +46,7 @@ def test_word_frequencies_match_a_hand_count() -> None:
 
 
 def test_frequencies_by_outlet_and_month() -> None:
-    f = keywords.frequencies(CORPUS, by="outlet", top=3)
+    f = keywords.frequencies(CORPUS, by="outlet", top_k=3)
     assert list(f.columns[:2]) == ["outlet", "term"]
     assert (f.groupby("outlet").size() <= 3).all()
     x = f[f.outlet == "X"].set_index("term")["count"]
@@ -102,10 +102,10 @@ def test_collocation_scores_match_the_2x2_formulas() -> None:
 
 def test_collocations_of_three_words_and_bad_size() -> None:
     text = "The Islamic Revolutionary Guard Corps said. " * 3
-    co = keywords.collocations(text, size=3, min_count=2)
+    co = keywords.collocations(text, n=3, min_count=2)
     assert "islamic revolutionary guard" in co.collocation.tolist()
     with pytest.raises(InputError):
-        keywords.collocations(text, size=1)
+        keywords.collocations(text, n=1)
 
 
 def test_keyness_matches_hand_computed_g2_chi2_and_log_ratio() -> None:
@@ -116,7 +116,7 @@ def test_keyness_matches_hand_computed_g2_chi2_and_log_ratio() -> None:
     row = k.set_index("term").loc["sanctions"]
     a = (occ.term[in_x] == "sanctions").sum()
     b = (occ.term[~in_x] == "sanctions").sum()
-    assert (row["n_target"], row["n_reference"]) == (a, b)
+    assert (row["count_target"], row["count_reference"]) == (a, b)
     n = a_tot + b_tot
     obs = np.array([[a, a_tot - a], [b, b_tot - b]], dtype=float)
     exp = obs.sum(1, keepdims=True) * obs.sum(0, keepdims=True) / n

@@ -40,12 +40,12 @@ def seed_text(seed_raw: str) -> str:
 @pytest.mark.parametrize("method", sorted(keywords.METHODS))
 def test_every_method_gives_offsets_that_point_at_the_phrase(method: str) -> None:
     kp = keywords.extract(TEXT, top_k=6, method=method)
-    assert list(kp.columns) == ["doc_id", "rank", "phrase", "score", "n", "spans"]
+    assert list(kp.columns) == ["doc_id", "rank", "phrase", "score", "count", "spans"]
     assert 0 < len(kp) <= 6
     assert kp["rank"].tolist() == list(range(1, len(kp) + 1))
     assert kp["score"].is_monotonic_decreasing
     for row in kp.itertuples():
-        assert row.n == len(row.spans) >= 1
+        assert row.count == len(row.spans) >= 1
         for s, e in row.spans:
             # each occurrence is the phrase up to case, plural and white space
             assert _key(" ".join(TEXT[s:e].split())) == _key(row.phrase)
@@ -80,7 +80,7 @@ def test_case_and_plural_variants_are_one_phrase() -> None:
     kp = keywords.extract(text, top_k=10)
     talks = kp[kp.phrase.str.lower().str.startswith("peace talk")]
     assert len(talks) == 1
-    assert talks["n"].iloc[0] == 3
+    assert talks["count"].iloc[0] == 3
 
 
 def test_corpus_keeps_doc_ids_and_skips_empty_documents() -> None:
@@ -146,7 +146,7 @@ def test_long_proper_names_are_kept_whole() -> None:
     )
     kp = keywords.extract(text, top_k=5)
     assert kp.phrase.iloc[0] == "Islamic Revolutionary Guard Corps"
-    assert kp.n.iloc[0] == 2
+    assert kp["count"].iloc[0] == 2
     assert not any(
         p in ("Revolutionary Guard", "Guard Corps", "Islamic Revolutionary") for p in kp.phrase
     )

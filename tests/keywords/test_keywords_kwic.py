@@ -82,14 +82,14 @@ def test_dispersion_counts_rates_and_positions() -> None:
 
 
 def test_trend_by_month_and_outlet() -> None:
-    t = keywords.trend(CORPUS, {"deal": "nuclear deal", "talks": "talks"}, freq="month")
+    t = keywords.trend(CORPUS, {"deal": "nuclear deal", "talks": "talks"}, period="month")
     deal = t[t.term == "deal"].set_index("period")
     assert deal.loc[pd.Timestamp("2024-01-01"), "count"] == 1
     assert deal.loc[pd.Timestamp("2024-03-01"), "count"] == 2
-    assert deal.loc[pd.Timestamp("2024-01-01"), "docs"] == 2
+    assert deal.loc[pd.Timestamp("2024-01-01"), "n_docs"] == 2
     row = deal.loc[pd.Timestamp("2024-03-01")]
-    assert row["per_10k"] == pytest.approx(1e4 * 2 / row["n_words"])
-    by = keywords.trend(CORPUS, "talks", freq="year", by="outlet")
+    assert row["per_1000"] == pytest.approx(1000 * 2 / row["n_words"])
+    by = keywords.trend(CORPUS, "talks", period="year", by="outlet")
     assert by.set_index("outlet")["count"].to_dict() == {"X": 1, "Y": 1}
 
 
@@ -99,8 +99,8 @@ def test_trend_warns_about_undated_documents_and_needs_dates() -> None:
         warnings.simplefilter("always")
         t = keywords.trend(c, "talks")
     assert any(issubclass(x.category, ToolkitWarning) and "1 of 3" in str(x.message) for x in w)
-    assert t["docs"].sum() == 2
+    assert t["n_docs"].sum() == 2
     with pytest.raises(SchemaError):
         keywords.trend(CORPUS[["doc_id", "text"]], "talks")
     with pytest.raises(InputError):
-        keywords.trend(CORPUS, "talks", freq="decade")
+        keywords.trend(CORPUS, "talks", period="decade")

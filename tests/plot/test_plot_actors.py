@@ -32,7 +32,7 @@ def test_network_and_heatmap_return_axes() -> None:
     ax = plot.actor_network(e)
     assert {t.get_text() for t in ax.texts} == {"Iran", "Iraq", "Syria"}
     assert ax.get_title() == "Actor co-occurrence (edge width: count)"
-    ax2 = plot.actor_heatmap(e, value="jaccard", top=2)
+    ax2 = plot.actor_heatmap(e, value="jaccard", top_k=2)
     assert len(ax2.get_xticklabels()) == 2
     assert ax2.get_xlabel() == "actor" and ax2.get_ylabel() == "actor"
     with pytest.raises(SchemaError):

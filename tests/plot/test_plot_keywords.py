@@ -38,7 +38,7 @@ def _close():
 
 def test_keyness_plot_two_sided_bars() -> None:
     k = keywords.keyness(CORPUS, "X", by="outlet", min_count=2)
-    ax = plot.keyness_bars(k, n=3, labels=("X", "Y"))
+    ax = plot.keyness_bars(k, top_k=3, labels=("X", "Y"))
     assert isinstance(ax, Axes)
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
     widths = [p.get_width() for p in ax.patches]
@@ -50,7 +50,7 @@ def test_keyness_plot_two_sided_bars() -> None:
 
 def test_keyness_plot_log_ratio_and_bad_frame() -> None:
     k = keywords.keyness(CORPUS, "X", by="outlet", min_count=2)
-    ax = plot.keyness_bars(k, measure="log_ratio", n=2)
+    ax = plot.keyness_bars(k, measure="log_ratio", top_k=2)
     assert "Log ratio" in ax.get_xlabel()
     with pytest.raises(SchemaError):
         plot.keyness_bars(keywords.frequencies(CORPUS))
@@ -58,7 +58,7 @@ def test_keyness_plot_log_ratio_and_bad_frame() -> None:
 
 def test_top_terms_one_panel_per_group() -> None:
     f = keywords.frequencies(CORPUS, by="outlet")
-    axes = plot.top_terms_bars(f, n=4)
+    axes = plot.top_terms_bars(f, top_k=4)
     assert all(isinstance(ax, Axes) for ax in axes)
     fig = axes[0].figure
     assert [ax.get_title() for ax in axes] == ["X", "Y"]
@@ -67,32 +67,32 @@ def test_top_terms_one_panel_per_group() -> None:
     assert fig._suptitle.get_text() == "Top 4 terms by outlet"
     top_x = f[f.outlet == "X"].nlargest(1, "count").term.item()
     assert top_x in [t.get_text() for t in axes[0].get_yticklabels()]
-    single = plot.top_terms_bars(keywords.frequencies(CORPUS), n=3)
+    single = plot.top_terms_bars(keywords.frequencies(CORPUS), top_k=3)
     assert len(single) == 1 and single[0].get_title() == "all documents"
 
 
 def test_top_terms_on_given_axes_and_capped_groups() -> None:
     f = keywords.frequencies(CORPUS, by="doc_id")
     fig, grid = plt.subplots(1, 2)
-    axes = plot.top_terms_bars(f, n=2, max_groups=2, axes=grid)
+    axes = plot.top_terms_bars(f, top_k=2, max_panels=2, axes=grid)
     assert list(axes) == list(grid) and axes[0].figure is fig
     assert "4 smaller groups not shown" in fig._suptitle.get_text()
     with pytest.raises(ValueError, match="axes"):
-        plot.top_terms_bars(f, n=2, max_groups=3, axes=grid)
+        plot.top_terms_bars(f, top_k=2, max_panels=3, axes=grid)
 
 
 def test_term_trend_lines() -> None:
-    t = keywords.trend(CORPUS, ["sanctions", "ceasefire"], freq="month")
+    t = keywords.trend(CORPUS, ["sanctions", "ceasefire"], period="month")
     ax = plot.term_trend_lines(t)
     assert isinstance(ax, Axes)
     assert len(ax.lines) == 2
     assert ax.get_title() == "Term frequency over time"
-    assert "10,000" in ax.get_ylabel() and ax.get_xlabel() == "period"
+    assert "1,000 words" in ax.get_ylabel() and ax.get_xlabel() == "period"
     ys = dict(zip([ln.get_label() for ln in ax.lines],
                   [list(ln.get_ydata()) for ln in ax.lines], strict=True))
-    expected = t[t.term == "sanctions"].sort_values("period")["per_10k"].tolist()
+    expected = t[t.term == "sanctions"].sort_values("period")["per_1000"].tolist()
     assert ys["sanctions"] == pytest.approx(expected)
-    by = keywords.trend(CORPUS, ["talks"], freq="month", by="outlet")
+    by = keywords.trend(CORPUS, ["talks"], period="month", by="outlet")
     assert len(plot.term_trend_lines(by, value="count").lines) == 2
 
 

@@ -27,7 +27,7 @@ def _ticks(ax) -> list[str]:
 
 def test_count_bars_cap_sums_the_rest_into_other() -> None:
     counts = pd.DataFrame({"outlet": [f"o{i}" for i in range(30)], "articles": range(30, 0, -1)})
-    ax = plot.count_bars(counts, label="outlet", value="articles", top=5, annotate=True)
+    ax = plot.count_bars(counts, label="outlet", value="articles", top_k=5, annotate=True)
     assert _ticks(ax) == ["o0", "o1", "o2", "o3", "o4", "other (25)"]
     widths = [p.get_width() for p in ax.patches]
     assert widths[-1] == sum(range(25, 0, -1)) and sum(widths) == counts["articles"].sum()
@@ -37,7 +37,7 @@ def test_count_bars_cap_sums_the_rest_into_other() -> None:
 
 def test_count_bars_without_other_says_how_many_shown() -> None:
     counts = pd.DataFrame({"phrase": list("abcd"), "articles": [4, 3, 2, 1]})
-    ax = plot.count_bars(counts, label="phrase", value="articles", top=2, other=False,
+    ax = plot.count_bars(counts, label="phrase", value="articles", top_k=2, other=False,
                          title="Phrases")
     assert _ticks(ax) == ["a", "b"] and ax.get_title() == "Phrases (top 2 of 4)"
     with pytest.raises(SchemaError, match="articles"):
@@ -53,7 +53,7 @@ def test_stacked_bars_percent_and_counts() -> None:
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["direct", "indirect"]
     assert ax.get_xlim() == (0, 100) and ax.get_ylabel() == "outlet"
     many = pd.DataFrame({"n": range(1, 31), "m": 1}, index=[f"s{i}" for i in range(30)])
-    capped = plot.stacked_bars(many, top=3)
+    capped = plot.stacked_bars(many, top_k=3)
     assert _ticks(capped)[-1] == "other (27)"
     assert sum(p.get_width() for p in capped.patches) == many.to_numpy().sum()
 
@@ -61,14 +61,14 @@ def test_stacked_bars_percent_and_counts() -> None:
 def test_grouped_bars_leave_out_rates_and_say_so() -> None:
     rates = pd.DataFrame({"iran": [3.0, 2.0, 1.0], "gaza": [0.0, 1.0, 0.5]},
                          index=pd.Index(["A", "B", "C"], name="outlet"))
-    ax = plot.grouped_bars(rates, top=2, legend_title="term")
+    ax = plot.grouped_bars(rates, top_k=2, legend_title="term")
     assert len(ax.patches) == 4 and "(top 2 of 3)" in ax.get_title()
     assert ax.get_ylabel() == "outlet" and ax.get_legend().get_title().get_text() == "term"
 
 
 def test_table_heatmap_values_and_cap() -> None:
     table = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [5.0, 0.0, 9.0]}, index=["x", "y", "z"])
-    ax = plot.table_heatmap(table, annotate="{:.1f}", top=2, colorbar="rate")
+    ax = plot.table_heatmap(table, annotate="{:.1f}", top_k=2, colorbar="rate")
     assert _ticks(ax) == ["x", "z"] and "(top 2 of 3)" in ax.get_title()
     assert [t.get_text() for t in ax.texts] == ["1.0", "5.0", "3.0", "9.0"]
     assert ax.figure.axes[-1].get_ylabel() == "rate"
@@ -86,7 +86,7 @@ def test_table_lines_dates_from_strings() -> None:
 def test_stacked_area_caps_columns() -> None:
     weeks = pd.to_datetime(["2024-01-01", "2024-01-08"])
     counts = pd.DataFrame({f"o{i}": [i, i + 1] for i in range(12)}, index=weeks)
-    ax = plot.stacked_area(counts, top=3, legend_title="outlet")
+    ax = plot.stacked_area(counts, top_k=3, legend_title="outlet")
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["o9", "o10", "o11", "other (9)"]
     assert len(ax.collections) == 4
@@ -95,9 +95,9 @@ def test_stacked_area_caps_columns() -> None:
 def test_length_boxes_pool_other_groups() -> None:
     corpus = pd.DataFrame({"outlet": ["A"] * 3 + ["B"] * 2 + ["C", "D"],
                            "words": [10, 20, 30, 5, 6, 100, 200]})
-    ax = plot.length_boxes(corpus, top=2)
+    ax = plot.length_boxes(corpus, top_k=2)
     assert _ticks(ax) == ["A", "B", "other (2)"]
-    ax = plot.length_boxes(corpus, order=["D", "C", "B", "A"], top=None)
+    ax = plot.length_boxes(corpus, order=["D", "C", "B", "A"], top_k=None)
     assert _ticks(ax) == ["D", "C", "B", "A"]
 
 
@@ -111,7 +111,7 @@ def test_sentence_length_bars() -> None:
 def test_tone_bars_reference_and_cap() -> None:
     scores = pd.DataFrame({"actor": ["Iran", "Iraq", "Syria"], "mean": [-0.3, 0.1, -0.05],
                            "ci95": [0.05, 0.1, None]})
-    ax = plot.tone_bars(scores, reference=-0.1, top=2)
+    ax = plot.tone_bars(scores, reference=-0.1, top_k=2)
     assert _ticks(ax) == ["Iran", "Iraq"] and "(top 2 of 3)" in ax.get_title()
     assert "all sentences (-0.10)" in [t.get_text() for t in ax.get_legend().get_texts()]
     assert [p.get_width() for p in ax.patches] == pytest.approx([-0.3, 0.1])

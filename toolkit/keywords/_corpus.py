@@ -40,7 +40,7 @@ COLLOCATION_DTYPES: dict[str, str] = {
 }
 #: :func:`keyness`
 KEYNESS_DTYPES: dict[str, str] = {
-    "term": "str", "n_target": "int64", "n_reference": "int64", "g2": "float64",
+    "term": "str", "count_target": "int64", "count_reference": "int64", "g2": "float64",
     "g2_p": "float64", "chi2": "float64", "chi2_p": "float64", "log_ratio": "float64",
 }
 
@@ -140,7 +140,7 @@ def frequencies(
     term: str = "norm",
     drop_stop: bool = True,
     min_count: int = 1,
-    top: int | None = None,
+    top_k: int | None = None,
     tokens: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Frequency table of terms or n-grams, overall or per group of documents.
@@ -158,8 +158,8 @@ def frequencies(
         Token column forming terms: ``"norm"`` (case-folded, default), ``"token"``, ``"stem"``.
     drop_stop
         Leave out stopwords (n-grams containing one are left out too).
-    min_count, top
-        Keep terms seen at least ``min_count`` times; keep the ``top`` most frequent per group.
+    min_count, top_k
+        Keep terms seen at least ``min_count`` times; keep the ``top_k`` most frequent per group.
     tokens
         A token table from :func:`toolkit.tokenize.tokenize` of the same corpus, to save
         tokenizing again.
@@ -207,8 +207,8 @@ def frequencies(
     out["rank"] = out.groupby(keys, dropna=False).cumcount() + 1 if keys else (
         np.arange(1, len(out) + 1)
     )
-    if top is not None:
-        out = out[out["rank"] <= top]
+    if top_k is not None:
+        out = out[out["rank"] <= top_k]
     if keys:
         words = docs.groupby(keys, dropna=False)["n_words"].sum().rename("n_words")
         out = out.merge(words.reset_index(), on=keys, how="left")
@@ -226,7 +226,7 @@ def frequencies(
 def collocations(
     text_or_corpus: TextOrCorpus,
     *,
-    size: int = 2,
+    n: int = 2,
     min_count: int = 3,
     term: str = "norm",
     drop_stop: bool = True,
@@ -235,13 +235,13 @@ def collocations(
 ) -> pd.DataFrame:
     """Multi-word collocations scored with PMI, log-likelihood G2 and t-score.
 
-    Each n-gram of ``size`` words is scored as the pair (its first ``size - 1`` words, its
+    Each n-gram of ``n`` words is scored as the pair (its first ``n - 1`` words, its
     last word) in the 2x2 contingency table of all n-grams of that size (observed ``O11``,
     expected ``E11 = R1 * C1 / N``).
 
     Parameters
     ----------
-    size
+    n
         Words per collocation (2 or more).
     min_count
         Keep collocations seen at least this many times (PMI is unreliable below ~3-5).
@@ -265,12 +265,12 @@ def collocations(
     >>> collocations(text, min_count=2).collocation.tolist()
     ['peace talks', 'talks began']
     """
-    if not isinstance(size, int) or size < 2:
-        raise InputError(f"size must be an integer >= 2, got {size!r}", source="collocations")
+    if not isinstance(n, int) or n < 2:
+        raise InputError(f"n must be an integer >= 2, got {n!r}", source="collocations")
     if sort not in ("g2", "pmi", "t_score", "count"):
         raise InputError(f"sort must be g2, pmi, t_score or count, got {sort!r}",
                          source="collocations")
-    occ = occurrences(ensure_annotated(text_or_corpus), n=size, term=term, drop_stop=drop_stop,
+    occ = occurrences(ensure_annotated(text_or_corpus), n=n, term=term, drop_stop=drop_stop,
                       tokens=tokens)
     if occ.empty:
         return empty_frame(COLLOCATION_DTYPES)
@@ -366,7 +366,7 @@ def keyness(
     Returns
     -------
     pandas.DataFrame
-        ``term``, ``n_target``, ``n_reference`` (counts), ``g2``, ``g2_p``, ``chi2``,
+        ``term``, ``count_target``, ``count_reference`` (counts), ``g2``, ``g2_p``, ``chi2``,
         ``chi2_p``, ``log_ratio``; ``attrs`` holds ``target_total`` and ``reference_total``.
         ``term`` is str, the counts int64, the statistics float64 (:data:`KEYNESS_DTYPES`).
         An :class:`~toolkit.errors.InputError` when either group has no terms.
@@ -387,19 +387,19 @@ def keyness(
     corpus = ac.corpus
     mask = _target_mask(corpus, target, by)
     occ = occurrences(ac, n=n, term=term, drop_stop=drop_stop, tokens=tokens)
-    in_target = set(corpus["doc_id"].astype(str)[mask.to_numpy()])
-    is_t = occ["doc_id"].isin(in_target)
+    icount_target = set(corpus["doc_id"].astype(str)[mask.to_numpy()])
+    is_t = occ["doc_id"].isin(icount_target)
     a = occ.loc[is_t, "term"].value_counts()
     b = occ.loc[~is_t, "term"].value_counts()
-    table = pd.concat([a.rename("n_target"), b.rename("n_reference")], axis=1).fillna(0)
+    table = pd.concat([a.rename("count_target"), b.rename("count_reference")], axis=1).fillna(0)
     total_a, total_b = float(is_t.sum()), float((~is_t).sum())
     if total_a == 0 or total_b == 0:
         raise InputError(
             f"keyness needs terms in both groups: target has {int(total_a)}, reference "
             f"{int(total_b)}", source="keyness")
-    table = table[(table["n_target"] + table["n_reference"]) >= min_count]
-    o11 = table["n_target"].to_numpy(float)
-    o21 = table["n_reference"].to_numpy(float)
+    table = table[(table["count_target"] + table["count_reference"]) >= min_count]
+    o11 = table["count_target"].to_numpy(float)
+    o21 = table["count_reference"].to_numpy(float)
     o12, o22 = total_a - o11, total_b - o21
     n_all = total_a + total_b
     row1 = o11 + o21
@@ -412,8 +412,8 @@ def keyness(
     a_s, b_s = np.where(o11 == 0, 0.5, o11), np.where(o21 == 0, 0.5, o21)
     out = pd.DataFrame({
         "term": table.index.astype(str),
-        "n_target": o11.astype("int64"),
-        "n_reference": o21.astype("int64"),
+        "count_target": o11.astype("int64"),
+        "count_reference": o21.astype("int64"),
         "g2": sign * g2,
         "g2_p": [_chi2_p(x) for x in g2],
         "chi2": sign * chi2,

@@ -29,7 +29,7 @@ METHODS: dict[str, Callable[..., _methods.Scored]] = {
 
 #: Column -> dtype of the frame :func:`extract` returns (rows or no rows).
 DTYPES: dict[str, str] = {"doc_id": "str", "rank": "int64", "phrase": "str", "score": "float64",
-                          "n": "int64", "spans": "object"}
+                          "count": "int64", "spans": "object"}
 COLUMNS = list(DTYPES)
 
 
@@ -62,7 +62,7 @@ def extract(
     pandas.DataFrame
         One row per keyphrase: ``doc_id`` (str), ``rank`` (int64, 1 = best), ``phrase``
         (str, its most frequent surface form), ``score`` (float64, higher is better;
-        comparable within a method and document only), ``n`` (int64, occurrences, case and
+        comparable within a method and document only), ``count`` (int64, occurrences, case and
         plural variants included) and ``spans`` (object: list of ``(start, end)`` so that
         ``text[start:end]`` is an occurrence). Same columns and dtypes without rows.
 

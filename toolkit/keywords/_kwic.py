@@ -32,8 +32,8 @@ KWIC_DTYPES: dict[str, str] = {"doc_id": "str", "start": "int64", "end": "int64"
 DISPERSION_DTYPES: dict[str, str] = {"n_words": "int64", "count": "int64", "per_1000": "float64",
                                      "first": "float64", "positions": "object"}
 #: :func:`trend`, after ``period`` (datetime64[ns]) and the ``by`` column (its corpus dtype)
-TREND_DTYPES: dict[str, str] = {"term": "str", "count": "int64", "docs": "int64",
-                                "docs_with": "int64", "n_words": "int64", "per_10k": "float64"}
+TREND_DTYPES: dict[str, str] = {"term": "str", "count": "int64", "n_docs": "int64",
+                                "doc_freq": "int64", "n_words": "int64", "per_1000": "float64"}
 
 
 def kwic(
@@ -162,7 +162,7 @@ def trend(
     corpus: pd.DataFrame,
     patterns: str | Sequence[str] | dict[str, Pattern],
     *,
-    freq: str = "month",
+    period: str = "month",
     valuetype: str = "glob",
     case_sensitive: bool = False,
     by: str | None = None,
@@ -175,7 +175,7 @@ def trend(
         A corpus DataFrame with ``doc_id``, ``text`` and ``date``.
     patterns
         One pattern, a list (each is its own term), or ``{label: pattern}``.
-    freq
+    period
         ``"year"``, ``"quarter"``, ``"month"`` (default), ``"week"`` or ``"day"``.
     by
         Optional document column (e.g. ``"outlet"``) to split each period by.
@@ -184,10 +184,10 @@ def trend(
     -------
     pandas.DataFrame
         ``period`` (Timestamp at the period's start), ``by`` column if given, ``term``,
-        ``count``, ``docs`` (documents in the period), ``docs_with`` (documents with a
-        match), ``n_words`` and ``per_10k`` (matches per 10,000 words); ``period`` is
-        datetime64[ns], ``by`` keeps its corpus dtype, ``term`` is str, counts int64 and
-        ``per_10k`` float64 (:data:`TREND_DTYPES`). Documents without a
+        ``count``, ``n_docs`` (documents in the period), ``doc_freq`` (documents with a
+        match), ``n_words`` and ``per_1000`` (matches per 1,000 words, as ``frequencies``);
+        ``period`` is datetime64[ns], ``by`` keeps its corpus dtype, ``term`` is str, counts
+        int64 and ``per_1000`` float64 (:data:`TREND_DTYPES`). Documents without a
         date are left out with a :class:`~toolkit.errors.ToolkitWarning` that says how many.
 
     Examples
@@ -203,8 +203,8 @@ def trend(
     if not isinstance(frame, pd.DataFrame) or "date" not in frame.columns:
         raise SchemaError("trend() needs a corpus DataFrame with a 'date' column",
                           source="corpus")
-    if freq not in _PERIODS:
-        raise InputError(f"freq must be one of {sorted(_PERIODS)}, got {freq!r}",
+    if period not in _PERIODS:
+        raise InputError(f"period must be one of {sorted(_PERIODS)}, got {period!r}",
                          source="trend")
     if by is not None and by not in frame.columns:
         raise SchemaError(f"no column {by!r} to split by", source="corpus")
@@ -224,10 +224,10 @@ def trend(
                       "date and are left out", ToolkitWarning, stacklevel=2)
     keep = dates.notna().to_numpy()
     sub = corpus[keep]
-    period = dates[keep].dt.to_period(_PERIODS[freq]).dt.start_time
+    starts = dates[keep].dt.to_period(_PERIODS[period]).dt.start_time
     docs = [d for d, k in zip(ac.docs, keep, strict=True) if k]
     n_words = [word_count(d) for d in docs]
-    base = pd.DataFrame({"period": period.to_numpy(), "n_words": n_words})
+    base = pd.DataFrame({"period": starts.to_numpy(), "n_words": n_words})
     keys = ["period"]
     if by is not None:
         base[by] = sub[by].to_numpy()
@@ -237,14 +237,14 @@ def trend(
         counts = [len(rx.find_doc(d)) for d in docs]
         f = base.assign(count=counts, has=[c > 0 for c in counts])
         g = f.groupby(keys, dropna=False)
-        agg = pd.DataFrame({"count": g["count"].sum(), "docs": g.size(),
-                            "docs_with": g["has"].sum(), "n_words": g["n_words"].sum()})
+        agg = pd.DataFrame({"count": g["count"].sum(), "n_docs": g.size(),
+                            "doc_freq": g["has"].sum(), "n_words": g["n_words"].sum()})
         agg = agg.reset_index()
         agg.insert(len(keys), "term", label)
         frames.append(agg)
-    cols = [*keys, "term", "count", "docs", "docs_with", "n_words"]
+    cols = [*keys, "term", "count", "n_docs", "doc_freq", "n_words"]
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
-    out["per_10k"] = np.where(out["n_words"] > 0, 1e4 * out["count"] / out["n_words"].clip(
+    out["per_1000"] = np.where(out["n_words"] > 0, 1000 * out["count"] / out["n_words"].clip(
         lower=1), 0.0)
     out = out.sort_values([*keys, "term"], kind="stable").reset_index(drop=True)
     schema = {"period": "datetime64[ns]", **passthrough_dtypes(corpus, keys[1:]), **TREND_DTYPES}

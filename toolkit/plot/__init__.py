@@ -9,9 +9,9 @@ Every function takes the analysis frame first, its options keyword-only after it
 ``ax=None`` (a new figure when None); it returns the Axes drawn on, so it can be refined or
 saved: ``report.save_figure(ax.figure, "name")``. The one multi-panel figure,
 ``top_terms_bars``, takes ``axes=`` instead and returns the array of its Axes. Titles and
-axis labels are set by default (all overridable); long category axes are capped to the top
-N (the rest summed into ``"other (k)"`` where the values are counts, else left out and the
-title says so); an empty frame draws an empty Axes whose title says "no data".
+axis labels are set by default (all overridable); long category axes are capped to the
+``top_k`` largest (the rest summed into ``"other (k)"`` where the values are counts, else
+left out and the title says so); an empty frame draws an empty Axes whose title says "no data".
 
 ========================  =============================================================
 family (module)           functions

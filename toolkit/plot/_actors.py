@@ -21,19 +21,19 @@ from toolkit.plot._base import axes_for, is_empty, need, no_data
 _WHAT = "toolkit.actors.cooccurrence()"
 
 
-def _top_nodes(edges: pd.DataFrame, value: str, top: int) -> list[str]:
+def _top_nodes(edges: pd.DataFrame, value: str, top_k: int) -> list[str]:
     strength = pd.concat(
         [edges.groupby("actor_a")[value].sum(), edges.groupby("actor_b")[value].sum()]
     ).groupby(level=0).sum()
     strength = strength.sort_index().sort_values(ascending=False, kind="stable")
-    return strength.index[:top].tolist()
+    return strength.index[:top_k].tolist()
 
 
 def actor_network(
     edges: pd.DataFrame,
     *,
     weight: str = "count",
-    top: int = 25,
+    top_k: int = 25,
     min_weight: float | None = None,
     seed: int = 0,
     title: str | None = None,
@@ -47,8 +47,8 @@ def actor_network(
         From :func:`toolkit.actors.cooccurrence`.
     weight : str, default "count"
         Edge column that sets the line width (``count``, ``jaccard``, ``npmi``).
-    top : int, default 25
-        Keep the ``top`` nodes with the largest summed weight.
+    top_k : int, default 25
+        Keep the ``top_k`` nodes with the largest summed weight.
     min_weight : float, optional
         Drop edges below this weight.
     seed : int, default 0
@@ -77,7 +77,7 @@ def actor_network(
         return no_data(ax, title or default)
     need(edges, ["actor_a", "actor_b", weight], _WHAT)
     e = edges if min_weight is None else edges[edges[weight] >= min_weight]
-    nodes = _top_nodes(e, weight, top) if len(e) else []
+    nodes = _top_nodes(e, weight, top_k) if len(e) else []
     e = e[e["actor_a"].isin(nodes) & e["actor_b"].isin(nodes)]
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
@@ -111,13 +111,13 @@ def actor_heatmap(
     edges: pd.DataFrame,
     *,
     value: str = "count",
-    top: int = 15,
+    top_k: int = 15,
     cmap: str = "viridis",
     symmetric: bool = False,
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Heatmap of the symmetric actor-by-actor matrix of ``value`` for the ``top`` actors.
+    """Heatmap of the symmetric actor-by-actor matrix of ``value`` for the ``top_k`` actors.
 
     Parameters
     ----------
@@ -125,8 +125,8 @@ def actor_heatmap(
         From :func:`toolkit.actors.cooccurrence`.
     value : str, default "count"
         Edge column shown (``count``, ``jaccard``, ``npmi``).
-    top : int, default 15
-        The actors with the largest summed ``value`` (the axes are capped at ``top``).
+    top_k : int, default 15
+        The actors with the largest summed ``value`` (the axes are capped at ``top_k``).
     cmap : str, default "viridis"
         Colour map; a diverging one (``"RdBu_r"``) with ``symmetric=True`` for ``npmi``.
     symmetric : bool, default False
@@ -156,7 +156,7 @@ def actor_heatmap(
     if is_empty(edges):
         return no_data(ax, title or default)
     need(edges, ["actor_a", "actor_b", value], _WHAT)
-    nodes = _top_nodes(edges, value, top)
+    nodes = _top_nodes(edges, value, top_k)
     index = {n: i for i, n in enumerate(nodes)}
     matrix = np.full((len(nodes), len(nodes)), np.nan)
     for a, b, v in zip(edges["actor_a"], edges["actor_b"], edges[value], strict=True):

@@ -2,14 +2,14 @@
 
 They draw the small tables a notebook builds with ``groupby``: articles per outlet, the
 most frequent keyphrases, quote kinds or speaker affiliations per outlet, terms by group.
-Long category axes are capped: the ``top`` categories, the rest summed into one
+Long category axes are capped: the ``top_k`` categories, the rest summed into one
 ``"other (k)"`` bar where the values are counts, left out (and said so) where they are not.
 
 >>> import matplotlib
 >>> matplotlib.use("Agg")
 >>> import pandas as pd
 >>> counts = pd.DataFrame({"outlet": list("abcde"), "articles": [9, 7, 5, 2, 1]})
->>> ax = count_bars(counts, label="outlet", value="articles", top=3)
+>>> ax = count_bars(counts, label="outlet", value="articles", top_k=3)
 >>> [t.get_text() for t in ax.get_yticklabels()]
 ['a', 'b', 'c', 'other (2)']
 """
@@ -45,7 +45,7 @@ def count_bars(
     *,
     label: str,
     value: str,
-    top: int | None = 20,
+    top_k: int | None = 20,
     other: bool = True,
     annotate: bool = False,
     color: str = BLUE,
@@ -62,8 +62,8 @@ def count_bars(
         One row per category, e.g. articles per outlet or the most frequent keyphrases.
     label, value : str
         The category column and the value column.
-    top : int or None, default 20
-        Categories shown: the ``top`` largest values; None shows all.
+    top_k : int or None, default 20
+        Categories shown: the ``top_k`` largest values; None shows all.
     other : bool, default True
         Sum the left-out categories into one ``"other (k)"`` bar (for counts); False
         leaves them out and says so in the title.
@@ -94,7 +94,7 @@ def count_bars(
     if is_empty(frame):
         return no_data(ax, title or default)
     table = _wide(frame, label, [value], f"a table with columns {label!r} and {value!r}")
-    shown = cap_rows(table, top=top, combine=other)
+    shown = cap_rows(table, top_k=top_k, combine=other)
     ax = axes_for(ax, (8, 0.4 * len(shown) + 1.2))
     values = shown[value]
     ax.barh(shown.index, values, color=color)
@@ -117,7 +117,7 @@ def stacked_bars(
     label: str | None = None,
     parts: Sequence[str] | None = None,
     percent: bool = False,
-    top: int | None = 20,
+    top_k: int | None = 20,
     colors: Sequence[str] | dict[str, str] | None = None,
     title: str | None = None,
     xlabel: str | None = None,
@@ -137,7 +137,7 @@ def stacked_bars(
         The part columns, in stacking order; by default every numeric column.
     percent : bool, default False
         Show each part as a percentage of its row's total (bars of length 100).
-    top : int or None, default 20
+    top_k : int or None, default 20
         Rows shown: those with the largest totals; the others are summed into one
         ``"other (k)"`` row (parts must be counts to be summed). None shows all.
     colors : list or dict of str, optional
@@ -165,7 +165,7 @@ def stacked_bars(
     if is_empty(frame):
         return no_data(ax, title or default)
     table = _wide(frame, label, parts, "a table with one count column per part")
-    table = cap_rows(table, top=top)
+    table = cap_rows(table, top_k=top_k)
     if percent:
         totals = table.sum(axis=1).where(lambda s: s > 0)
         table = table.div(totals, axis=0).fillna(0) * 100
@@ -197,7 +197,7 @@ def grouped_bars(
     *,
     label: str | None = None,
     series: Sequence[str] | None = None,
-    top: int | None = 20,
+    top_k: int | None = 20,
     legend_title: str | None = None,
     title: str | None = None,
     xlabel: str | None = None,
@@ -215,7 +215,7 @@ def grouped_bars(
         The category column; by default the index.
     series : list of str, optional
         The series columns; by default every numeric column.
-    top : int or None, default 20
+    top_k : int or None, default 20
         Rows shown: those with the largest totals; the rest are left out (rates cannot be
         summed) and the title says so. None shows all.
     legend_title, title, xlabel, ylabel : str, optional
@@ -241,7 +241,7 @@ def grouped_bars(
     if is_empty(frame):
         return no_data(ax, title or default)
     table = _wide(frame, label, series, "a table with one numeric column per series")
-    shown = cap_rows(table, top=top, combine=False)
+    shown = cap_rows(table, top_k=top_k, combine=False)
     ax = axes_for(ax, (8, 0.4 * len(shown) * max(1, len(shown.columns) / 3) + 1.8))
     shown.plot.barh(ax=ax, width=0.8)
     ax.invert_yaxis()

@@ -1,7 +1,7 @@
 """What every plot function shares: the Axes to draw on, the "no data" Axes, capped categories.
 
 >>> import pandas as pd
->>> capped = cap_rows(pd.DataFrame({"n": [5, 1, 3, 2]}, index=list("abcd")), top=2)
+>>> capped = cap_rows(pd.DataFrame({"n": [5, 1, 3, 2]}, index=list("abcd")), top_k=2)
 >>> capped["n"].to_dict()
 {'a': 5, 'c': 3, 'other (2)': 3}
 """
@@ -58,18 +58,18 @@ def no_data(ax: Axes | None, title: str) -> Axes:
     return ax
 
 
-def cap_rows(table: pd.DataFrame, *, top: int | None, other: str = "other",
+def cap_rows(table: pd.DataFrame, *, top_k: int | None, other: str = "other",
              combine: bool = True) -> pd.DataFrame:
-    """The ``top`` rows with the largest totals (in their order), the rest combined.
+    """The ``top_k`` rows with the largest totals (in their order), the rest combined.
 
     With ``combine=True`` the other rows are summed into one row labelled ``"other (k)"``
     (right for counts); with ``combine=False`` they are left out (for rates and means,
-    which cannot be summed). ``top=None`` keeps every row.
+    which cannot be summed). ``top_k=None`` keeps every row.
     """
-    if top is None or len(table) <= top:
+    if top_k is None or len(table) <= top_k:
         return table
     totals = table.sum(axis=1, numeric_only=True)
-    keep = totals.sort_values(ascending=False, kind="stable").index[:top]
+    keep = totals.sort_values(ascending=False, kind="stable").index[:top_k]
     kept = table[table.index.isin(keep)]
     if not combine:
         return kept

@@ -25,7 +25,7 @@ def length_boxes(
     value: str = "words",
     by: str = "outlet",
     order: Sequence[str] | None = None,
-    top: int | None = 15,
+    top_k: int | None = 15,
     title: str | None = None,
     xlabel: str | None = None,
     ax: Axes | None = None,
@@ -42,7 +42,7 @@ def length_boxes(
         The group column.
     order : list of str, optional
         Groups from top to bottom; by default by number of documents, then name.
-    top : int or None, default 15
+    top_k : int or None, default 15
         Groups shown; the documents of the others are pooled into one ``"other (k)"`` box.
     title, xlabel : str, optional
         Defaults ``"Document length by <by>"`` and a description of the boxes.
@@ -62,11 +62,11 @@ def length_boxes(
         sizes = groups.value_counts()
         order = sorted(sizes.index, key=lambda g: (-sizes[g], g))
     order = [str(g) if pd.notna(g) else "(none)" for g in order]
-    rest = [g for g in groups.unique() if g not in order[: top or len(order)]]
-    shown = order[: top or len(order)]
+    rest = [g for g in groups.unique() if g not in order[: top_k or len(order)]]
+    shown = order[: top_k or len(order)]
     data = [frame.loc[groups == g, value].to_numpy(float) for g in shown]
     labels = list(shown)
-    if top is not None and rest:
+    if top_k is not None and rest:
         data.append(frame.loc[groups.isin(rest), value].to_numpy(float))
         labels.append(f"other ({len(rest)})")
     ax = axes_for(ax, (8, 0.45 * len(labels) + 1.2))

@@ -5,7 +5,7 @@
 >>> from toolkit import keywords
 >>> from toolkit.datasets import load_sample
 >>> sample = load_sample()
->>> ax = term_trend_lines(keywords.trend(sample, ["iran*", "gaza"], freq="month"))
+>>> ax = term_trend_lines(keywords.trend(sample, ["iran*", "gaza"], period="month"))
 >>> sorted(line.get_label() for line in ax.lines)
 ['gaza', 'iran*']
 """
@@ -24,7 +24,7 @@ from toolkit.errors import SchemaError
 from toolkit.plot._base import BLUE, GREY, axes_for, is_empty, need, no_data
 
 _FREQ_COLS = {"term", "n", "count", "doc_freq", "share", "rank", "n_words", "per_1000"}
-_TREND_COLS = {"period", "term", "count", "docs", "docs_with", "n_words", "per_10k"}
+_TREND_COLS = {"period", "term", "count", "n_docs", "doc_freq", "n_words", "per_1000"}
 _MEASURE_LABELS = {"g2": "Log-likelihood G2 (signed)", "chi2": "Chi-squared (signed)",
                    "log_ratio": "Log ratio (log2 of relative frequencies)"}
 
@@ -32,14 +32,14 @@ _MEASURE_LABELS = {"g2": "Log-likelihood G2 (signed)", "chi2": "Chi-squared (sig
 def keyness_bars(
     frame: pd.DataFrame,
     *,
-    n: int = 20,
+    top_k: int = 20,
     measure: str = "g2",
     labels: tuple[str, str] = ("target", "reference"),
     colors: tuple[str, str] = (BLUE, GREY),
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Two-sided horizontal bars of the ``n`` most over- and under-represented terms.
+    """Two-sided horizontal bars of the ``top_k`` most over- and under-represented terms.
 
     As quanteda's ``textplot_keyness``: terms key to the target point right (first colour),
     terms key to the reference point left (second colour), each labelled at its bar's end.
@@ -48,8 +48,8 @@ def keyness_bars(
     ----------
     frame : DataFrame
         The output of :func:`toolkit.keywords.keyness`.
-    n : int, default 20
-        Terms shown on each side (the axis is capped at ``2 * n`` terms).
+    top_k : int, default 20
+        Terms shown on each side (the axis is capped at ``2 * top_k`` terms).
     measure : str, default "g2"
         Column to plot: ``"g2"``, ``"chi2"`` or ``"log_ratio"``.
     labels : (str, str)
@@ -81,9 +81,9 @@ def keyness_bars(
     if is_empty(frame):
         return no_data(ax, title or default)
     need(frame, ["term", measure], "toolkit.keywords.keyness()")
-    top = frame.nlargest(n, measure)
+    top = frame.nlargest(top_k, measure)
     top = top[top[measure] > 0]
-    bottom = frame.nsmallest(n, measure)
+    bottom = frame.nsmallest(top_k, measure)
     bottom = bottom[bottom[measure] < 0]
     data = pd.concat([top, bottom.iloc[::-1]]).drop_duplicates("term")
     ax = axes_for(ax, (7, max(2.5, 0.28 * len(data) + 1.2)))
@@ -109,15 +109,15 @@ def keyness_bars(
 def top_terms_bars(
     frame: pd.DataFrame,
     *,
-    n: int = 10,
+    top_k: int = 10,
     by: str | None = None,
     value: str = "count",
-    max_groups: int = 12,
+    max_panels: int = 12,
     ncols: int = 3,
     title: str | None = None,
     axes: np.ndarray | list[Axes] | None = None,
 ) -> np.ndarray:
-    """Horizontal bars of the ``n`` most frequent terms, one panel per group.
+    """Horizontal bars of the ``top_k`` most frequent terms, one panel per group.
 
     A multi-panel figure: it takes ``axes=`` (one Axes per group) instead of ``ax=`` and
     returns the 1-d array of the Axes drawn on; ``axes[0].figure`` is the figure.
@@ -126,19 +126,19 @@ def top_terms_bars(
     ----------
     frame : DataFrame
         The output of :func:`toolkit.keywords.frequencies` (grouped with ``by=`` or not).
-    n : int, default 10
+    top_k : int, default 10
         Terms per panel.
     by : str, optional
         The group column; by default the frame's one extra non-numeric column, if any.
     value : str, default "count"
         ``"count"``, ``"share"`` or ``"doc_freq"``.
-    max_groups : int, default 12
+    max_panels : int, default 12
         Panels drawn at most: the groups with the largest total ``value`` (the title says
         how many were left out).
     ncols : int, default 3
         Panels per row of a new figure.
     title : str, optional
-        The figure's title; default ``"Top <n> terms by <by>"``.
+        The figure's title; default ``"Top <top_k> terms by <by>"``.
     axes : sequence of Axes, optional
         Draw here (at least one Axes per group shown); by default on a new figure.
 
@@ -152,13 +152,13 @@ def top_terms_bars(
     >>> matplotlib.use("Agg")
     >>> from toolkit import keywords
     >>> from toolkit.datasets import load_sample
-    >>> axes = top_terms_bars(keywords.frequencies(load_sample(), by="outlet"), n=3)
+    >>> axes = top_terms_bars(keywords.frequencies(load_sample(), by="outlet"), top_k=3)
     >>> [ax.get_title() for ax in axes]
     ['Capital Wire', 'Gulf Ledger', 'Levant Daily']
     """
     if is_empty(frame):
         ax = no_data(None if axes is None else np.asarray(axes).flat[0],
-                     title or f"Top {n} terms")
+                     title or f"Top {top_k} terms")
         return np.array([ax], dtype=object)
     need(frame, ["term", value], "toolkit.keywords.frequencies()")
     if by is None:
@@ -170,16 +170,16 @@ def top_terms_bars(
         by = extra[0] if extra else None
     groups = [(None, frame)] if by is None else list(frame.groupby(by, sort=True))
     left_out = 0
-    if len(groups) > max_groups:
+    if len(groups) > max_panels:
         totals = frame.groupby(by, sort=True)[value].sum()
-        keep = set(totals.sort_values(ascending=False, kind="stable").index[:max_groups])
-        left_out = len(groups) - max_groups
+        keep = set(totals.sort_values(ascending=False, kind="stable").index[:max_panels])
+        left_out = len(groups) - max_panels
         groups = [(name, g) for name, g in groups if name in keep]
     if axes is None:
         ncols = min(ncols, len(groups))
         nrows = math.ceil(len(groups) / ncols)
         fig, grid = plt.subplots(nrows, ncols, squeeze=False,
-                                 figsize=(4.2 * ncols, 0.3 * n * nrows + 1.5 * nrows))
+                                 figsize=(4.2 * ncols, 0.3 * top_k * nrows + 1.5 * nrows))
         panels = list(grid.flat)
         for spare in panels[len(groups):]:
             spare.set_visible(False)
@@ -189,14 +189,14 @@ def top_terms_bars(
             raise ValueError(f"{len(groups)} groups need {len(groups)} axes, got {len(panels)}")
         fig = panels[0].figure
     for ax, (name, g) in zip(panels, groups, strict=False):
-        g = g.nlargest(n, value).iloc[::-1]
+        g = g.nlargest(top_k, value).iloc[::-1]
         ax.barh(g["term"].astype(str), g[value], color=BLUE)
         ax.set_title(str(name) if name is not None else "all documents", fontsize=10)
         ax.set_xlabel({"count": "occurrences", "share": "share of terms",
                        "doc_freq": "documents"}.get(value, value))
         ax.set_ylabel("term")
         ax.tick_params(axis="y", labelsize=8)
-    default = f"Top {n} terms by {by}" if by else f"Top {n} terms"
+    default = f"Top {top_k} terms by {by}" if by else f"Top {top_k} terms"
     note = f" ({left_out} smaller groups not shown)" if left_out else ""
     fig.suptitle((title or default) + note)
     if axes is None:
@@ -207,8 +207,8 @@ def top_terms_bars(
 def term_trend_lines(
     frame: pd.DataFrame,
     *,
-    value: str = "per_10k",
-    max_lines: int = 10,
+    value: str = "per_1000",
+    top_k: int = 10,
     title: str | None = None,
     xlabel: str = "period",
     ax: Axes | None = None,
@@ -219,9 +219,9 @@ def term_trend_lines(
     ----------
     frame : DataFrame
         The output of :func:`toolkit.keywords.trend`.
-    value : str, default "per_10k"
-        ``"per_10k"`` (matches per 10,000 words), ``"count"`` or ``"docs_with"``.
-    max_lines : int, default 10
+    value : str, default "per_1000"
+        ``"per_1000"`` (matches per 1,000 words), ``"count"`` or ``"doc_freq"``.
+    top_k : int, default 10
         Lines drawn at most: those with the largest total ``value`` (the title says how
         many were left out).
     title : str, optional
@@ -241,10 +241,10 @@ def term_trend_lines(
     >>> matplotlib.use("Agg")
     >>> import pandas as pd
     >>> t = pd.DataFrame({"period": pd.to_datetime(["2024-01-01", "2024-02-01"] * 2),
-    ...                   "term": ["iran", "iran", "gaza", "gaza"], "per_10k": [1, 2, 3, 1]})
+    ...                   "term": ["iran", "iran", "gaza", "gaza"], "per_1000": [1, 2, 3, 1]})
     >>> ax = term_trend_lines(t)
     >>> len(ax.lines), ax.get_ylabel()
-    (2, 'matches per 10,000 words')
+    (2, 'matches per 1,000 words')
     """
     default = "Term frequency over time"
     if is_empty(frame):
@@ -255,10 +255,10 @@ def term_trend_lines(
     keys = ["term", *extra]
     lines = list(frame.groupby(keys, sort=True))
     left_out = 0
-    if len(lines) > max_lines:
+    if len(lines) > top_k:
         order = sorted(range(len(lines)), key=lambda i: -float(lines[i][1][value].sum()))
-        keep = set(order[:max_lines])
-        left_out = len(lines) - max_lines
+        keep = set(order[:top_k])
+        left_out = len(lines) - top_k
         lines = [line for i, line in enumerate(lines) if i in keep]
     for name, g in lines:
         label = " / ".join(map(str, name)) if isinstance(name, tuple) and len(name) > 1 else (
@@ -266,8 +266,8 @@ def term_trend_lines(
         g = g.sort_values("period")
         ax.plot(g["period"], g[value], marker="o", markersize=3, label=label)
     ax.set_xlabel(xlabel)
-    ax.set_ylabel({"per_10k": "matches per 10,000 words", "count": "matches",
-                   "docs_with": "documents with a match"}.get(value, value))
+    ax.set_ylabel({"per_1000": "matches per 1,000 words", "count": "matches",
+                   "doc_freq": "documents with a match"}.get(value, value))
     note = f" ({left_out} more lines not shown)" if left_out else ""
     ax.set_title((title or default) + note)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
@@ -278,7 +278,7 @@ def term_trend_lines(
 def dispersion_plot(
     frame: pd.DataFrame,
     *,
-    max_docs: int = 30,
+    top_k: int = 30,
     only_matches: bool = True,
     title: str | None = None,
     ax: Axes | None = None,
@@ -292,7 +292,7 @@ def dispersion_plot(
     ----------
     frame : DataFrame
         The output of :func:`toolkit.keywords.dispersion`.
-    max_docs : int, default 30
+    top_k : int, default 30
         Documents shown (those with the most matches first, then in corpus order).
     only_matches : bool, default True
         Leave out documents without a match.
@@ -321,7 +321,7 @@ def dispersion_plot(
     need(frame, ["doc_id", "positions", "count"], "toolkit.keywords.dispersion()")
     data = frame[frame["count"] > 0] if only_matches else frame
     total = len(data)
-    data = data.sort_values("count", ascending=False, kind="stable").head(max_docs)
+    data = data.sort_values("count", ascending=False, kind="stable").head(top_k)
     ax = axes_for(ax, (8, max(2.0, 0.3 * len(data) + 1.2)))
     for row, positions in enumerate(data["positions"]):
         ax.vlines(positions, row - 0.4, row + 0.4, color=BLUE, linewidth=1.2)

@@ -28,7 +28,7 @@ def _numeric(frame: pd.DataFrame, what: str) -> pd.DataFrame:
 def table_heatmap(
     frame: pd.DataFrame,
     *,
-    top: int | None = 20,
+    top_k: int | None = 20,
     annotate: str | None = None,
     cmap: str = "Blues",
     vmin: float | None = None,
@@ -45,7 +45,7 @@ def table_heatmap(
     ----------
     frame : DataFrame
         A pivot, e.g. ``counts.pivot(index="outlet", columns="category", values="rate")``.
-    top : int or None, default 20
+    top_k : int or None, default 20
         Rows shown (the largest row totals; the title says how many were left out).
     annotate : str, optional
         A format such as ``"{:.1f}"`` to write each value in its cell.
@@ -74,7 +74,7 @@ def table_heatmap(
     if is_empty(frame):
         return no_data(ax, title or "Heatmap")
     table = _numeric(frame, "a wide table of numbers")
-    shown = cap_rows(table, top=top, combine=False)
+    shown = cap_rows(table, top_k=top_k, combine=False)
     ax = axes_for(ax, (8, 0.45 * len(shown) + 2))
     image = ax.imshow(shown.to_numpy(), cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax)
     ax.set_xticks(range(len(shown.columns)), [str(c) for c in shown.columns], rotation=30,
@@ -94,7 +94,7 @@ def table_heatmap(
 def table_lines(
     frame: pd.DataFrame,
     *,
-    top: int | None = 10,
+    top_k: int | None = 10,
     legend_title: str | None = None,
     title: str | None = None,
     xlabel: str | None = None,
@@ -107,7 +107,7 @@ def table_lines(
     ----------
     frame : DataFrame
         A pivot with periods as index, e.g. frame rates: ``index="week", columns="category"``.
-    top : int or None, default 10
+    top_k : int or None, default 10
         Lines shown (the columns with the largest totals; the title says how many were
         left out).
     legend_title, title, xlabel, ylabel : str, optional
@@ -133,7 +133,7 @@ def table_lines(
     if is_empty(frame):
         return no_data(ax, title or "Over time")
     table = _numeric(frame, "a wide table of numbers with periods as index")
-    shown = cap_rows(table.T, top=top, combine=False).T
+    shown = cap_rows(table.T, top_k=top_k, combine=False).T
     ax = axes_for(ax, (8, 4.5))
     when = pd.to_datetime(pd.Index(shown.index), errors="coerce")
     x = when if not when.isna().any() else shown.index.astype(str)
@@ -150,7 +150,7 @@ def table_lines(
 def stacked_area(
     frame: pd.DataFrame,
     *,
-    top: int | None = 10,
+    top_k: int | None = 10,
     legend_title: str | None = None,
     title: str | None = None,
     xlabel: str | None = None,
@@ -164,7 +164,7 @@ def stacked_area(
     frame : DataFrame
         Counts with periods as index, e.g. articles per week by outlet:
         ``corpus.groupby(["week", "outlet"]).size().unstack("outlet", fill_value=0)``.
-    top : int or None, default 10
+    top_k : int or None, default 10
         Areas shown: the columns with the largest totals, the rest summed into one
         ``"other (k)"`` area. None shows all.
     legend_title, title, xlabel, ylabel : str, optional
@@ -183,14 +183,14 @@ def stacked_area(
     >>> import pandas as pd
     >>> weeks = pd.to_datetime(["2024-01-01", "2024-01-08"])
     >>> ax = stacked_area(pd.DataFrame({"A": [3, 4], "B": [1, 0], "C": [1, 1]}, index=weeks),
-    ...                   top=1)
+    ...                   top_k=1)
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['A', 'other (2)']
     """
     if is_empty(frame):
         return no_data(ax, title or "Counts over time")
     table = _numeric(frame, "a wide table of counts with periods as index")
-    shown = cap_rows(table.T, top=top).T
+    shown = cap_rows(table.T, top_k=top_k).T
     ax = axes_for(ax, (8, 4.5))
     ax.stackplot(shown.index, shown.T.to_numpy(), labels=[str(c) for c in shown.columns],
                  alpha=0.9)

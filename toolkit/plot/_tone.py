@@ -25,7 +25,7 @@ def tone_bars(
     error: str | None = "ci95",
     reference: float | None = None,
     reference_label: str = "all sentences",
-    top: int | None = 20,
+    top_k: int | None = 20,
     title: str | None = None,
     xlabel: str = "mean VADER compound score",
     ax: Axes | None = None,
@@ -45,8 +45,8 @@ def tone_bars(
         Draw a dashed line here (e.g. the mean of all sentences), labelled in the legend.
     reference_label : str, default "all sentences"
         Legend text of the reference line (its value is added).
-    top : int or None, default 20
-        Categories shown: the ``top`` largest absolute means (means cannot be summed into
+    top_k : int or None, default 20
+        Categories shown: the ``top_k`` largest absolute means (means cannot be summed into
         "other"; the title says how many were left out).
     title, xlabel : str, optional
         Default title ``"Mean tone by <label>"``.
@@ -62,7 +62,7 @@ def tone_bars(
         return no_data(ax, title or default)
     need(frame, [label, value, *([error] if error else [])], "a table of mean tone scores")
     table = frame.set_index(label)[[value, *([error] if error else [])]].astype(float)
-    shown = cap_rows(table[[value]].abs(), top=top, combine=False)
+    shown = cap_rows(table[[value]].abs(), top_k=top_k, combine=False)
     table = table.loc[shown.index]
     ax = axes_for(ax, (8, 0.4 * len(table) + 1.6))
     ax.barh(table.index.astype(str), table[value],

@@ -247,7 +247,7 @@ def _doc_punct(doc: Any) -> np.ndarray:
 def word_count(doc_or_corpus: Any) -> int | pd.Series:
     """Number of word tokens: tokens of the one tokenizer that are not punctuation.
 
-    The denominator of every rate in the toolkit (``n_words``, ``per_1000``, ``per_10k``).
+    The denominator of every rate in the toolkit (``n_words``, ``per_1000``).
 
     Parameters
     ----------
