@@ -221,20 +221,20 @@ def corpus_fingerprint(corpus: pd.DataFrame) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
-def subset_corpus(corpus: pd.DataFrame, n: int | None, *, seed: int = 0) -> pd.DataFrame:
-    """A reproducible random subset of ``n`` articles, kept in corpus order.
+def subset_corpus(corpus: pd.DataFrame, subset: int | None, *, seed: int = 0) -> pd.DataFrame:
+    """A reproducible random subset of ``subset`` articles, kept in corpus order.
 
-    ``n=None`` (or ``n`` at least the corpus size) returns the corpus unchanged.
+    ``subset=None`` (or at least the corpus size) returns the corpus unchanged.
 
     >>> df = pd.DataFrame({"doc_id": list("abcde"), "text": list("12345")})
     >>> subset_corpus(df, 2)["doc_id"].tolist()
     ['a', 'c']
     """
-    if n is None or n >= len(corpus):
+    if subset is None or subset >= len(corpus):
         return corpus
-    if n < 1:
-        raise ValueError(f"subset must be a positive number of articles, got {n}")
-    picked = corpus.sample(n=n, random_state=seed).index
+    if subset < 1:
+        raise ValueError(f"subset must be a positive number of articles, got {subset}")
+    picked = corpus.sample(n=subset, random_state=seed).index
     return corpus.loc[corpus.index.isin(picked)].reset_index(drop=True)
 
 
