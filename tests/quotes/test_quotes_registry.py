@@ -69,3 +69,28 @@ def test_quote_column_does_not_collide_with_corpus_text():
     both = got.merge(corpus, on="doc_id")  # no text_x / text_y
     assert [t[s:e] for t, s, e in zip(both["text"], both["start"], both["end"], strict=True)] \
         == both["quote"].tolist() == ["“We will respond,”"]
+
+
+SPECULATIVE = ("Journalist Yashar Ali, who is of Iranian descent, called out the left for being "
+               "silent. “None of them mentioned the protests today,” he said.")
+
+
+def test_rejected_speculative_speaker_does_not_resolve_a_later_he(monkeypatch):
+    """(c) The cue rule trying "called" builds the speaker "Journalist Yashar Ali" and rejects
+    the cue; that person is not registered, so the later "he" stays unresolved."""
+    got = quotes.extract(SPECULATIVE)
+    assert got[["speaker", "rule"]].values.tolist() == [["he", "content-speaker-cue"]]
+    assert got["speaker_name"].isna().all()
+    # the speculative match exists: keeping what rejected rules registered resolves "he" to it
+    from toolkit.quotes._speakers import Speakers
+
+    monkeypatch.setattr(Speakers, "rollback", Speakers.commit)
+    assert quotes.extract(SPECULATIVE)["speaker_name"].tolist() == ["Yashar Ali"]
+
+
+def test_accepted_attribution_registers_its_person():
+    text = ("Journalist Yashar Ali said that the left was silent. "
+            "“None of them mentioned the protests today,” he said.")
+    got = quotes.extract(text)
+    assert got["speaker"].tolist() == ["Journalist Yashar Ali", "he"]
+    assert got["speaker_name"].tolist() == ["Yashar Ali", "Yashar Ali"]

@@ -82,6 +82,23 @@ def registered(*rules: Rule) -> Iterator[tuple[Rule, ...]]:
         _active.remove(table)
 
 
+def _try(doc: QuoteDoc, ctx: Context, f: RuleFn) -> list[Candidate] | None:
+    """``f(doc, ctx)``, keeping the persons it registered only when it proposes candidates (which
+    the runner then accepts): a rule that passes (None) or takes its cue or quote without a
+    result ([]) leaves the person register as it found it."""
+    doc.checkpoint()
+    try:
+        found = f(doc, ctx)
+    except BaseException:
+        doc.rollback()
+        raise
+    if found:
+        doc.commit()
+    else:
+        doc.rollback()
+    return found
+
+
 def _accept(ctx: Context, found: list[Candidate] | None) -> None:
     for c in found or ():
         ctx.found.append(c)
@@ -105,14 +122,14 @@ def run(doc: QuoteDoc, table: tuple[Rule, ...] | None = None) -> list[Candidate]
         for scope, funcs in groups:
             if scope == "unit":
                 for f in funcs:
-                    _accept(ctx, f(doc, ctx))
+                    _accept(ctx, _try(doc, ctx, f))
             elif scope == "cue":
                 for ci, cj, (lemma, cls, quote_ok, strict) in cues(doc, ctx.ti, ctx.tj):
                     if ci in taken_cues:
                         continue
                     ctx.cue = Cue(ci, cj, lemma, cls, quote_ok, strict)
                     for f in funcs:
-                        found = f(doc, ctx)
+                        found = _try(doc, ctx, f)
                         if found is not None:
                             taken_cues.add(ci)
                             _accept(ctx, found)
@@ -130,7 +147,7 @@ def run(doc: QuoteDoc, table: tuple[Rule, ...] | None = None) -> list[Candidate]
                         continue  # scare quotes and titles of works ("The Rachel Maddow Show")
                     ctx.quote = q
                     for f in funcs:
-                        found = f(doc, ctx)
+                        found = _try(doc, ctx, f)
                         if found is not None:
                             taken_quotes.add(q.start)
                             _accept(ctx, found)

@@ -390,8 +390,58 @@ class Speakers:
                     sp.name, sp.person = best.name, True
                     sp.role = best.role
                     sp.affiliation = best.affiliation or sp.affiliation
-                    best.last = start
+                    self._set(best, "last", start)
         return sp
+
+    # ------------------------------------------------------------------ the register
+    # Every change to the register (persons, by_surname, a person's fields) goes through
+    # _register/_set, which log how to undo it while a checkpoint is open: the runner opens one
+    # before each rule and rolls it back unless the rule's candidates are accepted, so that only
+    # accepted attributions register persons (issue #11). The name scan (scan_names: the names
+    # in the text up to a position, a reading of the text that no rule decides) is kept.
+    _journal: list | None = None
+
+    def checkpoint(self) -> None:
+        """Start logging register changes (the state to go back to on :meth:`rollback`)."""
+        self._journal = []
+
+    def commit(self) -> None:
+        """Keep the changes made since :meth:`checkpoint` and stop logging."""
+        self._journal = None
+
+    def rollback(self) -> None:
+        """Undo every register change made since :meth:`checkpoint` and stop logging.
+
+        >>> from toolkit.quotes._doc import QuoteDoc
+        >>> doc = QuoteDoc("d", "Smith, the foreign minister, said no. He left.")
+        >>> doc.checkpoint()
+        >>> doc.remember(Speaker(0, 5, name="Smith", role="Foreign Minister"))
+        >>> doc.rollback()
+        >>> doc.persons, doc.by_surname
+        ([], {})
+        """
+        journal, self._journal = self._journal, None
+        for undo in reversed(journal or ()):
+            undo()
+
+    def _register(self, surname: str, person: Person) -> None:
+        self.persons.append(person)
+        self.by_surname[surname] = person
+        if self._journal is not None and not self._scanning:
+            self._journal.append(lambda: self._unregister(surname, person))
+
+    def _unregister(self, surname: str, person: Person) -> None:
+        self.persons[:] = [p for p in self.persons if p is not person]
+        if self.by_surname.get(surname) is person:
+            del self.by_surname[surname]
+
+    def _set(self, obj: object, attr: str, value: object) -> None:
+        old = getattr(obj, attr)
+        if old == value:
+            return
+        if self._journal is not None and not self._scanning:
+            self._journal.append(lambda: setattr(obj, attr, old))
+        setattr(obj, attr, value)
 
     def remember(self, sp: Speaker) -> None:
         """Register a person, or complete ``sp`` from an earlier fuller mention."""
@@ -401,20 +451,19 @@ class Speakers:
         known = self.by_surname.get(surname)
         if known is None:
             known = Person(sp.name, sp.role, sp.affiliation, sp.start)
-            self.persons.append(known)
-            self.by_surname[surname] = known
+            self._register(surname, known)
         else:
             if len(sp.name) > len(known.name) and sp.name.endswith(known.name.split()[-1]):
-                known.name = sp.name
-            known.role = known.role or sp.role
-            known.affiliation = known.affiliation or sp.affiliation
-        known.last = max(known.last, sp.start)
+                self._set(known, "name", sp.name)
+            self._set(known, "role", known.role or sp.role)
+            self._set(known, "affiliation", known.affiliation or sp.affiliation)
+        self._set(known, "last", max(known.last, sp.start))
         if not known.gender:
             i = self.tok_index(sp.start)
             while i < len(self.toks) and self.toks[i].start < sp.end:
                 g = self.lex.honorifics.get(self.toks[i].low, "")
                 if g in {"m", "f"}:
-                    known.gender = g
+                    self._set(known, "gender", g)
                     break
                 i += 1
         sp.name = known.name
@@ -430,9 +479,9 @@ class Speakers:
             if best is not None:
                 sp.name, sp.role, sp.affiliation = best.name, best.role, best.affiliation
                 sp.person = True
-                best.last = max(best.last, sp.start)
+                self._set(best, "last", max(best.last, sp.start))
                 if gender in {"m", "f"}:
-                    best.gender = gender
+                    self._set(best, "gender", gender)
         return sp
 
     def _last_person(self, pos: int, gender: str = "x") -> Person | None:
@@ -485,5 +534,5 @@ class Speakers:
                         and plain == name_toks and plain[-1].end == toks[j].end:
                     self.make_speaker(toks[k].start, toks[j].end)
             i = j + 1
-        self._scanned_to = max(self._scanned_to, pos)
+        self._set(self, "_scanned_to", max(self._scanned_to, pos))
 
