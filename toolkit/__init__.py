@@ -17,6 +17,11 @@ Subpackages, each with its public API in ``__all__``:
 - :mod:`toolkit.report`: run the notebooks and write the HTML report; :mod:`toolkit.cache`.
 
 Import what you need, e.g. ``from toolkit import corpus``; subpackages load lazily.
+
+Names: one name per concept across modules and columns (``top_k``, ``n``, ``term``, ``by``,
+``period``, ``chunk_size``, ``doc_id``, ``start``/``end``, ``count``, ``per_1000``, ...); the
+"Names" page, every public parameter and column with its one meaning, is the docstring of
+:mod:`toolkit._glossary` (``help(toolkit._glossary)``, ``toolkit._glossary.GLOSSARY``).
 """
 
 from __future__ import annotations
