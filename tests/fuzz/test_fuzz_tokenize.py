@@ -50,12 +50,12 @@ def test_iter_tokenize_equals_tokenize(corpus, max_chars):
 
 @budget(100)
 @given(corpora(), st.integers(1, 3), st.sampled_from(["norm", "token", "stem"]))
-def test_ngrams(corpus, n, column):
+def test_ngrams(corpus, n, term):
     tokens = tt.tokenize(corpus)
-    out = run(tt.ngrams, tokens, n=n, column=column)
+    out = run(tt.ngrams, tokens, n=n, term=term)
     if out is None:
         return
-    check_same(out, tt.ngrams(tokens, n=n, column=column))
+    check_same(out, tt.ngrams(tokens, n=n, term=term))
     assert (out["n"] == n).all()
     assert ((out["doc_freq"] >= 1) & (out["doc_freq"] <= out["count"])).all()
     assert (out["doc_freq"] <= max(len(corpus), 1)).all()

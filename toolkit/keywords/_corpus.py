@@ -95,7 +95,7 @@ def occurrences(
     tok = _tokens(ensure_annotated(text_or_corpus), tokens, term).reset_index(drop=True)
     if term not in tok.columns:
         raise SchemaError(f"token table has no column {term!r}", source="tokens")
-    rows = _ngram_rows(tok, n, column=term, drop_stop=drop_stop, drop_punct=drop_punct)
+    rows = _ngram_rows(tok, n, term=term, drop_stop=drop_stop, drop_punct=drop_punct)
     out = rows[["doc_id", "start", "end", "ngram"]].rename(columns={"ngram": "term"})
     return conform(out, OCCURRENCE_DTYPES)
 

@@ -407,7 +407,7 @@ def ngrams(
     tokens: pd.DataFrame,
     n: int = 2,
     *,
-    column: str = "norm",
+    term: str = "norm",
     drop_stop: bool = True,
     drop_punct: bool = True,
     min_count: int = 1,
@@ -420,8 +420,8 @@ def ngrams(
         A table from :func:`tokenize`.
     n : int
         Length of the n-grams (1 for unigrams).
-    column : str
-        Which column forms the n-grams: ``"norm"`` (default), ``"token"`` or ``"stem"``.
+    term : str
+        Which token column forms the n-grams: ``"norm"`` (default), ``"token"`` or ``"stem"``.
     drop_stop, drop_punct : bool
         Leave out every n-gram that contains a stopword / punctuation token (n-grams never
         bridge over a dropped token, nor cross a sentence boundary).
@@ -443,7 +443,7 @@ def ngrams(
     """
     if n < 1:
         raise ValueError(f"n must be >= 1, got {n}")
-    need = {"doc_id", "sent_id", column, "is_stop", "is_punct"}
+    need = {"doc_id", "sent_id", term, "is_stop", "is_punct"}
     missing = need - set(tokens.columns)
     if missing:
         from toolkit.errors import SchemaError
@@ -452,7 +452,7 @@ def ngrams(
             f"token table lacks column(s) {sorted(missing)}; pass the output of tokenize()",
             source="DataFrame",
         )
-    table = _ngram_rows(tokens, n, column=column, drop_stop=drop_stop, drop_punct=drop_punct)
+    table = _ngram_rows(tokens, n, term=term, drop_stop=drop_stop, drop_punct=drop_punct)
     if table.empty:
         return empty_frame(NGRAM_DTYPES)
     grouped = table.groupby("ngram", sort=False)["doc_id"]
@@ -464,12 +464,12 @@ def ngrams(
 
 
 def _ngram_rows(
-    tokens: pd.DataFrame, n: int, *, column: str, drop_stop: bool, drop_punct: bool
+    tokens: pd.DataFrame, n: int, *, term: str, drop_stop: bool, drop_punct: bool
 ) -> pd.DataFrame:
     """Every n-gram occurrence, in token order: ``ngram, doc_id`` (and ``start, end`` when the
     table has offsets). The one n-gram builder: :func:`ngrams` and ``keywords.occurrences``
     both count these rows. n-grams stay within a sentence and never bridge a dropped token."""
-    words = tokens[column].astype(str).reset_index(drop=True)
+    words = tokens[term].astype(str).reset_index(drop=True)
     ok = np.ones(len(tokens), dtype=bool)
     if drop_stop:
         ok &= ~tokens["is_stop"].to_numpy(dtype=bool)
