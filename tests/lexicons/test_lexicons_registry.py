@@ -94,3 +94,12 @@ def test_data_readme_lists_every_lexicon():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     missing = [n for n in lx.available()["name"] if f"| `{n}` |" not in readme]
     assert not missing, f"toolkit/data/README.md lacks {missing}"
+
+
+def test_load_never_hands_out_the_cached_object():
+    first = lx.load("guard_words")
+    first["titles"] = frozenset()
+    assert lx.load("guard_words")["titles"]
+    frame = lx.load("titles")
+    frame.loc[0, "word"] = "changed"
+    assert lx.load("titles").loc[0, "word"] == "minister"

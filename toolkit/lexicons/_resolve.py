@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -54,8 +55,8 @@ def load(name: str, *, language: str = "en") -> Any:
     Returns
     -------
     frozenset, DataFrame, dict or parsed YAML
-        As the registry's ``format`` says (:data:`toolkit.lexicons.FORMATS`). A DataFrame is a
-        fresh copy each call; its ``attrs["source"]`` names the file.
+        As the registry's ``format`` says (:data:`toolkit.lexicons.FORMATS`). DataFrames and
+        dicts are fresh copies each call; a DataFrame's ``attrs["source"]`` names the file.
 
     Examples
     --------
@@ -68,6 +69,8 @@ def load(name: str, *, language: str = "en") -> Any:
     if isinstance(out, pd.DataFrame):
         out = out.copy()
         out.attrs["source"] = f"toolkit/data/{entry(name, language=language)['path']}"
+    elif not isinstance(out, frozenset):  # a mutable dict or YAML document: never the cached one
+        out = copy.deepcopy(out)
     return out
 
 
