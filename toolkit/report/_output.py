@@ -111,7 +111,7 @@ def save_figure(fig, name: str, *, formats: tuple[str, ...] = ("png", "svg"), dp
     return written
 
 
-def figure_problems(figure) -> list[str]:
+def figure_problems(fig) -> list[str]:
     """What a report figure lacks: a title, axis labels, a legend for several labelled series.
 
     Axes drawn without axis lines (a network) need no labels; colour bars are skipped.
@@ -127,9 +127,9 @@ def figure_problems(figure) -> list[str]:
     >>> figure_problems(fig)
     []
     """
-    axes = [ax for ax in figure.axes if ax.get_label() != "<colorbar>"]
+    axes = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
     problems = []
-    suptitle = figure._suptitle.get_text() if getattr(figure, "_suptitle", None) else ""
+    suptitle = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) else ""
     if not suptitle and not any(ax.get_title() for ax in axes):
         problems.append("no title")
     for i, ax in enumerate(axes):
@@ -140,13 +140,13 @@ def figure_problems(figure) -> list[str]:
         if not ax.get_ylabel():
             problems.append(f"axes {i} has no y-axis label")
         labelled = [h for h in ax.get_legend_handles_labels()[1] if not h.startswith("_")]
-        if len(labelled) > 1 and ax.get_legend() is None and not figure.legends:
+        if len(labelled) > 1 and ax.get_legend() is None and not fig.legends:
             problems.append(f"axes {i} has {len(labelled)} labelled series but no legend")
     return problems
 
 
-def table_to_csv(df: pd.DataFrame, path: Path | None = None, *, index: bool = False) -> str:
-    """Serialise ``df`` the one reproducible way: UTF-8, ``\\n`` line ends, ``%.6g`` floats.
+def table_to_csv(frame: pd.DataFrame, path: Path | None = None, *, index: bool = False) -> str:
+    """Serialise ``frame`` the one reproducible way: UTF-8, ``\\n`` line ends, ``%.6g`` floats.
 
     Dates are written as ISO 8601, missing values as empty fields.
 
@@ -155,7 +155,7 @@ def table_to_csv(df: pd.DataFrame, path: Path | None = None, *, index: bool = Fa
     1,0.333333
     2,2
     """
-    text = df.to_csv(
+    text = frame.to_csv(
         index=index,
         float_format=FLOAT_FORMAT,
         lineterminator="\n",
@@ -166,8 +166,8 @@ def table_to_csv(df: pd.DataFrame, path: Path | None = None, *, index: bool = Fa
     return text
 
 
-def save_table(df: pd.DataFrame, name: str, *, index: bool = False):
-    """Write ``df`` as ``<report>/tables/<notebook>/<name>.csv``.
+def save_table(frame: pd.DataFrame, name: str, *, index: bool = False):
+    """Write ``frame`` as ``<report>/tables/<notebook>/<name>.csv``.
 
     The notebook decides the row order (sort before saving, with a tie-breaker, so
     that equal scores keep a fixed order); floats are written with six significant digits,
@@ -176,7 +176,7 @@ def save_table(df: pd.DataFrame, name: str, *, index: bool = False):
 
     Parameters
     ----------
-    df : pandas.DataFrame
+    frame : pandas.DataFrame
         The table.
     name : str
         File stem: letters, digits, ``_``, ``-`` and ``.``.
@@ -194,15 +194,15 @@ def save_table(df: pd.DataFrame, name: str, *, index: bool = False):
     True
     """
     _check_name(name)
-    if not isinstance(df, pd.DataFrame):
-        df = pd.DataFrame(df)
+    if not isinstance(frame, pd.DataFrame):
+        frame = pd.DataFrame(frame)
     root = report_dir()
     if root is None:
         return None
     folder = root / "tables" / _notebook_name()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
-    table_to_csv(df, path, index=index)
+    table_to_csv(frame, path, index=index)
     return path
 
 
