@@ -123,4 +123,7 @@ MESSAGES = {
     "lexicon_type": "cannot use {kind} as a lexicon; expected {want}",
     "lexicon_entry": "lexicon entry {entry!r} is not a string",
     "lexicon_columns": "lexicon lacks column(s) {missing}",
+    "quotes_word_classes": "no words of class(es) {missing} (copy toolkit/data/quotes and edit it)",
+    "quotes_thresholds": "cannot read the quote thresholds: {detail}",
+    "quotes_threshold_value": "threshold {key!r} must be a number, not {value!r}",
 }

@@ -94,3 +94,53 @@ def test_accepted_attribution_registers_its_person():
     got = quotes.extract(text)
     assert got["speaker"].tolist() == ["Journalist Yashar Ali", "he"]
     assert got["speaker_name"].tolist() == ["Yashar Ali", "Yashar Ali"]
+
+
+def _lexicon_copy(tmp_path, edit):
+    """A copy of toolkit/data/quotes with ``edit(folder)`` applied."""
+    import shutil
+    from importlib import resources
+
+    folder = tmp_path / "quotes"
+    shutil.copytree(str(resources.files("toolkit") / "data" / "quotes"), folder)
+    edit(folder)
+    return folder
+
+
+def test_thresholds_come_from_the_data_file(tmp_path):
+    text = "Talks continue. “Never, ever.” The ministry was silent."
+    assert quotes.extract(text).empty  # a quote of two words is a scare quote
+
+    def fewer_words(folder):
+        path = folder / "thresholds.yaml"
+        path.write_text(path.read_text().replace("quote_min_words: 4 ", "quote_min_words: 2 "))
+
+    own = _lexicon_copy(tmp_path, fewer_words)
+    got = quotes.extract(text, lexicon=own)
+    assert got[["quote", "rule"]].values.tolist() == [["“Never, ever.”", "quote-only"]]
+    assert quotes.load_lexicon(own).th.quote_min_words == 2
+
+
+def test_word_classes_come_from_the_data_file(tmp_path):
+    text = "Zarif told the crowd talks would resume in May."
+    assert quotes.extract(text)["quote"].tolist() == ["talks would resume in May."]
+
+    def no_crowd(folder):
+        path = folder / "function_words.csv"
+        path.write_text(path.read_text().replace("crowd,addressee\n", ""))
+
+    got = quotes.extract(text, lexicon=_lexicon_copy(tmp_path, no_crowd))
+    assert got["quote"].tolist() == ["crowd talks would resume in May."]  # no addressee
+
+
+def test_bad_threshold_file_names_file_and_line(tmp_path):
+    import pytest
+
+    from toolkit.errors import InputError
+
+    def bad(folder):
+        path = folder / "thresholds.yaml"
+        path.write_text(path.read_text().replace("after_min_alnum: 4 ", "after_min_alnum: four "))
+
+    with pytest.raises(InputError, match=r"thresholds.yaml, line \d+: threshold 'after_min_alnum'"):
+        quotes.load_lexicon(_lexicon_copy(tmp_path, bad))

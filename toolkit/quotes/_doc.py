@@ -18,7 +18,6 @@ from toolkit.quotes._text import (
     _DQ,
     _DQ_ONE,
     _DQ_TWO,
-    _MAX_UNIT,
     _OPEN_DQ,
     _SHORT,
     _WORD,
@@ -132,7 +131,7 @@ class QuoteDoc(Speakers):
                     continue
                 n = toks[i + 1]
                 if (n.low.endswith("ing") and n.low in forms) or n.low == "according" \
-                        or (t.text == "," and n.low in {"while", "whereas"}):
+                        or (t.text == "," and n.low in self.lex.fw.contrast):
                     at.append(i)
                     always.append(True)
                 elif t.text == ";":  # only when the next token is inside the range
@@ -210,17 +209,19 @@ class QuoteDoc(Speakers):
         return [piece for s, e in merged for piece in self._cut_long(s, e)]
 
     def _cut_long(self, s: int, e: int) -> list[tuple[int, int]]:
-        """A unit of at most ``_MAX_UNIT`` characters, or pieces of it cut at white space.
+        """A unit of at most ``lex.th.max_unit_chars`` characters, or pieces of it cut at white
+        space.
 
         Only text without sentence ends makes such units ('“A,” said B, “C,” said D, ...'
         for pages on end); every rule reads its whole unit, so they cost time and output
         in proportion to the square of the unit's length.
         """
         pieces = []
-        while e - s > _MAX_UNIT:
-            cut = max(self.text.rfind(" ", s + _MAX_UNIT // 2, s + _MAX_UNIT),
-                      self.text.rfind("\n", s + _MAX_UNIT // 2, s + _MAX_UNIT))
-            cut = cut if cut > s else s + _MAX_UNIT
+        most = self.lex.th.max_unit_chars
+        while e - s > most:
+            cut = max(self.text.rfind(" ", s + most // 2, s + most),
+                      self.text.rfind("\n", s + most // 2, s + most))
+            cut = cut if cut > s else s + most
             a, b = _strip_span(self.text, s, cut, " \t\n")
             if b > a:
                 pieces.append((a, b))
@@ -232,14 +233,17 @@ class QuoteDoc(Speakers):
     def _speaker_sentence(self, s: int, e: int) -> bool:
         """True for a short sentence that only names a speaker and a cue ("Smith said.")."""
         seg = self.text[s:e]
-        if len(seg) > 220 or any(q.start >= s for q in self.overlapping(s, e)):
+        th = self.lex.th
+        if len(seg) > th.speaker_sentence_max_chars \
+                or any(q.start >= s for q in self.overlapping(s, e)):
             return False
         words = _WORD.findall(seg)
         for k, w in enumerate(words):
             form = self.lex.cue_forms.get(w.lower())
             if form and form[2] and not form[3]:
                 rest = words[k + 1:]
-                return len(rest) <= 8 and "that" not in rest and k <= 20
+                return len(rest) <= th.speaker_sentence_max_rest_words and "that" not in rest \
+                    and k <= th.speaker_sentence_max_cue_word
         return False
 
     def tok_index(self, pos: int) -> int:

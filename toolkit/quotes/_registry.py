@@ -111,7 +111,7 @@ def run(doc: QuoteDoc, table: tuple[Rule, ...] | None = None) -> list[Candidate]
     table = active_table() if table is None else table
     groups = [(scope, [r.func for r in rs]) for scope, rs in groupby(
         sorted(table, key=lambda r: r.priority), key=lambda r: r.scope)]
-    text = doc.text
+    text, th = doc.text, doc.lex.th
     out: list[Candidate] = []
     last_speaker, last_end = None, -1
     for us, ue in doc.units:
@@ -143,7 +143,8 @@ def run(doc: QuoteDoc, table: tuple[Rule, ...] | None = None) -> list[Candidate]
                     if any(a <= q.start + 1 and q.end - 1 <= b for a, b in covered):
                         continue
                     inner = text[q.start:q.end]
-                    if len(_WORD.findall(inner)) < 4 or is_title(inner):
+                    if len(_WORD.findall(inner)) < th.quote_min_words or is_title(
+                            inner, th.title_word_min_len):
                         continue  # scare quotes and titles of works ("The Rachel Maddow Show")
                     ctx.quote = q
                     for f in funcs:

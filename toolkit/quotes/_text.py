@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from toolkit.quotes._lexicon import load_function_words
-
 _TOKEN = re.compile(
     r"[a-z0-9]\w*(?:[-'’]\w+)*(?:['’]s?)?|"  # fast path: most tokens start in lower case
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Z][a-z]{1,3}\.(?=,)|"
@@ -18,17 +16,7 @@ _TOKEN = re.compile(
     r"\w+(?:[-'’]\w+)*(?:['’]s?)?|[^\w\s]"
 )
 _WORD = re.compile(r"\w+")
-_FW = load_function_words()
-_SKIP = _FW["skip"]
-_DET = _FW["det"]
-_STOP = _FW["stop"]
-_PARTICLES = _FW["particle"]
-_OBJ_VERBS = _FW["object_verb"]
-_BE = _FW["be"]
-_ADJUNCT = _FW["adjunct"]
 _DQ = re.compile(r"``|''|[\"“”„‟«»]")
-_SUBORD = _FW["subordinator"]
-_GENERIC = _FW["generic_head"]
 _LEAD = re.compile(r"([,”\"']|'')\s*(?:(?:his|her|their|its|the|a|an|[a-z][a-z0-9-]*)\s+){1,3}$")
 _DASH_SPEAKER = re.compile(
     r"[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,4})"
@@ -116,9 +104,6 @@ _DQ_ONE = re.compile(r"[\"“”„‟«»]")
 _DQ_TWO = re.compile(r"(?=``|'')")  # every start, overlapping ones included
 _OPEN_DQ = re.compile(r"[“\"]")
 _FIRST_WORD = re.compile(r"\s*(\S+)")
-# longest unit (sentence, or sentences a quote holds together) the rules read: 8,000 characters,
-# more than twice the longest in PolNeAR and the AllSides corpus (3,316; one of 6,828)
-_MAX_UNIT = 8000
 _NONSPACE = re.compile(r"\S+")
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from toolkit.quotes._doc import QuoteDoc
-from toolkit.quotes._text import _DET, _OBJ_VERBS, _OPENERS, _THAT, _WORD, Speaker
+from toolkit.quotes._text import _OPENERS, _THAT, _WORD, Speaker
 
 
 def cues(doc: QuoteDoc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, bool, bool]]]:
     """Cue tokens in ``[ti, tj)``: (first token, one past last token, (lemma, class, quote_ok))."""
-    toks, forms = doc.toks, doc.lex.cue_forms
+    toks, forms, th = doc.toks, doc.lex.cue_forms, doc.lex.th
     out = []
     headline: bool | None = None  # worked out only when a capitalised cue shows up
     i = ti
@@ -37,9 +37,10 @@ def cues(doc: QuoteDoc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str
                 continue
         if low in forms and not toks[i].text.islower() and i > ti and headline is None:
             # a headline in title case ("Iran Says It Will Respond"): capitalised cues count
-            long_words = [t.text for t in toks[ti:tj] if len(t.text) > 3 and t.text.isalpha()]
-            headline = len(long_words) >= 3 and sum(
-                w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+            long_words = [t.text for t in toks[ti:tj]
+                          if len(t.text) >= th.headline_long_word_len and t.text.isalpha()]
+            headline = len(long_words) >= th.headline_min_long_words and sum(
+                w[0].isupper() for w in long_words) >= th.headline_capital_share * len(long_words)
         if low in forms and (toks[i].text.islower() or i == ti or (headline and i > ti) or
                              (i - 1 >= ti and toks[i - 1].text in _OPENERS)):
             # a capitalised cue inside a sentence is part of a name ("the United States")
@@ -62,17 +63,17 @@ def cut(doc: QuoteDoc, start: int, end: int) -> int:
 
 def content_after(doc: QuoteDoc, cue_i: int, cue_j: int, lemma: str, unit_end: int) -> int:
     """Where the content starts after a cue (skipping an object and adjuncts before "that")."""
+    fw = doc.lex.fw
     text, toks = doc.text, doc.toks
     pos = toks[cue_j - 1].end
-    m = _THAT.match(text, pos, min(unit_end, pos + 90))
-    if m and not any(f" {w} " in f" {m.group().lower()} " for w in ("said", "says", "told")):
+    m = _THAT.match(text, pos, min(unit_end, pos + doc.lex.th.that_window_chars))
+    if m and not any(f" {w} " in f" {m.group().lower()} " for w in fw.that_blocker):
         return m.end() - 4
-    if lemma in _OBJ_VERBS:
+    if lemma in fw.object_verb:
         k = cue_j
         while k < len(toks) and toks[k].start < unit_end and (
-            toks[k].low in _DET or doc._is_nameish(toks[k]) or toks[k].low in doc.lex.speaker_nouns
-            or toks[k].low in {"reporters", "journalists", "supporters", "me", "him", "her",
-                               "them", "us", "audience", "crowd"}
+            toks[k].low in fw.det or doc._is_nameish(toks[k])
+            or toks[k].low in doc.lex.speaker_nouns or toks[k].low in fw.addressee
         ) and not doc.in_quote[k]:
             k += 1
         if k > cue_j and k < len(toks):
@@ -81,16 +82,22 @@ def content_after(doc: QuoteDoc, cue_i: int, cue_j: int, lemma: str, unit_end: i
 
 
 
-def is_title(quoted: str) -> bool:
-    """A title of a work or a name in quotes: every word longer than three letters capitalised."""
-    return all(w[0].isupper() or w.isdigit() for w in _WORD.findall(quoted) if len(w) > 3)
+def is_title(quoted: str, min_len: int = 4) -> bool:
+    """A title of a work or a name in quotes: every word of ``min_len`` letters or more
+    capitalised (``lex.th.title_word_min_len``).
+
+    >>> is_title("The Rachel Maddow Show"), is_title("we will respond")
+    (True, False)
+    """
+    return all(w[0].isupper() or w.isdigit() for w in _WORD.findall(quoted) if len(w) >= min_len)
 
 
 
 
 def real_speaker(doc: QuoteDoc, sp: Speaker) -> bool:
     """Not a lone determiner ("The") nor a heading in capitals ("RED STATES OUTNUMBER BLUE")."""
+    fw = doc.lex.fw
     words = doc.text[sp.start:sp.end].split()
-    if len(words) == 1 and words[0].lower() in doc.lex.not_names | _DET:
+    if len(words) == 1 and words[0].lower() in doc.lex.not_names | fw.det:
         return False
     return not (len(words) > 1 and all(w.isupper() for w in words))

@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from toolkit.quotes._context import Context
 from toolkit.quotes._doc import QuoteDoc
-from toolkit.quotes._text import _DET, _PARTICLES, Candidate, Speaker
+from toolkit.quotes._text import Candidate, Speaker
 from toolkit.quotes.rules._shared import real_speaker
 
 
@@ -29,6 +29,7 @@ def cue_colon_quote(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
 
 def _colon_cue(doc: QuoteDoc, pos: int) -> tuple[tuple[int, int], Speaker] | None:
     """The cue and speaker of "Trump said:" (or "the report:") right before a block quote."""
+    fw = doc.lex.fw
     text = doc.text
     colon = pos  # the last character before pos that is no white space
     while colon > 0 and text[colon - 1].isspace():
@@ -37,8 +38,9 @@ def _colon_cue(doc: QuoteDoc, pos: int) -> tuple[tuple[int, int], Speaker] | Non
     if colon < 0 or text[colon] != ":":
         return None
     ci = doc.tok_index(colon)
-    lo = doc.tok_index(max(0, colon - 300))
-    for i in range(ci - 1, max(lo, ci - 25) - 1, -1):
+    th = doc.lex.th
+    lo = doc.tok_index(max(0, colon - th.colon_lookback_chars))
+    for i in range(ci - 1, max(lo, ci - th.colon_lookback_tokens) - 1, -1):
         t = doc.toks[i]
         if t.text in {".", "!", "?"} or doc.in_quote[i]:
             break
@@ -56,22 +58,22 @@ def _colon_cue(doc: QuoteDoc, pos: int) -> tuple[tuple[int, int], Speaker] | Non
     us = doc.units[k_unit] if k_unit >= 0 else None
     if us is not None:
         i = doc.tok_index(us[0])
-        while i < ci and doc.toks[i].low in doc.lex.not_names and doc.toks[i].low not in _DET:
+        while i < ci and doc.toks[i].low in doc.lex.not_names and doc.toks[i].low not in fw.det:
             i += 1
         k = i
-        while k < ci and (doc._is_nameish(doc.toks[k]) or doc.toks[k].low in _PARTICLES
+        while k < ci and (doc._is_nameish(doc.toks[k]) or doc.toks[k].low in fw.particle
                           or doc.toks[k].low in doc.lex.title_heads
                           or doc.toks[k].low in doc.lex.title_mods):
             k += 1
-        if i < len(doc.toks) and (doc.toks[i].low in _DET or doc.toks[i].text.isupper()):
+        if i < len(doc.toks) and (doc.toks[i].low in fw.det or doc.toks[i].text.isupper()):
             return None
-        if k < ci and doc.toks[i].low in {"he", "she", "they", "i", "we"}:
+        if k < ci and doc.toks[i].low in fw.colon_pronoun:
             t = doc.toks[i]
             return (colon, colon + 1), doc.resolve_pronoun(Speaker(t.start, t.end, pronoun=True))
         if i < k < ci - 1 and doc.toks[k].text.isalpha() and doc.toks[k].text.islower():
             return (colon, colon + 1), doc.make_speaker(doc.toks[i].start, doc.toks[k - 1].end)
     # "the report:" with no verb
-    sp = doc.speaker_before(ci, max(lo, ci - 8))
+    sp = doc.speaker_before(ci, max(lo, ci - th.colon_noun_tokens))
     if sp is not None and text.find("\n", max(sp.start, 0), colon) < 0 \
             and real_speaker(doc, sp):
         return (colon, colon + 1), sp

@@ -18,23 +18,14 @@ from __future__ import annotations
 
 from toolkit.quotes._context import Context
 from toolkit.quotes._doc import QuoteDoc
-from toolkit.quotes._text import (
-    _ADJUNCT,
-    _DASH_SPEAKER,
-    _DET,
-    _FIRST_WORD,
-    _SKIP,
-    _STOP,
-    Candidate,
-    Speaker,
-    _strip_span,
-)
+from toolkit.quotes._text import _DASH_SPEAKER, _FIRST_WORD, Candidate, Speaker, _strip_span
 from toolkit.tokenize._marks import Quote
 
 
 def content_cue_speaker(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     """Inverted order: the content, a comma or closing mark, the cue, then the speaker
     (cue rule)."""
+    fw = doc.lex.fw
     cue = ctx.cue
     if cue is None or cue.i - 1 < ctx.ti:
         return None
@@ -48,9 +39,9 @@ def content_cue_speaker(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
         return []
     a, b = _strip_span(text, us, prev.start if prev.text == "," else prev.end)
     rest = _FIRST_WORD.match(text, sp.end, ue)  # None: only white space left
-    if doc.alnum(a, b) >= 4 and (
+    if doc.alnum(a, b) >= doc.lex.th.content_cue_min_alnum and (
         rest is None or rest.group(1)[0] in ",.;:!?”\"'("
-        or rest.group(1) in _ADJUNCT
+        or rest.group(1) in fw.adjunct
     ) and (doc.has_dq(a, b) or not cue.strict):
         m_end = doc.comma_before_quote(sp.end, ue)  # ', “...'
         if m_end is not None:
@@ -64,6 +55,7 @@ def content_cue_speaker(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
 def _any_verb_after(doc: QuoteDoc, q: Quote, ue: int) -> tuple[tuple[int, int], Speaker] | None:
     """"“...,” Trump shot back." with a verb not in the cue list: speaker and verb after a quote
     that ends in a comma, question or exclamation mark."""
+    fw = doc.lex.fw
     text, toks = doc.text, doc.toks
     inner_end = text[q.start:q.end].rstrip("”\"' ")
     if not inner_end or inner_end[-1] not in ",?!—-":
@@ -77,18 +69,19 @@ def _any_verb_after(doc: QuoteDoc, q: Quote, ue: int) -> tuple[tuple[int, int], 
         if k >= hi:
             return False
         w = toks[k].text
-        return w.isalpha() and w.islower() and w not in _STOP and w not in _DET \
-            and w not in _ADJUNCT and not doc._spk(w)
+        return w.isalpha() and w.islower() and w not in fw.stop and w not in fw.det \
+            and w not in fw.adjunct and not doc._spk(w)
     sp = doc.speaker_after(i, hi)
     if sp is not None:
         k = doc.tok_index(sp.end)
         if k < hi and toks[k].text == "," and not sp.pronoun:
             m = k + 1
-            while m < hi and toks[m].text not in {",", ".", ";", ":"} and m - k < 36:
+            while m < hi and toks[m].text not in {",", ".", ";", ":"} \
+                    and m - k < doc.lex.th.apposition_max_tokens:
                 m += 1
             if m < hi and toks[m].text == ",":
                 k = m + 1
-        while k < hi and toks[k].low in _SKIP:
+        while k < hi and toks[k].low in fw.skip:
             k += 1
         if verb_at(k):
             return (toks[k].start, toks[k].end), sp
@@ -122,8 +115,11 @@ def continuation(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     """A quote that is the whole unit, within 600 characters of the last speaker's unit: a
     further quote of that speaker (quote rule)."""
     q = ctx.quote
-    whole = doc.alnum(ctx.us, ctx.ue) - doc.alnum(q.start, q.end) <= 2
-    if ctx.last_speaker is None or not whole or ctx.us - ctx.last_speaker_end >= 600:
+    th = doc.lex.th
+    outside = doc.alnum(ctx.us, ctx.ue) - doc.alnum(q.start, q.end)
+    whole = outside <= th.continuation_max_outside_alnum
+    if ctx.last_speaker is None or not whole \
+            or ctx.us - ctx.last_speaker_end >= th.continuation_max_distance:
         return None
     return [Candidate(q.start, q.end, None, ctx.last_speaker, "continuation",
                       sets_speaker=False)]

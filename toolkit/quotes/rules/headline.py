@@ -33,6 +33,7 @@ def speaker_colon(doc: QuoteDoc, ctx: Context) -> list[Candidate]:
     h0 += len(text[h0:head.end(1)]) - len(text[h0:head.end(1)].lstrip())
     sp = doc.make_speaker(h0, head.end(1)) if h0 < head.end(1) else None
     a, b = _strip_span(text, head.end(), ue)
-    if sp is not None and doc.alnum(a, b) >= 8 and (sp.person or sp.affiliation):
+    if sp is not None and doc.alnum(a, b) >= doc.lex.th.headline_min_content_alnum \
+            and (sp.person or sp.affiliation):
         return [Candidate(a, b, (head.end(1), head.end(1) + 1), sp, "speaker-colon")]
     return []

@@ -18,20 +18,7 @@ from bisect import bisect_left
 
 from toolkit.quotes._context import Context
 from toolkit.quotes._doc import QuoteDoc
-from toolkit.quotes._text import (
-    _ADJUNCT,
-    _BE,
-    _DET,
-    _FIRST_WORD,
-    _LEAD,
-    _SKIP,
-    _STOP,
-    _SUBORD,
-    Candidate,
-    _ends_with,
-    _has_words,
-    _strip_span,
-)
+from toolkit.quotes._text import _FIRST_WORD, _LEAD, Candidate, _ends_with, _has_words, _strip_span
 from toolkit.quotes.rules._shared import content_after, cut
 
 
@@ -45,7 +32,7 @@ def asked(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     while k < tj and not (toks[k].text == "," and not doc.in_quote[k]):
         k += 1
     a, b = _strip_span(text, toks[cue.j - 1].end, toks[k].start if k < tj else ctx.ue)
-    if k < tj and doc.alnum(a, b) >= 6:
+    if k < tj and doc.alnum(a, b) >= doc.lex.th.asked_min_alnum:
         return [Candidate(a, b, (toks[cue.i].start, toks[cue.j - 1].end), None, "asked")]
     return []
 
@@ -63,16 +50,17 @@ def participle(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
         return []
     cs = content_after(doc, cue.i, cue.j, cue.lemma, ctx.ue)
     a, b = _strip_span(doc.text, cs, cut(doc, cs, ctx.ue))
-    if doc.alnum(a, b) >= 6:
+    if doc.alnum(a, b) >= doc.lex.th.participle_min_alnum:
         return [Candidate(a, b, span, sp, "participle", sets_speaker=False)]
     return []
 
 
 def _passive(doc: QuoteDoc, ctx: Context) -> bool:
+    fw = doc.lex.fw
     j = ctx.cue.i - 1
     passive = False
-    while j >= ctx.ti and doc.toks[j].low in _SKIP:
-        passive = passive or doc.toks[j].low in _BE
+    while j >= ctx.ti and doc.toks[j].low in fw.skip:
+        passive = passive or doc.toks[j].low in fw.be
         j -= 1
     return passive
 
@@ -93,6 +81,7 @@ def passive(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
 def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     """The speaker right before the cue; the content after the cue, before the speaker, or
     around both (cue rule)."""
+    fw, th = doc.lex.fw, doc.lex.th
     cue = ctx.cue
     if cue is None:
         return None
@@ -101,7 +90,8 @@ def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     span = (toks[ci].start, toks[cj - 1].end)
     prev = toks[ci - 1] if ci - 1 >= ti else None
     sp = doc.speaker_before(ci, ti)
-    if sp is None and prev is not None and prev.low in {"and", "but"} and ci - ti > 3:
+    if sp is None and prev is not None and prev.low in fw.coordinator \
+            and ci - ti >= th.coordinated_min_tokens:
         # "The company keeps its finances secret but says its business tripled."
         sp = ctx.speaker or doc.subject_of(us, span[0])
     if sp is None:
@@ -110,11 +100,11 @@ def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
         return []
     # a match ending at sp.start with lead.end(1) within 40 characters starts in the last 42:
     # searching only there finds the same one, in constant time
-    lead = _LEAD.search(text, max(us, sp.start - 42), sp.start)
-    if lead and sp.start - lead.end(1) < 40 and not sp.pronoun and not any(
-        w in _STOP or w in _SUBORD or w in doc.lex.cue_forms
+    lead = _LEAD.search(text, max(us, sp.start - th.lead_max_chars - 2), sp.start)
+    if lead and sp.start - lead.end(1) < th.lead_max_chars and not sp.pronoun and not any(
+        w in fw.stop or w in fw.subordinator or w in doc.lex.cue_forms
         for w in text[lead.end(1):sp.start].lower().split()
-        if w not in _DET
+        if w not in fw.det
     ):
         # "“...,” his nephew Michery el Soheil added."
         sp.start = lead.end(1) + len(text[lead.end(1):sp.start]) - len(
@@ -122,8 +112,8 @@ def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     cs = content_after(doc, ci, cj, cue.lemma, ue)
     ce = cut(doc, cs, ue)
     # the first word of the unit (units start with a word: no white space)
-    intro = _FIRST_WORD.match(text, us, min(sp.start, us + 40))
-    if intro and intro.group(1).lower() in _SUBORD:
+    intro = _FIRST_WORD.match(text, us, min(sp.start, us + th.intro_window_chars))
+    if intro and intro.group(1).lower() in fw.subordinator:
         if ctx.unit_comma is None:
             ctx.unit_comma = text.find(",", us, ue)
         if not 0 <= ctx.unit_comma < sp.start:
@@ -135,7 +125,7 @@ def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     after = _strip_span(text, cs, ce)
     before = _strip_span(text, us, sp.start)
     after_head = text[after[0]:min(after[1], after[0] + 5)].lower()
-    after_ok = doc.alnum(*after) >= 4
+    after_ok = doc.alnum(*after) >= th.after_min_alnum
     if cue.strict and after_ok and not (
         text[span[1]:after[0] + 1].lstrip()[:1] in {":", "“", '"', "'"}
         or after_head.startswith(("that ", "“", '"', "''", "``"))
@@ -144,7 +134,7 @@ def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
         after_ok = False
     ends_comma = _ends_with(text, us, sp.start, None, (",", "”", '"', "''"))
     before_alnum = doc.alnum(*before)
-    if after_ok and ends_comma and before_alnum >= 6:
+    if after_ok and ends_comma and before_alnum >= th.before_min_alnum:
         opens = text[span[1]:after[0] + 1].lstrip()[:1] in {",", ":", "“", '"', "'"} \
             or after_head.startswith(("that ", "“", '"', "''", "``"))
         quote_first = _ends_with(text, *before, " ,.!?", ("”", '"', "''"))
@@ -155,15 +145,17 @@ def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
         if quote_first and not (text[span[1]:after[0] + 1].lstrip()[:1] in {",", ":"}
                                 or after_head.startswith("that ")):
             opens = False  # "“...,” Trump told NBC’s “Today” on Monday."
-        if not opens and (quote_first or first_word in _ADJUNCT):
+        if not opens and (quote_first or first_word in fw.adjunct):
             after_ok = False
-    if after_ok and ends_comma and before_alnum >= 6 and \
+    if after_ok and ends_comma and before_alnum >= th.before_min_alnum and \
             text[span[1]:after[0]].strip().startswith(","):
         # "“A,” he said, “B.”"  /  "The economy, he said, is in trouble."
         return [Candidate(before[0], after[1], span, sp, "interrupted", parts=[before, after])]
     if after_ok:
         return [Candidate(after[0], after[1], span, sp, "speaker-cue-content")]
-    if ends_comma and before_alnum >= (2 if doc.has_dq(*before) else 4) and (
-            doc.has_dq(*before) or (not cue.strict and _has_words(text, *before, 4))):
+    if ends_comma and before_alnum >= (th.before_quoted_min_alnum if doc.has_dq(*before)
+                                     else th.before_plain_min_alnum) and (
+            doc.has_dq(*before)
+            or (not cue.strict and _has_words(text, *before, th.before_plain_min_words))):
         return [Candidate(before[0], before[1], span, sp, "content-speaker-cue")]
     return []
