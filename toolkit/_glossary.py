@@ -96,7 +96,7 @@ GLOSSARY: dict[str, str] = {
     "max_chars": "longest text accepted, in characters",
     "parse_pages": "extract the article from saved HTML pages (None decides per file)",
     "corpus": "a corpus DataFrame (one row per document, toolkit.corpus.SCHEMA)",
-    "text_or_corpus": "a text, list of texts, Series of texts or corpus DataFrame",
+    "text_or_corpus": "a text, list or Series of texts, corpus DataFrame or annotated corpus",
     "doc_or_corpus": "one annotated document, a text or a corpus",
     "data": "bytes to decode",
     "partial": "the bytes may stop mid-character (a chunk of a larger file)",
@@ -135,7 +135,6 @@ GLOSSARY: dict[str, str] = {
     "quote_spans": "a Doc's (start, end) of each quotation-mark pair",
     "docs": "annotated documents (toolkit.annotate.Doc), one per corpus row",
     "options": "tokenizer options an annotation was made with",
-    "x": "a text, corpus or annotated corpus",
     "cache": "read and write the disk cache",
     "progress": "show a progress bar",
     # --- patterns ------------------------------------------------------------------------

@@ -331,8 +331,10 @@ def iter_annotate(
                 yield annotate(part, cache=cache, progress=progress, newlines=newlines)
 
 
-def ensure_annotated(x: TextOrCorpus | AnnotatedCorpus, **options) -> AnnotatedCorpus:
-    """``x`` if it is already an :class:`AnnotatedCorpus`, else ``annotate(x, **options)``.
+def ensure_annotated(
+    text_or_corpus: TextOrCorpus | AnnotatedCorpus, **options
+) -> AnnotatedCorpus:
+    """``text_or_corpus`` if it is already an :class:`AnnotatedCorpus`, else ``annotate`` it.
 
     Every analysis calls this first, so it accepts a corpus or an annotated corpus and never
     tokenizes again.
@@ -341,8 +343,9 @@ def ensure_annotated(x: TextOrCorpus | AnnotatedCorpus, **options) -> AnnotatedC
     >>> ensure_annotated(ac) is ac
     True
     """
-    if isinstance(x, AnnotatedCorpus) and (
-        "newlines" not in options or x.options.get("newlines") == options["newlines"]
+    if isinstance(text_or_corpus, AnnotatedCorpus) and (
+        "newlines" not in options
+        or text_or_corpus.options.get("newlines") == options["newlines"]
     ):
-        return x
-    return annotate(x, **options)
+        return text_or_corpus
+    return annotate(text_or_corpus, **options)
