@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,8 +21,10 @@ from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 from toolkit._docs import TextOrCorpus, iter_docs
 from toolkit._frames import conform
+from toolkit.annotate import AnnotatedCorpus
 from toolkit.errors import DatasetError
 from toolkit.tokenize import sentence_spans
+from toolkit.tone._fast import Analyzer
 
 #: Where the lexicon sits below the nltk_data folder (the name passed to ``nltk.data.load``).
 LEXICON_RESOURCE = "sentiment/vader_lexicon_vadersentiment.txt"
@@ -83,11 +86,14 @@ def install_lexicon() -> Path:
 def analyzer() -> SentimentIntensityAnalyzer:
     """NLTK's ``SentimentIntensityAnalyzer`` loaded with the vaderSentiment lexicon.
 
+    It is :class:`toolkit.tone._fast.Analyzer`, NLTK's analyzer with a linear-time word
+    splitter (same scores, about ten times faster).
+
     >>> analyzer().polarity_scores("Good talks.")["compound"] > 0
     True
     """
     install_lexicon()
-    return SentimentIntensityAnalyzer(lexicon_file=LEXICON_RESOURCE)
+    return Analyzer(lexicon_file=LEXICON_RESOURCE)
 
 
 def _with_lexicon(lexicon: object | None) -> SentimentIntensityAnalyzer:
@@ -115,13 +121,25 @@ def _with_lexicon(lexicon: object | None) -> SentimentIntensityAnalyzer:
     return sia
 
 
-def sentences(text_or_corpus: TextOrCorpus, *, lexicon: object | None = None) -> pd.DataFrame:
+def _doc_sentences(text_or_corpus) -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
+    """``(doc_id, text, sentence spans)``: the layer's sentences for an annotated corpus."""
+    if isinstance(text_or_corpus, AnnotatedCorpus):
+        for d in text_or_corpus.docs:
+            yield d.doc_id, d.text, d.sent_spans[:, :2].tolist()
+        return
+    for doc_id, text in iter_docs(text_or_corpus):
+        yield doc_id, text, sentence_spans(text)
+
+
+def sentences(text_or_corpus: TextOrCorpus | AnnotatedCorpus, *,
+              lexicon: object | None = None) -> pd.DataFrame:
     """VADER scores for every sentence (sentences from :func:`toolkit.tokenize.sentence_spans`).
 
     Parameters
     ----------
-    text_or_corpus : str, list of str, Series or corpus DataFrame
-        What to score.
+    text_or_corpus : str, list of str, Series, corpus DataFrame or AnnotatedCorpus
+        What to score; an annotated corpus (:func:`toolkit.annotate.annotate`) gives its
+        stored sentences (the same spans).
     lexicon : path, mapping, DataFrame, optional
         Your own valence lexicon in place of VADER's: a file in VADER's format
         (``word<TAB>valence``, more columns ignored), a ``{word: valence}`` mapping or a
@@ -148,20 +166,23 @@ def sentences(text_or_corpus: TextOrCorpus, *, lexicon: object | None = None) ->
     """
     sia = _with_lexicon(lexicon)
     rows = []
-    for doc_id, text in iter_docs(text_or_corpus):
-        for i, (start, end) in enumerate(sentence_spans(text)):
+    for doc_id, text, spans in _doc_sentences(text_or_corpus):
+        for i, (start, end) in enumerate(spans):
             scores = sia.polarity_scores(text[start:end])
             rows.append((doc_id, i, start, end, *(scores[c] for c in SCORE_COLUMNS)))
     return conform(pd.DataFrame(rows, columns=SENTENCE_COLUMNS), SENTENCE_DTYPES)
 
 
 def documents(
-    text_or_corpus: TextOrCorpus, *, method: str = "mean", lexicon: object | None = None
+    text_or_corpus: TextOrCorpus | AnnotatedCorpus, *, method: str = "mean",
+    lexicon: object | None = None
 ) -> pd.DataFrame:
     """VADER tone per document.
 
     Parameters
     ----------
+    text_or_corpus : str, list of str, Series, corpus DataFrame or AnnotatedCorpus
+        What to score (an annotated corpus gives its stored sentences).
     method : {"mean", "text"}
         ``"mean"`` (default): the mean of the sentence scores, so that long articles do not
         saturate. ``"text"``: VADER run on the whole text at once, as the vaderSentiment
@@ -183,20 +204,23 @@ def documents(
     """
     if method not in ("mean", "text"):
         raise ValueError(f"method must be 'mean' or 'text', got {method!r}")
-    docs = list(iter_docs(text_or_corpus))
     if method == "text":
         sia = _with_lexicon(lexicon)
         rows = []
-        for doc_id, text in docs:
-            n = len(sentence_spans(text))
+        for doc_id, text, spans in _doc_sentences(text_or_corpus):
             scores = (sia.polarity_scores(text) if text.strip()
                       else dict.fromkeys(SCORE_COLUMNS, float("nan")))
-            rows.append((doc_id, n, *(scores[c] for c in SCORE_COLUMNS)))
+            rows.append((doc_id, len(spans), *(scores[c] for c in SCORE_COLUMNS)))
         return conform(pd.DataFrame(rows, columns=DOCUMENT_COLUMNS), DOCUMENT_DTYPES)
-    per_sentence = sentences(pd.DataFrame(docs, columns=["doc_id", "text"]), lexicon=lexicon)
+    if isinstance(text_or_corpus, AnnotatedCorpus):
+        ids = [d.doc_id for d in text_or_corpus.docs]
+        per_sentence = sentences(text_or_corpus, lexicon=lexicon)
+    else:
+        docs = list(iter_docs(text_or_corpus))
+        ids = [d for d, _ in docs]
+        per_sentence = sentences(pd.DataFrame(docs, columns=["doc_id", "text"]), lexicon=lexicon)
     means = per_sentence.groupby("doc_id", sort=False)[SCORE_COLUMNS].mean()
     n = per_sentence.groupby("doc_id", sort=False).size()
-    ids = [d for d, _ in docs]
     out = means.reindex(ids)
     out.insert(0, "n_sentences", n.reindex(ids).fillna(0).astype("int64"))
     return conform(out.rename_axis("doc_id").reset_index(), DOCUMENT_DTYPES)
