@@ -232,7 +232,7 @@ else:
     sentences = sentences.sort_values(["start", "doc_id"])
     located = pd.merge_asof(
         found.sort_values(["start", "doc_id"]),
-        sentences[["doc_id", "sentence", "start", "end", "compound"]].rename(
+        sentences[["doc_id", "sent_id", "start", "end", "compound"]].rename(
             columns={"start": "sent_start", "end": "sent_end"}
         ),
         left_on="start",
@@ -240,7 +240,7 @@ else:
         by="doc_id",
     )
     located = located[located["start"] < located["sent_end"]]
-    per_actor = located.drop_duplicates(["actor", "doc_id", "sentence"])
+    per_actor = located.drop_duplicates(["actor", "doc_id", "sent_id"])
     actor_tone = (
         per_actor[per_actor["actor"].isin(top_actors["actor"].head(12))]
         .groupby("actor")["compound"]

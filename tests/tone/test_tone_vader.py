@@ -46,7 +46,7 @@ def test_sentence_rows_and_offsets():
     text = "Talks were a great success. Rockets killed three civilians.\n\nNo comment."
     s = tone.sentences(text)
     assert list(s.columns) == tone.SENTENCE_COLUMNS
-    assert s["sentence"].tolist() == [0, 1, 2]
+    assert s["sent_id"].tolist() == [0, 1, 2]
     assert text[s["start"].iloc[1] : s["end"].iloc[1]] == "Rockets killed three civilians."
     assert s["compound"].iloc[0] > 0.05 > -0.05 > s["compound"].iloc[1]
 

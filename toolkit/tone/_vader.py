@@ -30,7 +30,7 @@ from toolkit.tone._fast import Analyzer
 LEXICON_RESOURCE = "sentiment/vader_lexicon_vadersentiment.txt"
 SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
 #: Column -> dtype of the frame :func:`sentences` returns (rows or no rows).
-SENTENCE_DTYPES: dict[str, str] = {"doc_id": "str", "sentence": "int64", "start": "int64",
+SENTENCE_DTYPES: dict[str, str] = {"doc_id": "str", "sent_id": "int64", "start": "int64",
                                    "end": "int64", **dict.fromkeys(SCORE_COLUMNS, "float64")}
 #: Column -> dtype of the frame :func:`documents` returns (rows or no rows).
 DOCUMENT_DTYPES: dict[str, str] = {"doc_id": "str", "n_sentences": "int64",
@@ -149,7 +149,7 @@ def sentences(text_or_corpus: TextOrCorpus | AnnotatedCorpus, *,
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, sentence`` (0-based number within the document), ``start, end`` (offsets of
+        ``doc_id, sent_id`` (0-based number within the document), ``start, end`` (offsets of
         the sentence in the text), ``neg, neu, pos`` (proportions of the sentence's valence) and
         ``compound`` (normalised sum in [-1, 1]; VADER's authors call >= 0.05 positive and
         <= -0.05 negative). ``doc_id`` is str, the numbers int64, the scores float64, with
