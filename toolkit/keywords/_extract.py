@@ -45,7 +45,8 @@ def extract(
     Parameters
     ----------
     text_or_corpus
-        A text, a list of texts, a Series or a corpus DataFrame (``doc_id``, ``text``).
+        A text, a list of texts, a Series, a corpus DataFrame (``doc_id``, ``text``) or an
+        :class:`~toolkit.annotate.AnnotatedCorpus` (its texts).
     top_k
         Keyphrases kept per document (fewer if a document has fewer candidates).
     method
@@ -88,24 +89,33 @@ def extract(
         raise InputError("reference= is only used by method='newsrank2' and 'tfidf'",
                          source="extract")
     fn = METHODS[method]
-    docs = [(doc_id, parse(text)) for doc_id, text in iter_docs(text_or_corpus)]
+    docs = [(doc_id, parse(text)) for doc_id, text in _texts(text_or_corpus)]
     kwargs: dict[str, object] = {}
     if method == "tfidf":
         df: Counter = Counter()
         n_docs = 0
-        ref_docs = [parse(t) for _, t in iter_docs(reference)] if reference is not None else []
+        ref_docs = [parse(t) for _, t in _texts(reference)] if reference is not None else []
         for d in [p for _, p in docs] + ref_docs:
             df.update(noun_phrases(d).keys())
             n_docs += 1
         kwargs = {"df": df, "n_docs": n_docs}
     elif method == "newsrank2":
-        ref = (parse(t) for _, t in iter_docs(reference)) if reference is not None else ()
+        ref = (parse(t) for _, t in _texts(reference)) if reference is not None else ()
         df, n_docs = word_df(chain((p for _, p in docs), ref))
         kwargs = {"idf": Idf(df, n_docs)}
     rows: list[tuple] = []
     for doc_id, doc in docs:
         rows.extend(_top(doc_id, doc, fn(doc, **kwargs), top_k))
     return conform(pd.DataFrame(rows, columns=COLUMNS), DTYPES)
+
+
+def _texts(text_or_corpus) -> list[tuple[str, str]]:
+    """``(doc_id, text)`` pairs; an annotated corpus gives its documents' texts (keyphrases
+    parse them with their own tokenizer, so the layer's tokens are not read)."""
+    docs = getattr(text_or_corpus, "docs", None)
+    if docs is not None and not isinstance(text_or_corpus, pd.DataFrame):
+        return [(d.doc_id, d.text) for d in docs]
+    return list(iter_docs(text_or_corpus))
 
 
 def _top(doc_id: str, doc: Doc, scored: _methods.Scored, top_k: int) -> list[tuple]:
