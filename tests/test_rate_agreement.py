@@ -66,6 +66,9 @@ def test_counts_and_rates_agree(source, pattern, term, n):
     trend = keywords.trend(source, pattern, period="year")
     assert trend["count"].sum() == disp["count"].sum()
     assert trend["n_words"].sum() == words.sum()
+    dated = trend["n_words"] > 0
+    assert trend["per_1000"][dated].tolist() == [
+        1000 * c / w for c, w in zip(trend["count"][dated], trend["n_words"][dated], strict=True)]
 
     matched = dictionary.matches(source, {"t": [pattern]})
     assert matched[["doc_id", "start", "end"]].values.tolist() == conc[
