@@ -126,4 +126,19 @@ MESSAGES = {
     "quotes_word_classes": "no words of class(es) {missing} (copy toolkit/data/quotes and edit it)",
     "quotes_thresholds": "cannot read the quote thresholds: {detail}",
     "quotes_threshold_value": "threshold {key!r} must be a number, not {value!r}",
+    # pipeline (toolkit.pipeline)
+    "pipeline_option": "{option} {value}: {problem}",
+    "pipeline_unknown_step": "no such step; steps: {names}",
+    "pipeline_step_config": "unknown config key(s) {keys}; the step takes {known}",
+    "pipeline_no_steps": "no steps chosen",
+    "pipeline_stale": (
+        "{out} holds output of another run ({changes}); pass rebuild=True (--rebuild) "
+        "to replace it, or choose another --out"
+    ),
+    "pipeline_not_output": (
+        "{out} is not empty and holds no manifest.json: not a pipeline output folder; "
+        "choose an empty or new folder"
+    ),
+    "pipeline_rows": "chunk {chunk}: {detail}",
+    "pipeline_no_output": "{out} holds no pipeline output (no manifest.json)",
 }
