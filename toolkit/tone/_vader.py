@@ -166,10 +166,15 @@ def sentences(text_or_corpus: TextOrCorpus | AnnotatedCorpus, *,
     """
     sia = _with_lexicon(lexicon)
     rows = []
+    seen: dict[str, tuple[float, ...]] = {}  # a repeated sentence (boilerplate) is scored once
     for doc_id, text, spans in _doc_sentences(text_or_corpus):
         for i, (start, end) in enumerate(spans):
-            scores = sia.polarity_scores(text[start:end])
-            rows.append((doc_id, i, start, end, *(scores[c] for c in SCORE_COLUMNS)))
+            sentence = text[start:end]
+            values = seen.get(sentence)
+            if values is None:
+                scores = sia.polarity_scores(sentence)
+                values = seen[sentence] = tuple(scores[c] for c in SCORE_COLUMNS)
+            rows.append((doc_id, i, start, end, *values))
     return conform(pd.DataFrame(rows, columns=SENTENCE_COLUMNS), SENTENCE_DTYPES)
 
 
