@@ -260,6 +260,15 @@ GLOSSARY: dict[str, str] = {
     "desc": "progress bar label",
     "option": "name of a report option",
     "kwargs": "passed on to the function named in the docstring",
+    # --- pipeline -----------------------------------------------------------------------
+    "steps": "the analyses a pipeline runs (names, or name -> config)",
+    "backend": "where pipeline chunks run: 'local' (this process) or 'dask'",
+    "scheduler": "address of a running Dask scheduler",
+    "n_workers": "worker processes of a local Dask cluster",
+    "rebuild": "replace a pipeline output made from other inputs or parameters",
+    "sql": "a DuckDB SQL query over the pipeline tables",
+    "table": "name of a pipeline output table",
+    "changes": "what differs between an output's inputs/parameters and this run's",
 }
 
 #: Names that must not be public: synonyms of names above (the one name is the value).

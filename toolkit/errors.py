@@ -141,4 +141,7 @@ MESSAGES = {
     ),
     "pipeline_rows": "chunk {chunk}: {detail}",
     "pipeline_no_output": "{out} holds no pipeline output (no manifest.json)",
+    "pipeline_interrupted": (
+        "interrupted: finished chunks are kept in {out}; run the same command again to resume"
+    ),
 }
