@@ -25,24 +25,77 @@ from toolkit.quotes._text import (
     Tok,
     _ends_with,
     _strip_span,
-    _tokens,
 )
-from toolkit.tokenize import sentence_spans
 from toolkit.tokenize._marks import Quote, pair_marks
+
+_APOSTROPHES = ("'", "’")
+
+
+def _joins(text: str, ps: int, pe: int, s: int, e: int) -> bool:
+    """Whether the layer token ``text[s:e]``, right after ``text[ps:pe]`` (no white space between),
+    belongs to the same word of the quote rules' view: a clitic (``Trump 's``, ``do n't``,
+    ``I 'm``), the apostrophe of a plural possessive (``Petraeus '``) or the parts of a
+    hyphenated word (``Ki - moon``, ``R - Iowa``)."""
+    last = text[pe - 1]
+    first = text[s]
+    if first in _APOSTROPHES:
+        if e - s == 1:  # "Petraeus'" (a plural possessive, not a closing single quote)
+            return last in "sS" and (e == len(text) or not text[e].isalnum())
+        return last.isalnum() and text[s + 1:e].isalpha()
+    if first in "nN" and e - s == 3 and text[s + 1] in _APOSTROPHES:  # n't
+        return last.isalpha()
+    if first == "-" and e - s == 1:  # the hyphen of a word, when a word follows at once
+        return last.isalnum() and e < len(text) and text[e].isalnum()
+    return last == "-" and pe - ps > 1 and text[pe - 2].isalnum() and first.isalnum()
+
+
+def word_spans(text: str, starts, ends) -> list[tuple[int, int]]:
+    """The token view of the quote rules, from the annotate layer's token offsets: clitics,
+    possessives and hyphenated words joined to their word (``Trump's``, ``don't``, ``Ki-moon``),
+    every other token as the layer has it. Only adjacent layer tokens are joined; nothing is
+    tokenized here.
+
+    >>> from toolkit.annotate import annotate_text
+    >>> t = "Ban Ki-moon's aide didn't say -- yes."
+    >>> d = annotate_text(t)
+    >>> [t[s:e] for s, e in word_spans(t, d.start.tolist(), d.end.tolist())]
+    ['Ban', "Ki-moon's", 'aide', "didn't", 'say', '--', 'yes', '.']
+    """
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for s, e in zip(starts, ends, strict=True):
+        if out_e and s == out_e[-1] and _joins(text, out_s[-1], out_e[-1], s, e):
+            out_e[-1] = e
+        else:
+            out_s.append(s)
+            out_e.append(e)
+    return list(zip(out_s, out_e, strict=True))
 
 
 class QuoteDoc(Speakers):
     """Everything the rules need about one document (``lex`` defaults to the shipped lexicon,
-    ``actor_spans`` to none: ``(start, end, actor)`` of the affiliations to use)."""
+    ``actor_spans`` to none: ``(start, end, actor)`` of the affiliations to use).
+
+    Tokens and sentences are read from ``layer``, the document's
+    :class:`toolkit.annotate.Doc` (annotated here with :func:`toolkit.annotate.annotate_text`
+    when not given); the rules' tokens are :func:`word_spans` of the layer's tokens.
+    """
 
     def __init__(self, doc_id: str, text: str, lex: Lexicon | None = None,
-                 actor_spans: list | None = None) -> None:
+                 actor_spans: list | None = None, *, layer=None) -> None:
+        if layer is None:
+            from toolkit.annotate import annotate_text
+
+            layer = annotate_text(text, doc_id=doc_id)
         lex = load_lexicon() if lex is None else lex
         actor_spans = actor_spans or []
         self.doc_id = doc_id
         self.text = text
         self.lex = lex
-        self.toks = [Tok(s, e, w, w.lower()) for s, e, w in _tokens(text)]
+        self._sentences = layer.sent_spans[:, :2].tolist()
+        self.toks = [Tok(s, e, w, w.lower()) for s, e in
+                     word_spans(text, layer.start.tolist(), layer.end.tolist())
+                     for w in (text[s:e],)]
         self.starts = [t.start for t in self.toks]
         self.quotes, self.problems = pair_marks(text)
         self.quotes.sort(key=lambda q: q.start)
@@ -193,7 +246,7 @@ class QuoteDoc(Speakers):
 
     def _units(self) -> list[tuple[int, int]]:
         """Sentences, merged so that no quotation is cut in two."""
-        spans = sentence_spans(self.text)
+        spans = self._sentences  # the layer's sentences
         merged: list[list[int]] = []
         for s, e in spans:
             if merged:

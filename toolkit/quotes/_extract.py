@@ -1,6 +1,6 @@
 """Rule-based attribution extraction: direct, mixed and indirect quotes with their speakers.
 
-The pipeline, per document: a :class:`~toolkit.quotes._doc.QuoteDoc` (tokens with offsets,
+The pipeline, per document: a :class:`~toolkit.quotes._doc.QuoteDoc` (the annotate layer's tokens,
 quotation marks paired by :func:`toolkit.tokenize._marks.pair_marks`, sentences from
 :func:`toolkit.tokenize.sentence_spans` merged so that no quote is cut); then the rules of the one
 table in :mod:`toolkit.quotes._registry`, in priority order, unit by unit; then the frame
@@ -17,6 +17,7 @@ import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
 from toolkit._frames import conform
+from toolkit.annotate import AnnotatedCorpus, Doc, ensure_annotated
 from toolkit.errors import ToolkitWarning
 from toolkit.quotes._doc import QuoteDoc
 from toolkit.quotes._frame import _INT_COLS, COLUMNS, DTYPES, MARK_DTYPES, doc_rows
@@ -27,14 +28,6 @@ from toolkit.tokenize._marks import pair_marks
 __all__ = ["COLUMNS", "DTYPES", "MARK_DTYPES", "check_marks", "extract"]
 
 
-
-
-def _docs(text_or_corpus) -> list[tuple[str, str]]:
-    """``(doc_id, text)`` of a text, corpus or annotated corpus (whose texts are reused)."""
-    docs = getattr(text_or_corpus, "docs", None)
-    if docs is not None and not isinstance(text_or_corpus, pd.DataFrame):
-        return [(d.doc_id, d.text) for d in docs]
-    return list(iter_docs(text_or_corpus))
 
 
 def _actor_spans(texts: list[str], gazetteer) -> list[list[tuple[int, int, str]]]:
@@ -59,8 +52,10 @@ def _lexicon(lexicon: Lexicon | str | Path | None, cues) -> Lexicon:
 
 
 def extract_doc(doc_id: str, text: str, *, lexicon: Lexicon | None = None,
-                actor_spans: list | None = None) -> tuple[list[dict], list[dict]]:
-    """Rows of :func:`extract` and of :func:`check_marks` for one document.
+                actor_spans: list | None = None, layer: Doc | None = None,
+                ) -> tuple[list[dict], list[dict]]:
+    """Rows of :func:`extract` and of :func:`check_marks` for one document (``layer``: its
+    :class:`toolkit.annotate.Doc`, annotated here when not given).
 
     >>> rows, problems = extract_doc("d", "“Yes,” he said.")
     >>> [r["rule"] for r in rows], problems
@@ -68,12 +63,12 @@ def extract_doc(doc_id: str, text: str, *, lexicon: Lexicon | None = None,
     """
     if actor_spans is None:
         actor_spans = _actor_spans([text], None)[0]
-    doc = QuoteDoc(doc_id, text, lexicon, actor_spans)
+    doc = QuoteDoc(doc_id, text, lexicon, actor_spans, layer=layer)
     return doc_rows(doc, run(doc))
 
 
 def extract(
-    text_or_corpus: TextOrCorpus,
+    text_or_corpus: TextOrCorpus | AnnotatedCorpus,
     *,
     cues: str | Path | pd.DataFrame | None = None,
     gazetteer: str | Path | pd.DataFrame | None = None,
@@ -95,7 +90,10 @@ def extract(
     Parameters
     ----------
     text_or_corpus : str, list of str, Series, corpus DataFrame or AnnotatedCorpus
-        See :func:`toolkit._docs.iter_docs`; an annotated corpus gives its texts.
+        See :func:`toolkit._docs.iter_docs`. Tokens and sentences are read from the annotate
+        layer: an annotated corpus (:func:`toolkit.annotate.annotate`) is read as it is, never
+        tokenized again; anything else is annotated once
+        (:func:`toolkit.annotate.ensure_annotated`, with the disk cache when enabled).
     cues : path or DataFrame, optional
         Your own cue verbs in the format of ``toolkit/data/quotes/cue_verbs.csv`` (``lemma,
         class, quote_ok, strict, forms``), used in place of the shipped ones.
@@ -131,12 +129,14 @@ def extract(
      ['indirect', 'He', 'Othman Al-Araji', 'Interior Minister', 'Iraq']]
     """
     lex = _lexicon(lexicon, cues)
-    docs = _docs(text_or_corpus)
-    spans = _actor_spans([t for _, t in docs], gazetteer)
+    layers = ensure_annotated(text_or_corpus).docs  # a plain corpus is annotated once
+    spans = _actor_spans([d.text for d in layers], gazetteer)
     rows: list[dict] = []
     n_bad = 0
-    for (doc_id, text), actor_spans in zip(docs, spans, strict=True):
-        found, problems = extract_doc(doc_id, text, lexicon=lex, actor_spans=actor_spans)
+    for layer, actor_spans in zip(layers, spans, strict=True):
+        doc_id = layer.doc_id
+        found, problems = extract_doc(doc_id, layer.text, lexicon=lex, actor_spans=actor_spans,
+                                      layer=layer)
         for k, r in enumerate(found):
             r["quote_id"] = f"{doc_id}:q{k}"
         rows.extend(found)

@@ -47,7 +47,7 @@ class Speakers(Persons):
         if t.text == "," and j - 1 >= lo:
             # apposition: "Al-Araji, Iraq's interior minister, said"
             k = j - 1
-            while k >= lo and toks[k].text not in {",", "(", ";", ".", ":"} \
+            while k >= lo and toks[k].text not in {",", "(", ";", ".", "...", ":"} \
                     and j - k < th.apposition_max_tokens:
                 k -= 1
             if k >= lo and toks[k].text == "," and k - 1 >= lo:
@@ -90,7 +90,7 @@ class Speakers(Persons):
                 # "Elward Edd, an official at the Housing Authority, which has ..., said":
                 # one more comma back, if a person's name stands before it
                 c = k - 1
-                while c >= lo and toks[c].text not in {",", ".", ";", ":"} \
+                while c >= lo and toks[c].text not in {",", ".", "...", ";", ":"} \
                         and k - c < th.second_comma_max_tokens:
                     c -= 1
                 if c > lo and toks[c].text == "," and toks[c - 1].text != ",":
@@ -234,7 +234,7 @@ class Speakers(Persons):
         # apposition after a comma: ", the minister of ..., "
         if k < hi and toks[k].text == "," and sp.person:
             m = k + 1
-            while m < hi and toks[m].text not in {",", ".", ";", ":", "(", ")"} \
+            while m < hi and toks[m].text not in {",", ".", "...", ";", ":", "(", ")"} \
                     and m - k < th.after_apposition_max_tokens:
                 m += 1
             if m > k + 1:

@@ -9,12 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_TOKEN = re.compile(
-    r"[a-z0-9]\w*(?:[-'’]\w+)*(?:['’]s?)?|"  # fast path: most tokens start in lower case
-    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Z][a-z]{1,3}\.(?=,)|"
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Brig|St|Jr|Sr)\.|"
-    r"\w+(?:[-'’]\w+)*(?:['’]s?)?|[^\w\s]"
-)
 _WORD = re.compile(r"\w+")
 _DQ = re.compile(r"``|''|[\"“”„‟«»]")
 _LEAD = re.compile(r"([,”\"']|'')\s*(?:(?:his|her|their|its|the|a|an|[a-z][a-z0-9-]*)\s+){1,3}$")
@@ -27,14 +21,10 @@ _HEADLINE = re.compile(
     r"(?:[ \u00a0]+(?:[A-Z][\w'’.-]*|al-|bin|de|van|von)){0,5})"
     r":[ \u00a0]+(?=\S)"
 )
-_OPENERS = frozenset(["“", '"', "'", "(", "—", ":", "\n"])
+_OPENERS = frozenset(["“", '"', "'", "''", "``", "(", "—", ":", "\n"])
 _NAMEISH = re.compile(r"^(?:[A-Z]|(?:al|el|ad|as|ash|bin|ibn|abu|abd)-[A-Z])[\w'’.-]*$")
 _THAT = re.compile(r"[^.,;:!?“”\"]{0,60}?\bthat\b")
 _QUOTE_CHARS = "\"“”„‟«»'’`"
-
-
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
 @dataclass(slots=True)

@@ -42,7 +42,7 @@ def _colon_cue(doc: QuoteDoc, pos: int) -> tuple[tuple[int, int], Speaker] | Non
     lo = doc.tok_index(max(0, colon - th.colon_lookback_chars))
     for i in range(ci - 1, max(lo, ci - th.colon_lookback_tokens) - 1, -1):
         t = doc.toks[i]
-        if t.text in {".", "!", "?"} or doc.in_quote[i]:
+        if t.text in {".", "...", "!", "?"} or doc.in_quote[i]:
             break
         form = doc.lex.cue_forms.get(t.low)
         if form and form[2]:

@@ -31,7 +31,7 @@ def content_cue_speaker(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
         return None
     text, toks, us, ue = doc.text, doc.toks, ctx.us, ctx.ue
     prev = toks[cue.i - 1]
-    if prev.text not in {",", "”", '"', "'"} or not cue.quote_ok:
+    if prev.text not in {",", "”", '"', "'", "''"} or not cue.quote_ok:
         return None
     span = (toks[cue.i].start, toks[cue.j - 1].end)
     sp = doc.speaker_after(cue.j, ctx.tj)
@@ -76,7 +76,7 @@ def _any_verb_after(doc: QuoteDoc, q: Quote, ue: int) -> tuple[tuple[int, int], 
         k = doc.tok_index(sp.end)
         if k < hi and toks[k].text == "," and not sp.pronoun:
             m = k + 1
-            while m < hi and toks[m].text not in {",", ".", ";", ":"} \
+            while m < hi and toks[m].text not in {",", ".", "...", ";", ":"} \
                     and m - k < doc.lex.th.apposition_max_tokens:
                 m += 1
             if m < hi and toks[m].text == ",":
