@@ -212,7 +212,8 @@ def corpus_fingerprint(corpus: pd.DataFrame) -> str:
     >>> df = pd.DataFrame({"doc_id": ["a"], "text": ["Hi."]})
     >>> len(corpus_fingerprint(df))
     64
-    >>> corpus_fingerprint(df.assign(text=["Hi \\ud800."])) != corpus_fingerprint(df)
+    >>> odd = pd.Series(["Hi \\ud800."], dtype=object)  # a lone surrogate from a JSON escape
+    >>> corpus_fingerprint(df.assign(text=odd)) != corpus_fingerprint(df)
     True
     """
     cols = [c for c in FINGERPRINT_COLUMNS if c in corpus.columns]
