@@ -79,14 +79,20 @@ GLOSSARY: dict[str, str] = {
     "date": "publication date (naive UTC datetime, NaT when unknown)",
     "lede": "first paragraph of a web page's body",
     "boilerplate": "page furniture removed from text, kept",
-    "notes": "';'-separated notes on repairs and problems of a document",
+    "notes": (
+        "';'-separated notes on repairs and problems of a document; in the leaders table, "
+        "remarks on a row (uncertain, rival government, in office as of)"
+    ),
     "source_file": "file a record came from",
     "source_line": "line, row or record number within source_file",
     "encoding": "text encoding a file was decoded with (or is decoded with)",
     "error": "what went wrong with a rejected record; the column of a plot's error bars",
     "raw": "the raw record or page text, as read",
     # --- corpus options ------------------------------------------------------------------
-    "source": "what to read: path, glob, folder, DataFrame or iterable of them",
+    "source": (
+        "what to read: path, glob, folder, DataFrame or iterable of them; in the "
+        "leaders table, the reference a row relies on"
+    ),
     "format": "file format (jsonl, csv, txt, html, ...); None guesses it",
     "columns": "mapping of schema column -> source column; the columns a lexicon file has",
     "errors": "'raise' stops at a bad record, 'collect' keeps going and lists rejects",
@@ -206,12 +212,27 @@ GLOSSARY: dict[str, str] = {
     "mentions": "an actor mention table (toolkit.actors.mentions)",
     "region": "region name (MENA) whose countries count",
     "min_mentions": "keep documents with at least this many mentions",
+    "leaders": "a leaders table (toolkit.actors.load_leaders): who held which office when",
+    "as_of": "the day at which offices are looked up (date-like); None for any time",
+    "person_id": "stable id of a person (country-surname-given names slug)",
+    "aliases": "';'-separated other spellings and surname forms of a name",
+    "country_or_org": "the state or organisation an office belongs to (gazetteer canonical name)",
+    "role": "the office of a leaders-table row, one of toolkit.actors.LEADER_ROLES",
+    "role_title": "the English title of the office as news writes it (Secretary of State)",
+    "start_date": "first day in office (a year or month start rounds to its first day)",
+    "end_date": "last day in office (a year or month end rounds to its last day); NaT if open",
+    "start_precision": "precision of the start date in the file: day, month or year",
+    "end_precision": "precision of the end date in the file: day, month, year ('' if open)",
+    "acting": "the holder was acting (interim, caretaker) rather than appointed",
     # --- tone ----------------------------------------------------------------------------
     "neg": "VADER negative share",
     "neu": "VADER neutral share",
     "compound": "VADER compound score in [-1, 1]",
     # --- lexicons ------------------------------------------------------------------------
-    "name": "registered name of a lexicon; file name of a saved figure or table",
+    "name": (
+        "registered name of a lexicon; file name of a saved figure or table; a person's "
+        "name (leaders table)"
+    ),
     "path": "a file path",
     "description": "one-line description",
     # --- plots ---------------------------------------------------------------------------

@@ -144,4 +144,8 @@ MESSAGES = {
     "pipeline_interrupted": (
         "interrupted: finished chunks are kept in {out}; run the same command again to resume"
     ),
+    # leaders table (toolkit.actors.load_leaders)
+    "leaders_no_file": "no such leaders table",
+    "leaders_columns": "leaders table lacks column(s) {missing}",
+    "leaders_row": "leaders table row: {problem}",
 }

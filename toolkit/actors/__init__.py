@@ -14,6 +14,13 @@ from __future__ import annotations
 
 from toolkit.actors._cooccur import EDGE_COLUMNS, UNITS, cooccurrence
 from toolkit.actors._gazetteer import ACTOR_TYPES, LONG_COLUMNS, load_gazetteer
+from toolkit.actors._leaders import (
+    LEADER_COLUMNS,
+    LEADER_ROLES,
+    leaders_on,
+    load_leaders,
+    lookup_leader,
+)
 from toolkit.actors._mentions import MENTION_COLUMNS, mentions
 from toolkit.actors._region import about_region, region_countries, region_mentions
 
@@ -26,6 +33,7 @@ __all__ = [
     "about_region",
     "cooccurrence",
     "load_gazetteer",
+    "LEADER_COLUMNS", "LEADER_ROLES", "leaders_on", "load_leaders", "lookup_leader",
     "mentions",
     "region_countries",
     "region_mentions",
