@@ -244,12 +244,13 @@ def test_lone_surrogate_does_not_crash_the_report(tmp_path: Path, monkeypatch) -
     monkeypatch.setenv("DCT_REPORT_NOTEBOOK", "nb")
     corpus = report.load_corpus(str(path))  # the loader may repair it; either way no crash
     assert len(corpus) == 2
-    lone = pd.DataFrame({"doc_id": ["a"], "text": ["Talks \ud800 ended."]})
+    # object columns: pandas' pyarrow-backed strings cannot hold a lone surrogate at all
+    lone = pd.DataFrame({"doc_id": ["a"], "text": ["Talks \ud800 ended."]}, dtype=object)
     report.record_input(lone, label="lone")  # hashes the surrogate itself
     recorded = json.loads((tmp_path / "out" / "_inputs" / "nb.json").read_text())
     assert [r["documents"] for r in recorded] == [2, 1]
     assert all(len(r["sha256"]) == 64 for r in recorded)
-    clean = lone.assign(text=["Talks \ufffd ended."])
+    clean = lone.assign(text=pd.Series(["Talks \ufffd ended."], dtype=object))
     assert report.corpus_fingerprint(lone) != report.corpus_fingerprint(clean)
-    saved = report.save_table(pd.DataFrame({"text": ["a \ud800 b"]}), "lone")
+    saved = report.save_table(pd.DataFrame({"text": ["a \ud800 b"]}, dtype=object), "lone")
     assert saved.read_text(encoding="utf-8") == "text\na \ufffd b\n"
