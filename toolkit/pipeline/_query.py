@@ -45,8 +45,9 @@ def connect(out: str | os.PathLike) -> Any:
         if not table_files(out, table):
             continue
         pattern = (out / table).resolve().as_posix().replace("'", "''") + f"/chunk=*/{PART}"
-        con.execute(f'CREATE VIEW "{table}" AS SELECT * FROM read_parquet(\'{pattern}\', '
-                    "hive_partitioning = true, union_by_name = true)")
+        con.execute(f'CREATE VIEW "{table}" AS SELECT * REPLACE (CAST(chunk AS BIGINT) AS chunk) '
+                    f"FROM read_parquet('{pattern}', hive_partitioning = true, "
+                    "union_by_name = true)")
     return con
 
 

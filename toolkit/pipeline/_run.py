@@ -59,6 +59,15 @@ def _clear(out: Path, manifest: Mapping[str, Any] | None) -> None:
         (out / MANIFEST).unlink()
 
 
+def _remove_partial_files(out: Path, tables: list[str]) -> None:
+    """Delete the temporary files a killed run left (never a finished file)."""
+    for name in [*tables, STATUS_DIR]:
+        for path in (out / name).rglob(".*.tmp"):
+            path.unlink(missing_ok=True)
+    for path in out.glob(f".{MANIFEST}.*.tmp"):
+        path.unlink(missing_ok=True)
+
+
 def _done(out: Path, key: str) -> dict[int, dict[str, Any]]:
     found = {}
     for path in (out / STATUS_DIR).glob("chunk=*.json"):
@@ -155,6 +164,7 @@ def run(source: Any, *, steps: Any = None, out: str | os.PathLike, chunk_size: i
         elif found:
             raise StaleOutputError(out, found)
     out.mkdir(parents=True, exist_ok=True)
+    _remove_partial_files(out, manifest["tables"])
     write_json(out / MANIFEST, manifest)
 
     done = _done(out, key)
