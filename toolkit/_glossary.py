@@ -80,8 +80,7 @@ GLOSSARY: dict[str, str] = {
     "lede": "first paragraph of a web page's body",
     "boilerplate": "page furniture removed from text, kept",
     "notes": (
-        "';'-separated notes on repairs and problems of a document; in the leaders table, "
-        "remarks on a row (uncertain, rival government, in office as of)"
+        "';'-separated notes on repairs and problems of a document; leaders table: row remarks"
     ),
     "source_file": "file a record came from",
     "source_line": "line, row or record number within source_file",
@@ -90,8 +89,7 @@ GLOSSARY: dict[str, str] = {
     "raw": "the raw record or page text, as read",
     # --- corpus options ------------------------------------------------------------------
     "source": (
-        "what to read: path, glob, folder, DataFrame or iterable of them; in the "
-        "leaders table, the reference a row relies on"
+        "what to read: path, glob, folder, DataFrame or iterables; leaders table: a row's reference"
     ),
     "format": "file format (jsonl, csv, txt, html, ...); None guesses it",
     "columns": "mapping of schema column -> source column; the columns a lexicon file has",
@@ -229,10 +227,7 @@ GLOSSARY: dict[str, str] = {
     "neu": "VADER neutral share",
     "compound": "VADER compound score in [-1, 1]",
     # --- lexicons ------------------------------------------------------------------------
-    "name": (
-        "registered name of a lexicon; file name of a saved figure or table; a person's "
-        "name (leaders table)"
-    ),
+    "name": "registered name of a lexicon; file name of a saved figure or table; a person's name",
     "path": "a file path",
     "description": "one-line description",
     # --- plots ---------------------------------------------------------------------------

@@ -127,9 +127,9 @@ def _parse(frame: pd.DataFrame, source: str) -> pd.DataFrame:
     return conform(out, LEADER_DTYPES)
 
 
-@lru_cache(maxsize=4)
-def _cached(path: str | None) -> pd.DataFrame:
-    return _parse(*_read(path))
+@lru_cache(maxsize=1)
+def _shipped() -> pd.DataFrame:
+    return _parse(*_read(None))
 
 
 def load_leaders(path: str | Path | None = None) -> pd.DataFrame:
@@ -163,7 +163,7 @@ def load_leaders(path: str | Path | None = None) -> pd.DataFrame:
     >>> table.loc[table["person_id"] == "iran-zarif-mohammad-javad", "role"].tolist()
     ['foreign_minister', 'un_ambassador']
     """
-    return _cached(None if path is None else str(Path(path).resolve())).copy()
+    return _shipped().copy() if path is None else _parse(*_read(path))
 
 
 def _norm(text: str) -> str:
