@@ -22,6 +22,7 @@ from toolkit.annotate._doc import (
     pos_tags,
     word_attrs,
 )
+from toolkit.annotate._strings import str_array
 
 #: Column -> dtype of :attr:`AnnotatedCorpus.tokens`.
 CORPUS_TOKEN_DTYPES: dict[str, str] = {"doc_id": "str", **TOKEN_DTYPES}
@@ -170,31 +171,28 @@ class AnnotatedCorpus:
         if not docs:
             return conform(pd.DataFrame(columns=list(CORPUS_TOKEN_DTYPES)), CORPUS_TOKEN_DTYPES)
         lens = [len(d) for d in docs]
-        strings: list[list[Any]] = [[], [], [], []]
-        for d in docs:
-            attrs = [word_attrs(w) for w in d.words]
-            per_word = [np.asarray(d.words, dtype=object), *(
-                np.asarray([a[k] for a in attrs], dtype=object) for k in range(3)
-            )]
-            for k, values in enumerate(per_word):
-                strings[k].append(values[d.word])
-        token, norm, lower, shape = (np.concatenate(parts) for parts in strings)
+        # one vocabulary for the corpus: each document's words, its codes shifted past the
+        # words of the documents before it; the string columns are decoded from it by pyarrow
+        words = [w for d in docs for w in d.words]
+        shift = np.cumsum([0] + [len(d.words) for d in docs[:-1]])
+        word = _cat([d.word.astype(np.int64) + k for d, k in zip(docs, shift, strict=True)],
+                    np.int64)
+        attrs = [word_attrs(w) for w in words]
         flags = _cat([d.flags for d in docs], np.uint8)
-        pos = np.asarray(pos_tags(), dtype=object)[_cat([d.pos for d in docs], np.intp)]
         frame = pd.DataFrame(
             {
-                "doc_id": pd.array(np.repeat(np.asarray([d.doc_id for d in docs], dtype=object),
-                                             lens), dtype="str"),
+                "doc_id": str_array([d.doc_id for d in docs],
+                                    np.repeat(np.arange(len(docs)), lens)),
                 "para_id": _cat([d.para for d in docs], np.int64),
                 "sent_id": _cat([d.sent for d in docs], np.int64),
                 "tok_id": _running_id(np.asarray(lens, dtype=np.int64)),
                 "start": _cat([d.start for d in docs], np.int64),
                 "end": _cat([d.end for d in docs], np.int64),
-                "token": pd.array(token, dtype="str"),
-                "norm": pd.array(norm, dtype="str"),
-                "lower": pd.array(lower, dtype="str"),
-                "shape": pd.array(shape, dtype="str"),
-                "pos": pd.array(pos, dtype="str"),
+                "token": str_array(words, word),
+                "norm": str_array([a[0] for a in attrs], word),
+                "lower": str_array([a[1] for a in attrs], word),
+                "shape": str_array([a[2] for a in attrs], word),
+                "pos": str_array(pos_tags(), _cat([d.pos for d in docs], np.intp)),
                 "is_stop": (flags & STOP).astype(bool),
                 "is_punct": (flags & PUNCT).astype(bool),
                 "is_alpha": (flags & ALPHA).astype(bool),
