@@ -39,6 +39,8 @@ from nltk.stem.porter import PorterStemmer
 
 from toolkit.keywords import DEFAULT_METHOD, METHODS, extract
 
+# Porter for SCORING only (the published DUC-2001 / KPCrowd protocol); the toolkit itself stems
+# with Snowball (toolkit.tokenize.stem).
 _stem = PorterStemmer().stem
 
 

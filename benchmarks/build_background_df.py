@@ -4,7 +4,8 @@ Run from the repository root (needs ``pip install wordfreq==3.1.1``, only for th
 
     .venv/bin/python benchmarks/build_background_df.py
 
-The table gives, for each lower-cased Porter stem (the keys of keyphrase candidates), a proxy
+The table gives, for each lower-cased Snowball stem (``toolkit.tokenize.stem``, the keys of
+keyphrase candidates), a proxy
 of the share of news articles that contain it, per million articles. It is derived from the
 English word frequencies of the ``wordfreq`` package ("large" list; sources include news,
 Wikipedia, books, subtitles, web text and social media; data licence CC BY-SA 4.0, see
@@ -22,7 +23,7 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
-from toolkit.keywords._parse import stem
+from toolkit.tokenize import stem  # the one stemmer (Snowball English)
 
 ARTICLE_WORDS = 500
 MIN_PER_MILLION = 100  # rarer stems are left out; the toolkit counts a missing stem as 50

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 
 import pandas as pd
 import pytest
-from nltk.stem.porter import PorterStemmer
 
 from toolkit import keywords
 from toolkit.corpus import read_article
 from toolkit.errors import InputError
-
-_stem = PorterStemmer().stem
+from toolkit.tokenize import stem as _stem
+from toolkit.tokenize import stopwords
 
 TEXT = (
     "Iran and Saudi Arabia agreed to restore diplomatic relations after talks in Beijing. "
@@ -24,8 +22,7 @@ TEXT = (
 
 
 def _stopwords() -> set[str]:
-    text = resources.files("toolkit.data").joinpath("keywords/stopwords_en.txt").read_text()
-    return {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    return set(stopwords("en+news"))  # the one stopword family (toolkit.lexicons)
 
 
 def _key(phrase: str) -> tuple[str, ...]:

@@ -36,8 +36,7 @@ def test_one_stopword_family():
     assert stopwords("en+news") == {w.lower() for w in lx.load("stopwords")
                                     | lx.load("stopwords_news")}
     assert stopwords("stopwords+stopwords_news") == stopwords("en+news")
-    # every word of the former keyphrase list is in the family
-    assert lx.load("stopwords_keywords") <= stopwords("en+news")
+    assert not lx.available(kind="stopwords")["name"].isin(["stopwords_keywords"]).any()
 
 
 def test_user_mwe_list_and_file(tmp_path):
@@ -112,3 +111,38 @@ def test_user_sentiment_lexicon_reaches_tone(tmp_path):
     with pytest.raises(InputError, match="not a number") as err:
         sentences(text, lexicon=bad)
     assert str(bad) in str(err.value)
+
+
+def test_keyphrases_use_the_one_stopword_family_and_take_a_users_own(tmp_path):
+    from toolkit.keywords import extract
+    from toolkit.keywords._parse import stopwords as keyword_stopwords
+
+    assert keyword_stopwords() == stopwords("en+news")
+    text = ("Tehran talks on the nuclear deal resumed. The nuclear deal talks in Tehran "
+            "went on as nuclear deal envoys met.")
+    shipped = extract(text, top_k=5)["phrase"].str.lower().tolist()
+    assert any("nuclear" in p for p in shipped)
+    mine = extract(text, top_k=5, stopwords=["nuclear", "the"])["phrase"].str.lower().tolist()
+    assert not any(p.split()[0] == "nuclear" or p.split()[-1] == "nuclear" for p in mine)
+    path = tmp_path / "furniture.txt"
+    path.write_text("deal\n", encoding="utf-8")
+    no_deal = extract(text, top_k=5, furniture=path)["phrase"].str.lower().tolist()
+    assert no_deal and not any("deal" in p.split() for p in no_deal)
+    assert extract(text, top_k=5)["phrase"].str.lower().tolist() == shipped  # nothing sticks
+
+
+def test_snowball_is_the_only_stemmer_in_toolkit():
+    from pathlib import Path
+
+    import toolkit
+    from toolkit.keywords._parse import stem as keyword_stem
+    from toolkit.tokenize import stem
+
+    root = Path(toolkit.__file__).parent
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                 if any(name in p.read_text(encoding="utf-8")
+                        for name in ("PorterStemmer", "LancasterStemmer", "nltk.stem.porter"))]
+    assert not offenders, f"use toolkit.tokenize.stem (Snowball) in {offenders}"
+    for word in ("Negotiations", "officials", "generously", "Hezbollah"):
+        assert keyword_stem(word) == stem(word)
+    assert stem("generously") == "generous"  # Snowball; Porter gives "gener"

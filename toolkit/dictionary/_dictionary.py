@@ -68,9 +68,8 @@ def load_dictionary(
         missing = set(DICTIONARY_COLUMNS) - set(source.columns)
         if missing:
             raise SchemaError(f"dictionary lacks column(s) {sorted(missing)}", source="DataFrame")
-    elif isinstance(source, str | Path) and not lexicons.available(kind="dictionary")[
-            "name"].eq(source).any() and not Path(source).is_file():
-        shipped = sorted(lexicons.available(kind="dictionary")["name"])
+    elif isinstance(source, str | Path) and not Path(source).is_file() and str(source) not in (
+            shipped := sorted(lexicons.available(kind="dictionary")["name"])):
         raise InputError(f"no such dictionary file; shipped dictionaries: {shipped}",
                          source=str(source))
     frame = lexicons.resolve(source, kind="dictionary")

@@ -1,7 +1,7 @@
 """Inverse document frequencies of words: from the corpus given, with a shipped background table.
 
 The background table (``toolkit/data/keywords/background_df.tsv.gz``) gives, for each
-lower-cased Porter stem, the share of general news articles expected to contain it (a proxy
+lower-cased Snowball stem, the share of general news articles expected to contain it (a proxy
 derived from word frequencies; see ``toolkit/data/keywords/README.md``). It lets a single
 article get corpus-like IDF: "said" or "mother" are common, "Hezbollah" is not.
 """

@@ -39,6 +39,8 @@ def extract(
     top_k: int = 10,
     method: str = DEFAULT_METHOD,
     reference: TextOrCorpus | None = None,
+    stopwords: object | None = None,
+    furniture: object | None = None,
 ) -> pd.DataFrame:
     """Keyphrases of each document, best first, with the offsets of each occurrence.
 
@@ -57,6 +59,13 @@ def extract(
         Only for ``"newsrank2"`` and ``"tfidf"``: documents added to the input for the
         document frequencies (useful when extracting from a single text: your own corpus
         instead of, for ``"newsrank2"``, the background table alone).
+    stopwords
+        Your own stopword list in place of the shipped one (lexicons ``stopwords`` +
+        ``stopwords_news``): a lexicon name, a path to a TXT/CSV/YAML file, a list or set, a
+        DataFrame (:func:`toolkit.lexicons.resolve`). No keyphrase starts or ends with one.
+    furniture
+        Your own page-furniture words in place of the shipped lexicon ``furniture`` (same
+        forms as ``stopwords``): a keyphrase never contains one.
 
     Returns
     -------
@@ -88,6 +97,22 @@ def extract(
     if reference is not None and method not in ("tfidf", "newsrank2"):
         raise InputError("reference= is only used by method='newsrank2' and 'tfidf'",
                          source="extract")
+    from toolkit import lexicons
+    from toolkit.keywords._parse import USER_STOPWORDS
+
+    user_stop = (None if stopwords is None else
+                 frozenset(w.lower() for w in lexicons.resolve(stopwords, kind="stopwords")))
+    user_furn = (None if furniture is None else
+                 frozenset(w.lower() for w in lexicons.resolve(furniture, kind="furniture")))
+    tokens = (USER_STOPWORDS.set(user_stop), _methods.USER_FURNITURE.set(user_furn))
+    try:
+        return _extract(text_or_corpus, top_k=top_k, method=method, reference=reference)
+    finally:
+        USER_STOPWORDS.reset(tokens[0])
+        _methods.USER_FURNITURE.reset(tokens[1])
+
+
+def _extract(text_or_corpus, *, top_k: int, method: str, reference) -> pd.DataFrame:
     fn = METHODS[method]
     docs = [(doc_id, parse(text)) for doc_id, text in _texts(text_or_corpus)]
     kwargs: dict[str, object] = {}

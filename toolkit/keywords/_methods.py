@@ -10,8 +10,8 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
@@ -113,14 +113,24 @@ def newsrank(doc: Doc, *, window: int = 15, max_words: int = 3, **_: object) -> 
     return _graph_scores(doc, window=window, bias=True, max_words=max_words, strip=_STRIP)
 
 
-@lru_cache(maxsize=1)
+#: A user's furniture words for the ``extract`` call under way (``extract(furniture=...)``):
+#: never in a keyphrase.
+USER_FURNITURE: ContextVar[frozenset[str] | None] = ContextVar("keyword_furniture", default=None)
+
+
 def furniture() -> tuple[frozenset[str], frozenset[str]]:
-    """Page-furniture words (``toolkit/data/keywords/furniture_en.txt``): those never in a
-    keyphrase ("caption", "toggle") and those never a keyphrase alone ("photo", "share")."""
-    text = (
-        resources.files("toolkit.data").joinpath("keywords/furniture_en.txt")
-        .read_text(encoding="utf-8")
-    )
+    """Page-furniture words (lexicon ``furniture``): those never in a keyphrase ("caption",
+    "toggle") and those never a keyphrase alone ("photo", "share"); a user's list of the
+    current call (``extract(furniture=...)``) holds words never in a keyphrase."""
+    user = USER_FURNITURE.get()
+    return _shipped_furniture() if user is None else (user, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _shipped_furniture() -> tuple[frozenset[str], frozenset[str]]:
+    from toolkit import lexicons
+
+    text = lexicons.path("furniture").read_text(encoding="utf-8")
     never: set[str] = set()
     alone: set[str] = set()
     block = never

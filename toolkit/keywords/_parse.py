@@ -6,14 +6,13 @@ Kept free of pandas so that it runs at a few milliseconds per news article.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate
 
-from nltk.stem.porter import PorterStemmer
-
 from toolkit.keywords._pos import tag
+from toolkit.tokenize import stem as _snowball
 
 # Abbreviations with dots (U.S.), words with inner hyphens/apostrophes/ampersands, or one symbol.
 _TOKEN = re.compile(
@@ -26,27 +25,31 @@ ADJ = frozenset({"JJ", "JJR", "JJS"})
 PROPER = frozenset({"NNP", "NNPS"})
 COMMON = frozenset({"NN", "NNS"})
 
-_stemmer = PorterStemmer()
 CONTEXT = False
+#: A user's stopword list for the ``extract`` call under way (``extract(stopwords=...)``).
+USER_STOPWORDS: ContextVar[frozenset[str] | None] = ContextVar("keyword_stopwords", default=None)
 
 
 @lru_cache(maxsize=1)
+def _shipped_stopwords() -> frozenset[str]:
+    from toolkit import lexicons
+
+    words = lexicons.resolve("stopwords+stopwords_news", kind="stopwords")
+    return frozenset(w.lower() for w in words)
+
+
 def stopwords() -> frozenset[str]:
-    """The keyword stopword list (``toolkit/data/keywords/stopwords_en.txt``)."""
-    text = (
-        resources.files("toolkit.data")
-        .joinpath("keywords/stopwords_en.txt")
-        .read_text(encoding="utf-8")
-    )
-    return frozenset(
-        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
-    )
+    """The stopwords no keyphrase starts or ends with: the toolkit's one stopword family
+    (lexicons ``stopwords`` + ``stopwords_news``), or the user's list of the current call."""
+    user = USER_STOPWORDS.get()
+    return _shipped_stopwords() if user is None else user
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Lower-cased Porter stem of one word (cached)."""
-    return _stemmer.stem(word.lower(), to_lowercase=False)
+    """Lower-cased stem of one word: the toolkit's one stemmer,
+    :func:`toolkit.tokenize.stem` (Snowball English)."""
+    return _snowball(word)
 
 
 @dataclass
@@ -59,7 +62,7 @@ class Doc:
     ends: list[int] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     sent: list[int] = field(default_factory=list)  # sentence index of each token
-    stems: list[str] = field(default_factory=list)  # lower-cased Porter stem of each token
+    stems: list[str] = field(default_factory=list)  # lower-cased Snowball stem of each token
     content: list[bool] = field(default_factory=list)  # noun/adjective, not a stopword
 
 
@@ -176,7 +179,7 @@ def noun_phrases(
     Revolutionary Guard Corps") are dropped rather than truncated. Leading words tagged with a
     tag in
     ``strip`` (e.g. superlatives ``JJS``) are removed first. Candidates are grouped by their
-    lower-cased Porter-stemmed words (so case and plural variants are one candidate). With
+    lower-cased Snowball-stemmed words (so case and plural variants are one candidate). With
     ``split_names`` a run is cut where a lower-case common noun meets a proper noun ("the
     lesson Obama learned", "to question Iran"): English compounds rarely end in a name.
     """
