@@ -1,0 +1,120 @@
+"""The word lists and tables the person finder reads, loaded once (lazily: no import cycle)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+#: Lower-case particles that may sit inside a personal name ("Mohammed bin Salman").
+PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "de", "da", "di", "van", "von",
+                       "der", "den", "du", "la", "le", "ben", "ould", "ul"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything :func:`toolkit.people.resolve_people` looks words up in."""
+
+    titles: frozenset[str]  # role words, lower case ("minister", "foreign")
+    heads: frozenset[str]  # role heads ("minister", "spokesman")
+    honorifics: dict[str, str]  # "mr." -> "m"
+    not_names: frozenset[str]
+    not_person: frozenset[str]
+    speaker_nouns: frozenset[str]
+    speech_forms: frozenset[str]  # "said", "told", ...
+    aliases: dict[str, tuple[str, str, str]]  # alias -> (actor, actor_type, ISO country or "")
+    alias_regex: re.Pattern  # any alias at a position (longest first)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lexicon (quotes word lists, actor gazetteer)."""
+    from toolkit import lexicons
+    from toolkit.actors._gazetteer import load_gazetteer
+
+    titles = lexicons.load("titles")
+    words = {str(w).lower() for w in titles["word"]}
+    heads = {str(w).lower() for w, k in zip(titles["word"], titles["kind"], strict=True)
+             if k == "head"}
+    words -= {"the", "of"}
+    hon = lexicons.load("honorifics")
+    honorifics = {str(w).lower(): str(g) for w, g in zip(hon["word"], hon["gender"], strict=True)}
+    cues = lexicons.load("cue_verbs")
+    speech = {f for forms, cls in zip(cues["forms"], cues["class"], strict=True)
+              if cls in ("speech", "stance") for f in str(forms).split("|") if " " not in f}
+    gaz = load_gazetteer()
+    gaz = gaz[~gaz["actor_type"].isin(["block", "office"])]
+    aliases = {a: (act, typ, "" if pd.isna(c) else str(c))
+               for a, act, typ, c in zip(gaz["alias"], gaz["actor"], gaz["actor_type"],
+                                         gaz["country"], strict=True)}
+    alts = sorted(aliases, key=len, reverse=True)
+    alias_regex = re.compile(r"(?:" + "|".join(map(re.escape, alts)) + r")(?![\w])")
+    return Lexicon(
+        titles=frozenset(words), heads=frozenset(heads), honorifics=honorifics,
+        not_names=frozenset(lexicons.load("not_names")),
+        not_person=frozenset(lexicons.load("not_person_words")),
+        speaker_nouns=frozenset(lexicons.load("speaker_nouns")),
+        speech_forms=frozenset(speech), aliases=aliases, alias_regex=alias_regex,
+    )
+
+
+@dataclass(frozen=True)
+class LeaderIndex:
+    """The leaders table with a name index (see :func:`toolkit.actors.lookup_leader`)."""
+
+    table: pd.DataFrame
+    index: dict[str, list[tuple[int, bool]]]
+    start: list
+    end: list
+
+
+@lru_cache(maxsize=4)
+def _leader_index_cached(key: int) -> LeaderIndex:
+    from toolkit.actors._leaders import load_leaders
+
+    return build_leader_index(load_leaders())
+
+
+def build_leader_index(table: pd.DataFrame) -> LeaderIndex:
+    from toolkit.actors._leaders import _index
+
+    return LeaderIndex(table=table.reset_index(drop=True), index=_index(table),
+                       start=table["start_date"].tolist(), end=table["end_date"].tolist())
+
+
+def leader_index(leaders: pd.DataFrame | bool | None) -> LeaderIndex | None:
+    """``True``/``None`` -> the shipped table's index; ``False`` -> None; a frame -> its index."""
+    if leaders is False:
+        return None
+    if leaders is None or leaders is True:
+        return _leader_index_cached(0)
+    return build_leader_index(leaders)
+
+
+def norm_name(text: str) -> str:
+    """The folded form of a name used for matching ('Erdoğan' -> 'erdogan')."""
+    from toolkit.actors._leaders import _norm
+
+    return _norm(text)
+
+
+def find_leader(idx: LeaderIndex, name: str, date: pd.Timestamp | None) -> int | None:
+    """Row position of the one leader ``name`` (full name or surname) points to, on ``date``
+    when given (the latest term when several rows of one person match); None if none or
+    ambiguous."""
+    hits = idx.index.get(norm_name(name), [])
+    if not hits:
+        return None
+    if date is not None and not pd.isna(date):
+        hits = [(p, s) for p, s in hits
+                if idx.start[p] <= date and (pd.isna(idx.end[p]) or idx.end[p] >= date)]
+    if not hits:
+        return None
+    full = [p for p, short in hits if not short]
+    chosen = full or [p for p, _ in hits]
+    ids = idx.table["person_id"]
+    if len({ids.iat[p] for p in chosen}) > 1:
+        return None
+    return max(chosen, key=lambda p: idx.start[p])
