@@ -23,6 +23,7 @@ from toolkit.actors._leaders import (
 )
 from toolkit.actors._mentions import MENTION_COLUMNS, mentions
 from toolkit.actors._region import about_region, region_countries, region_mentions
+from toolkit.actors._relevance import RELEVANCE_COLUMNS, about_diplomacy, diplomacy_score
 
 __all__ = [
     "ACTOR_TYPES",
@@ -31,6 +32,7 @@ __all__ = [
     "MENTION_COLUMNS",
     "UNITS",
     "about_region",
+    "RELEVANCE_COLUMNS", "about_diplomacy", "diplomacy_score",
     "cooccurrence",
     "load_gazetteer",
     "LEADER_COLUMNS", "LEADER_ROLES", "leaders_on", "load_leaders", "lookup_leader",
