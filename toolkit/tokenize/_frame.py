@@ -316,12 +316,12 @@ def tokenize(
 def _build_frame(doc_ids, doc_lens, para_col, sent_col, offsets, tokens, stop):
     n = len(tokens)
     lens = np.asarray(doc_lens, dtype=np.int64)
-    doc_col = np.repeat(np.asarray(doc_ids, dtype=object), lens) if n else np.array([], object)
     # tok_id: running number within each document
     doc_first = np.repeat(np.cumsum(lens) - lens, lens) if n else np.array([], np.int64)
     tok_id = np.arange(n, dtype=np.int64) - doc_first
     # per-type attributes, computed once per distinct token string
     codes, uniques = pd.factorize(pd.Series(tokens, dtype=object), sort=False)
+    from toolkit.annotate._strings import str_array  # string columns decoded by pyarrow
     uniq = list(uniques)
     u_norm = [_WS_RUN.sub(" ", u).casefold() for u in uniq]
     u_alpha = [u.isalpha() for u in uniq]
@@ -336,15 +336,15 @@ def _build_frame(doc_ids, doc_lens, para_col, sent_col, offsets, tokens, stop):
 
     frame = pd.DataFrame(
         {
-            "doc_id": pd.array(doc_col, dtype="str") if n else pd.array([], dtype="str"),
+            "doc_id": str_array(doc_ids, np.repeat(np.arange(len(doc_ids)), lens)),
             "para_id": np.asarray(para_col, dtype=np.int64),
             "sent_id": np.asarray(sent_col, dtype=np.int64),
             "tok_id": tok_id,
             "start": np.ascontiguousarray(offsets[:, 0]),
             "end": np.ascontiguousarray(offsets[:, 1]),
-            "token": pd.array(tokens, dtype="str"),
-            "norm": pd.array(take(u_norm), dtype="str"),
-            "stem": pd.array(take(u_stem), dtype="str"),
+            "token": str_array(uniq, codes),
+            "norm": str_array(u_norm, codes),
+            "stem": str_array(u_stem, codes),
             "is_stop": take(u_stop, bool),
             "is_punct": take(u_punct, bool),
             "is_alpha": take(u_alpha, bool),
