@@ -141,6 +141,7 @@ MESSAGES = {
     ),
     "pipeline_rows": "chunk {chunk}: {detail}",
     "pipeline_no_output": "{out} holds no pipeline output (no manifest.json)",
+    "pipeline_no_input": "no such file, or no file matches (nothing was written)",
     "pipeline_interrupted": (
         "interrupted: finished chunks are kept in {out}; run the same command again to resume"
     ),
@@ -148,4 +149,8 @@ MESSAGES = {
     "leaders_no_file": "no such leaders table",
     "leaders_columns": "leaders table lacks column(s) {missing}",
     "leaders_row": "leaders table row: {problem}",
+    # person registry (toolkit.people.person_registry / read_registry)
+    "registry_no_file": "no such person registry",
+    "registry_columns": "person registry lacks column(s) {missing}",
+    "registry_row": "person registry row: {problem}",
 }

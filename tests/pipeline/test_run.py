@@ -115,3 +115,13 @@ def test_refuses_a_folder_that_is_not_pipeline_output(tmp_path: Path) -> None:
     with pytest.raises(pipeline.PipelineOptionError, match="not a pipeline output"):
         pipeline.run(corpus_frame(1), out=tmp_path, progress=False)
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_missing_input_is_named_and_nothing_written(tmp_path: Path) -> None:
+    from toolkit.errors import MissingFileError
+
+    with pytest.raises(MissingFileError, match="nope.jsonl"):
+        pipeline.run(tmp_path / "nope.jsonl", out=tmp_path / "o", progress=False)
+    with pytest.raises(MissingFileError, match="no file matches"):
+        pipeline.run(str(tmp_path / "*.csv"), out=tmp_path / "o", progress=False)
+    assert not (tmp_path / "o").exists()

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.errors import MESSAGES
+from toolkit.errors import MESSAGES, MissingFileError
 
 from ._errors import PipelineOptionError, StaleOutputError
 from ._manifest import changes, fingerprint_inputs, run_key, versions
@@ -148,6 +148,10 @@ def run(source: Any, *, steps: Any = None, out: str | os.PathLike, chunk_size: i
     parameters = {"chunk_size": chunk_size, "steps": spec, "load": load_options,
                   "annotate": {"newlines": "break"}}
     inputs = fingerprint_inputs(source)
+    missing = [i["path"] for i in inputs if i["sha256"] is None]
+    if missing or not inputs:
+        raise MissingFileError(MESSAGES["pipeline_no_input"],
+                               source=missing[0] if missing else str(source))
     key = run_key(inputs, parameters)
     manifest: dict[str, Any] = {
         "format": "toolkit.pipeline/1", "status": "running", "key": key, "inputs": inputs,
