@@ -4,6 +4,7 @@
     python3 tasks.py report   # set up, execute the notebooks, write reports/index.html
     python3 tasks.py test     # set up, run the whole test suite
     python3 tasks.py fuzz     # set up, run the fuzz properties with 10,000 examples each
+    python3 tasks.py lab      # set up, open JupyterLab on the notebooks with the toolkit's kernel
 
 Each command creates ``.venv`` beside this file on first use and installs the toolkit
 into it (``pip install -e .[dev]``); later runs reinstall only when ``pyproject.toml``
@@ -12,6 +13,12 @@ tests themselves never download). Extra arguments after ``test`` and ``fuzz`` go
 after ``report`` to ``python -m toolkit.report``. ``fuzz`` runs ``pytest tests/fuzz`` with
 ``DCT_FUZZ=1`` (the Hypothesis profile ``fuzz``: 10,000 random examples a property instead of
 the derandomized 200 of the normal run).
+
+``report`` runs in the folder you call it from, so ``--corpus "data/raw/*.jsonl"`` and
+``-p PATH=...`` are read relative to it (and ``--out`` defaults to ``reports`` there).
+``lab`` registers the kernel ``diplomacy-toolkit`` (the ``.venv`` Python, kernelspec inside
+``.venv``) and starts ``.venv``'s JupyterLab from the repository root; extra arguments go to
+``jupyter lab`` (e.g. ``--no-browser``).
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 STAMP = VENV / ".toolkit-installed"
+KERNEL = "diplomacy-toolkit"
 
 
 def _run(*args: str | os.PathLike) -> None:
@@ -53,8 +61,24 @@ def fetch_data(python: Path) -> None:
     _run(python, "-m", "toolkit.datasets", "fetch")
 
 
+def lab_command(python: Path, rest: list[str]) -> list[str]:
+    """Register the project's kernel inside ``.venv``; the command that starts JupyterLab."""
+    _run(
+        python,
+        "-m",
+        "ipykernel",
+        "install",
+        "--sys-prefix",
+        "--name",
+        KERNEL,
+        "--display-name",
+        "Python (diplomacy-toolkit)",
+    )
+    return [str(python), "-m", "jupyter", "lab", f"--notebook-dir={ROOT}", *rest]
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"test", "fuzz", "report", "setup"}:
+    if not argv or argv[0] not in {"test", "fuzz", "report", "setup", "lab"}:
         print(__doc__)
         return 2
     python = bootstrap()
@@ -62,15 +86,19 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     if command == "setup":
         return 0
-    env = None
-    if command == "test":
+    env, cwd = None, ROOT
+    if command == "lab":
+        args = lab_command(python, rest)
+        print("+", " ".join(args), flush=True)
+    elif command == "test":
         args = [str(python), "-m", "pytest", *rest]
     elif command == "fuzz":
         args = [str(python), "-m", "pytest", "tests/fuzz", *rest]
         env = {**os.environ, "DCT_FUZZ": "1"}
-    else:
+    else:  # relative paths in the options are the user's: run where the user is
         args = [str(python), "-m", "toolkit.report", *rest]
-    return subprocess.run(args, cwd=ROOT, env=env).returncode
+        cwd = Path.cwd()
+    return subprocess.run(args, cwd=cwd, env=env).returncode
 
 
 if __name__ == "__main__":

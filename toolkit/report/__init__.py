@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from toolkit.report._options import ReportOptionError
 from toolkit.report._output import (
+    axes_no_data,
     corpus_fingerprint,
+    figure_no_data,
     figure_problems,
     load_corpus,
     progress_map,
@@ -33,11 +35,15 @@ from toolkit.report._output import (
     table_to_csv,
 )
 from toolkit.report._runner import run
+from toolkit.report._sections import has_values
 
 __all__ = [
     "ReportOptionError",
+    "axes_no_data",
     "corpus_fingerprint",
+    "figure_no_data",
     "figure_problems",
+    "has_values",
     "load_corpus",
     "progress_map",
     "record_input",

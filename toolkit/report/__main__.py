@@ -48,6 +48,15 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _columns(text: str) -> dict[str, str]:
+    from toolkit.report._options import parse_columns
+
+    try:
+        return parse_columns(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(
         prog=PROG,
@@ -58,7 +67,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--corpus",
         default="news",
-        help="'news' (default corpus), 'sample' (tiny offline sample) or a path/glob",
+        help="'news' (default corpus), 'sample' (tiny offline sample) or a path/glob "
+        "(relative to the folder you run the command from)",
+    )
+    parser.add_argument(
+        "--duplicates",
+        choices=["raise", "drop_identical", "rename"],
+        default=None,
+        help="what loading --corpus PATH does with a repeated doc_id (toolkit.corpus.load)",
+    )
+    parser.add_argument(
+        "--dayfirst",
+        action="store_true",
+        default=None,
+        help="read dates such as 05/01/2017 day first (toolkit.corpus.load dayfirst=True)",
+    )
+    parser.add_argument(
+        "--columns",
+        type=_columns,
+        default=None,
+        metavar="SCHEMA=YOURS,...",
+        help="which of your columns hold text, date, outlet, ...: text=body,date=published",
     )
     parser.add_argument(
         "--subset",
@@ -105,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from toolkit.report._runner import run
+    from toolkit.report._runner import run, status_text
 
     if args.clear_cache:
         from toolkit import cache
@@ -114,6 +143,15 @@ def _report(args: argparse.Namespace) -> int:
     if args.no_cache:
         os.environ["DCT_NO_CACHE"] = "1"  # inherited by the notebook kernels
 
+    load_options = {
+        name: value
+        for name, value in (
+            ("duplicates", args.duplicates),
+            ("dayfirst", args.dayfirst),
+            ("columns", args.columns),
+        )
+        if value is not None
+    }
     manifest = run(
         out=args.out,
         notebooks=args.notebooks,
@@ -121,12 +159,13 @@ def _report(args: argparse.Namespace) -> int:
         subset=args.subset,
         only=args.only,
         params=dict(args.param),
+        load_options=load_options,
         timeout=args.timeout,
         progress=not args.no_progress,
     )
     failed = [nb for nb in manifest["notebooks"] if nb["status"] != "ok"]
     for nb in manifest["notebooks"]:
-        print(f"{nb['status']:>7}  {nb['seconds']:6.1f} s  {nb['name']}")
+        print(f"{nb['seconds']:6.1f} s  {nb['name']}: {status_text(nb)}")
         if nb["error"]:
             print("         " + nb["error"].replace("\n", "\n         "))
     index = Path(args.out).resolve() / "index.html"

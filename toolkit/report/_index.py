@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.report._files import write_text_atomic
+from toolkit.report._runner import status_text
 
 _STATES = {
     "running": (
@@ -23,12 +24,15 @@ _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60rem;
        margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #222; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; table-layout: fixed; }
+th:nth-child(2), td:nth-child(2) { width: 11rem; } th:nth-child(3), td:nth-child(3) { width: 4rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.4rem 0.5rem; text-align: left;
          vertical-align: top; }
 .ok { color: #1a7f37; } .failed, .interrupted { color: #cf222e; font-weight: bold; }
 .stale { background: #fff8c5; border: 1px solid #d4a72c; padding: 0.5rem 0.75rem; }
-pre { background: #f6f8fa; padding: 0.5rem; overflow-x: auto; font-size: 0.85rem; }
+pre { background: #f6f8fa; padding: 0.5rem; font-size: 0.85rem; white-space: pre-wrap;
+      overflow-wrap: anywhere; max-height: 12rem; overflow-y: auto; }
+.nodata, .earlier { color: #9a6700; }
 .files { font-size: 0.85rem; color: #555; }
 """
 
@@ -57,6 +61,13 @@ def write_index(out: Path, manifest: dict[str, Any]) -> Path:
     rows = []
     for nb in manifest["notebooks"]:
         status = escape(nb["status"])
+        shown = escape(status_text(nb))
+        if nb.get("figures_no_data"):
+            status += " nodata"
+            shown += "<br><small>" + escape(", ".join(nb["figures_no_data"])) + "</small>"
+        if nb.get("earlier_run"):
+            status += " earlier"
+            shown += f"<br><small>run {escape(str(nb['earlier_run']))}</small>"
         error = f"<pre>{escape(nb['error'])}</pre>" if nb.get("error") else ""
         rows.append(
             "<tr>"
@@ -64,7 +75,7 @@ def write_index(out: Path, manifest: dict[str, Any]) -> Path:
             f' <small>(<a href="notebooks/{escape(nb["name"])}.ipynb">ipynb</a>)</small>'
             f"<br>{escape(nb['summary'])}{error}"
             f'<div class="files">{_files(nb)}</div></td>'
-            f'<td class="{status}">{status}</td>'
+            f'<td class="{status}">{shown}</td>'
             f"<td>{nb['seconds']:.0f}&nbsp;s</td>"
             "</tr>"
         )

@@ -100,6 +100,76 @@ def check_corpus(corpus: str) -> str:
     )
 
 
+PATH_PARAMS = ("CORPUS", "PATH")
+"""Notebook parameters that name files: relative values are resolved by :func:`resolve_paths`."""
+
+LOAD_OPTION_NAMES = ("columns", "dayfirst", "duplicates", "delimiter", "encoding", "errors")
+"""Options of :func:`toolkit.corpus.load` the report passes on (``LOAD_OPTIONS``)."""
+
+
+def resolve_paths(params: dict[str, Any], base: Path) -> dict[str, Any]:
+    """``params`` with relative file parameters (``CORPUS``, ``PATH``) made absolute.
+
+    Each notebook runs with its own folder as working directory, so a path the user typed
+    relative to the folder the command was run from is resolved against ``base`` (that
+    folder) before it is injected. ``"news"``, ``"sample"``, ``None`` and non-strings are kept.
+
+    >>> resolve_paths({"CORPUS": "data/*.txt", "PATH": None}, Path("/home/me"))
+    {'CORPUS': '/home/me/data/*.txt', 'PATH': None}
+    >>> resolve_paths({"CORPUS": "news"}, Path("/x"))
+    {'CORPUS': 'news'}
+    """
+    out = dict(params)
+    for name in PATH_PARAMS:
+        value = out.get(name)
+        if isinstance(value, os.PathLike):
+            value = os.fspath(value)
+        if not isinstance(value, str) or value in {"news", "sample"} or not value:
+            continue
+        value = os.path.expanduser(value)
+        out[name] = value if os.path.isabs(value) else os.path.join(os.fspath(base), value)
+    return out
+
+
+def check_load_options(options: dict[str, Any] | None, corpus: object) -> dict[str, Any]:
+    """The loader options for ``LOAD_OPTIONS``; only for a corpus given as a path.
+
+    >>> check_load_options({"dayfirst": True}, "data/a.csv")
+    {'dayfirst': True}
+    >>> check_load_options({"dayfirst": True}, "news")
+    Traceback (most recent call last):
+    ...
+    toolkit.report._options.ReportOptionError: --dayfirst True: applies to --corpus PATH, not 'news'
+    """
+    options = dict(options or {})
+    for name, value in options.items():
+        if name not in LOAD_OPTION_NAMES:
+            allowed = ", ".join(LOAD_OPTION_NAMES)
+            raise ReportOptionError("load option", name, f"not one of {allowed}")
+        if corpus in {"news", "sample"}:
+            raise ReportOptionError(f"--{name}", value, f"applies to --corpus PATH, not {corpus!r}")
+    return options
+
+
+def parse_columns(text: str) -> dict[str, str]:
+    """``"text=body,date=published"`` as ``{"text": "body", "date": "published"}``.
+
+    >>> parse_columns("text=body, outlet=source")
+    {'text': 'body', 'outlet': 'source'}
+    """
+    mapping = {}
+    for part in text.split(","):
+        key, sep, value = (p.strip() for p in part.partition("="))
+        if not sep or not key or not value:
+            raise ReportOptionError(
+                "--columns",
+                text,
+                "expected SCHEMA=YOURS pairs separated by commas, e.g. text=body,date=published",
+            )
+        mapping[key] = value
+    return mapping
+
+
 def check_params(params: dict[str, Any]) -> dict[str, Any]:
     """``params`` with paths as strings; each name an identifier, each value a literal."""
     checked = {}

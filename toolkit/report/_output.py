@@ -21,6 +21,10 @@ from toolkit.errors import ToolkitWarning
 
 ENV_DIR = "DCT_REPORT_DIR"
 ENV_NOTEBOOK = "DCT_REPORT_NOTEBOOK"
+NO_DATA_DIR = "_no_data"  # <report>/_no_data/<notebook>.json: figures with nothing drawn
+
+if os.environ.get(ENV_DIR):  # inside the report the kernel ignores library warnings
+    warnings.filterwarnings("default", category=ToolkitWarning)  # but shows the toolkit's
 
 FLOAT_FORMAT = "%.6g"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -60,7 +64,8 @@ def save_figure(fig, name: str, *, formats: tuple[str, ...] = ("png", "svg"), dp
     Outside the report (interactive use) nothing is written. SVG files carry no date and
     use fixed element ids, so re-running the report gives the same files. A figure without
     a title, without axis labels, or with several labelled series but no legend gets a
-    :class:`~toolkit.errors.ToolkitWarning` (see :func:`figure_problems`).
+    :class:`~toolkit.errors.ToolkitWarning` (see :func:`figure_problems`); a figure with
+    nothing drawn is written, warned about and listed in the report as "no data".
 
     Parameters
     ----------
@@ -97,6 +102,8 @@ def save_figure(fig, name: str, *, formats: tuple[str, ...] = ("png", "svg"), dp
     root = report_dir()
     if root is None:
         return None
+    if figure_no_data(figure):
+        _note_no_data(root, name)  # the report lists it: "ok (1 figure: no data)"
     folder = root / "figures" / _notebook_name()
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -112,9 +119,11 @@ def save_figure(fig, name: str, *, formats: tuple[str, ...] = ("png", "svg"), dp
 
 
 def figure_problems(fig) -> list[str]:
-    """What a report figure lacks: a title, axis labels, a legend for several labelled series.
+    """What a report figure lacks: data, a title, axis labels, a legend for several series.
 
-    Axes drawn without axis lines (a network) need no labels; colour bars are skipped.
+    A figure whose every Axes has nothing drawn (:func:`axes_no_data`) has one problem,
+    ``"no data: nothing is drawn"``. Axes drawn without axis lines (a network) need no
+    labels; colour bars are skipped.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -128,6 +137,8 @@ def figure_problems(fig) -> list[str]:
     []
     """
     axes = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
+    if axes and all(axes_no_data(ax) for ax in axes):
+        return ["no data: nothing is drawn"]
     problems = []
     suptitle = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) else ""
     if not suptitle and not any(ax.get_title() for ax in axes):
@@ -143,6 +154,49 @@ def figure_problems(fig) -> list[str]:
         if len(labelled) > 1 and ax.get_legend() is None and not fig.legends:
             problems.append(f"axes {i} has {len(labelled)} labelled series but no legend")
     return problems
+
+
+def axes_no_data(ax) -> bool:
+    """True when ``ax`` shows no data: nothing drawn, or a ``toolkit.plot`` "no data" Axes.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> axes_no_data(ax)
+    True
+    >>> _ = ax.bar(["a"], [3])
+    >>> axes_no_data(ax)
+    False
+    """
+    if ax.get_title().endswith(": no data"):
+        return True
+    drawn = [*ax.lines, *ax.patches, *ax.collections, *ax.images, *ax.tables]
+    return not any(a.get_visible() for a in drawn)
+
+
+def figure_no_data(fig) -> bool:
+    """True when every Axes of ``fig`` (colour bars aside) shows no data (:func:`axes_no_data`).
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> figure_no_data(plt.figure())
+    True
+    """
+    figure = fig if hasattr(fig, "savefig") else fig.figure
+    return all(axes_no_data(ax) for ax in figure.axes if ax.get_label() != "<colorbar>")
+
+
+def _note_no_data(root: Path, name: str) -> None:
+    """Add figure ``name`` to the notebook's list of figures without data."""
+    folder = root / NO_DATA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{_notebook_name()}.json"
+    names = json.loads(path.read_text()) if path.exists() else []
+    if name not in names:
+        names.append(name)
+    path.write_text(json.dumps(sorted(names)) + "\n")
 
 
 def table_to_csv(frame: pd.DataFrame, path: Path | None = None, *, index: bool = False) -> str:

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -29,13 +29,15 @@ from typing import Any
 from toolkit.report._files import write_text_atomic
 from toolkit.report._options import (
     check_corpus,
+    check_load_options,
     check_notebooks,
     check_out,
     check_params,
     check_subset,
     check_timeout,
+    resolve_paths,
 )
-from toolkit.report._output import ENV_DIR, ENV_NOTEBOOK
+from toolkit.report._output import ENV_DIR, ENV_NOTEBOOK, NO_DATA_DIR
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_NOTEBOOKS = REPO / "notebooks"
@@ -74,6 +76,26 @@ class NotebookResult:
     figures: list[str] = field(default_factory=list)
     tables: dict[str, str] = field(default_factory=dict)  # relative path -> sha256
     inputs: list[dict[str, Any]] = field(default_factory=list)
+    figures_no_data: list[str] = field(default_factory=list)  # figures with nothing drawn
+    earlier_run: str | None = None  # kept from the run started then (``--only``)
+    parameters: dict[str, Any] | None = None  # the parameters of that earlier run
+
+
+def status_text(nb: dict[str, Any]) -> str:
+    """The status as shown: ``"ok"``, ``"ok (2 figures: no data)"``, ``"failed"``, ...
+
+    >>> status_text({"status": "ok", "figures_no_data": ["a", "b"]})
+    'ok (2 figures: no data)'
+    >>> status_text({"status": "ok", "figures_no_data": ["a"], "earlier_run": "2025-01-02"})
+    'ok (1 figure: no data; earlier run)'
+    """
+    notes = []
+    empty = nb.get("figures_no_data") or []
+    if empty:
+        notes.append(f"{len(empty)} figure{'s' if len(empty) > 1 else ''}: no data")
+    if nb.get("earlier_run"):
+        notes.append("earlier run")
+    return nb["status"] + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def find_notebooks(folder: Path, only: list[str] | None = None) -> list[Path]:
@@ -168,6 +190,9 @@ def _kernel_env(out: Path, name: str) -> dict[str, str]:
     env[ENV_DIR] = str(out.resolve())
     env[ENV_NOTEBOOK] = name
     env["PYTHONHASHSEED"] = "0"
+    # Library warnings (pandas, matplotlib, Jupyter) would clutter the rendered pages; the
+    # toolkit's own warnings stay visible (toolkit.errors re-enables ToolkitWarning).
+    env["PYTHONWARNINGS"] = "ignore"
     env["TQDM_DISABLE"] = "1"  # progress bars would clutter the rendered pages
     env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
@@ -253,6 +278,7 @@ def run_notebook(
     for sub in ("figures", "tables"):
         shutil.rmtree(out / sub / name, ignore_errors=True)
     (out / "_inputs" / f"{name}.json").unlink(missing_ok=True)
+    (out / NO_DATA_DIR / f"{name}.json").unlink(missing_ok=True)
 
     client = NotebookClient(
         nb,
@@ -303,14 +329,22 @@ def run_notebook(
     inputs = out / "_inputs" / f"{name}.json"
     if inputs.exists():
         result.inputs = json.loads(inputs.read_text())
+    no_data = out / NO_DATA_DIR / f"{name}.json"
+    if no_data.exists():
+        result.figures_no_data = json.loads(no_data.read_text())
     return result
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b[@-_]")
 
 
 def _short_error(message: str) -> str:
-    lines = [ln for ln in _ANSI.sub("", message).strip().splitlines() if ln.strip()]
+    """The last lines of an error, without terminal colour codes.
+
+    >>> _short_error("Traceback\\n\\x1b[0;31mValueError\\x1b[0m: bad")
+    'Traceback\\nValueError: bad'
+    """
+    lines = [ln.rstrip() for ln in _ANSI.sub("", message).strip().splitlines() if ln.strip()]
     return "\n".join(lines[-3:])
 
 
@@ -322,6 +356,7 @@ def run(
     subset: int | None = None,
     only: list[str] | None = None,
     params: dict[str, Any] | None = None,
+    load_options: dict[str, Any] | None = None,
     timeout: int = 900,
     progress: bool = True,
 ) -> dict[str, Any]:
@@ -337,13 +372,22 @@ def run(
         ``./notebooks`` when the toolkit is installed as a package).
     corpus : str, default "news"
         ``"news"`` (default corpus), ``"sample"`` (tiny offline sample) or a path; injected
-        as the ``CORPUS`` parameter.
+        as the ``CORPUS`` parameter. A relative path is resolved against the current
+        working directory (where the command runs), not the notebooks' folder, and
+        injected (and recorded in the manifest) as an absolute path; so is ``PATH``.
     subset : int, optional
         Analyse a reproducible random sample of this many articles; injected as ``SUBSET``.
     only : list of str, optional
         Run only the notebooks whose names start with one of these (e.g. ``["01", "02"]``).
+        The other notebooks of an earlier run into the same ``out`` stay listed (marked
+        "earlier run", with that run's parameters in the manifest) when their pages are
+        still there.
     params : dict, optional
         Further parameters injected into every notebook (e.g. ``{"TERMS": ["Iran"]}``).
+    load_options : dict, optional
+        Options of :func:`toolkit.corpus.load` for a corpus read from files, e.g.
+        ``{"duplicates": "drop_identical", "dayfirst": True, "columns": {"text": "body"}}``;
+        injected as ``LOAD_OPTIONS`` (merged over a ``LOAD_OPTIONS`` in ``params``).
     timeout : int, default 900
         Seconds a single cell may take.
     progress : bool, default True
@@ -384,6 +428,11 @@ def run(
     check_timeout(timeout)
     corpus = os.fspath(corpus) if isinstance(corpus, os.PathLike) else corpus
     injected = check_params({"CORPUS": corpus, "SUBSET": subset, **(params or {})})
+    injected = resolve_paths(injected, Path.cwd())
+    options = {**(injected.get("LOAD_OPTIONS") or {}), **(load_options or {})}
+    if options:
+        injected["LOAD_OPTIONS"] = check_load_options(options, injected["CORPUS"])
+        check_params({"LOAD_OPTIONS": injected["LOAD_OPTIONS"]})
     check_subset(injected["SUBSET"])
     if isinstance(injected["CORPUS"], str):
         check_corpus(injected["CORPUS"])
@@ -391,14 +440,17 @@ def run(
 
     started = time.time()
     t0 = time.perf_counter()
+    earlier = _earlier_results(out, folder, paths) if only else {}
     results = [_planned(path) for path in paths]
+    results = sorted([*results, *earlier.values()], key=lambda r: r.name)
     # Replace the previous manifest and index before any table is deleted, so that an
     # interrupted run never leaves an index claiming "ok" for tables that are gone.
     _write_state(out, results, injected, started, t0, state="running")
     try:
         bar = tqdm(paths, desc="notebooks", unit="nb", disable=not progress)
-        for i, path in enumerate(bar):
+        for path in bar:
             bar.set_postfix_str(path.stem)
+            i = next(j for j, r in enumerate(results) if r.name == path.stem)
             results[i].status = "running"
             results[i] = run_notebook(path, out, injected, timeout=timeout)
             _write_state(out, results, injected, started, t0, state="running")
@@ -411,6 +463,35 @@ def run(
             _write_state(out, results, injected, started, t0, state="interrupted")
         raise
     return _write_state(out, results, injected, started, t0, state="complete")
+
+
+def _earlier_results(out: Path, folder: Path, paths: list[Path]) -> dict[str, NotebookResult]:
+    """Entries of the previous manifest in ``out`` for the notebooks not run now.
+
+    Kept only when the notebook still exists in ``folder`` and its page is still in ``out``.
+    """
+    try:
+        previous = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        entries = list(previous["notebooks"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    running = {p.stem for p in paths}
+    present = {p.stem for p in folder.glob("*.ipynb")}
+    known = {f.name for f in fields(NotebookResult)}
+    kept = {}
+    for entry in entries:
+        if not isinstance(entry, dict) or entry.get("name") in running:
+            continue
+        if entry.get("name") not in present or not entry.get("html"):
+            continue
+        if not (out / entry["html"]).exists():
+            continue
+        result = NotebookResult(**{k: v for k, v in entry.items() if k in known})
+        if not result.earlier_run:
+            result.earlier_run = previous.get("started_utc")
+            result.parameters = previous.get("parameters")
+        kept[result.name] = result
+    return kept
 
 
 def _planned(path: Path) -> NotebookResult:
