@@ -105,6 +105,8 @@ GLOSSARY: dict[str, str] = {
     "data": "bytes to decode",
     "partial": "the bytes may stop mid-character (a chunk of a larger file)",
     "furniture": "lexicon name or path of page-furniture lines to remove",
+    "min_docs": "fewest documents of a group a line must be in to count as repeated furniture",
+    "min_share": "smallest share of a group's documents a line must be in to count as furniture",
     "repair_quotes": "restore damaged quotation marks of the default corpus",
     "force": "fetch again even when cached",
     # --- tokens and annotation -----------------------------------------------------------

@@ -11,6 +11,7 @@ boilerplate, notes, source_file, source_line, encoding`` and any user columns).
 
 from toolkit.corpus._article import read_article
 from toolkit.corpus._encoding import decode_bytes, detect_encoding
+from toolkit.corpus._furniture import remove_furniture
 from toolkit.corpus._load import REJECT_COLUMNS, iter_load, load, rejects
 from toolkit.corpus._schema import ALIASES, SCHEMA, empty_corpus
 from toolkit.corpus._text import normalize_text, repair_damaged_quotes
@@ -28,6 +29,7 @@ __all__ = [
     "normalize_text",
     "read_article",
     "rejects",
+    "remove_furniture",
     "repair_damaged_quotes",
     "validate",
 ]

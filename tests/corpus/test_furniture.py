@@ -1,0 +1,187 @@
+"""Page furniture across a corpus (issue #14, point 3): toolkit.corpus.remove_furniture."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+import toolkit.corpus as tc
+import toolkit.keywords as kw
+import toolkit.tokenize as tt
+
+# Words of web-page furniture (share buttons, video boxes, captions, credits, notices): a
+# general list written for this test, not taken from any corpus.
+FURNITURE_TERMS = frozenset(
+    " ".join(
+        [
+            "facebook twitter reddit digg linkedin stumbleupon stumble whatsapp tumblr",
+            "pinterest newsvine permalink google+ email share caption captions photo photos",
+            "hide replay watched playback toggle enlarge getty images copyright reprint",
+            "newsletter newsletters subscribe advertisement credit",
+        ]
+    ).split()
+)
+
+_WORDS = (
+    "talks envoy ceasefire border minister council sanctions aid convoy refugees summit "
+    "delegation treaty parliament vote militia port strait pipeline embassy statement "
+    "negotiators accord truce observers monitors province capital coalition"
+).split(" ")  # noqa: SIM905
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.sample(_WORDS, 7)
+    return f"{words[0].title()} {words[1]} met the {words[2]} on {words[3]} about {words[4]}."
+
+
+def _paragraph(rng: random.Random) -> str:
+    return " ".join(_sentence(rng) for _ in range(3))
+
+
+NOTICE = "Get our {} morning briefing straight to your inbox every weekday"
+SHARE_RUN = "Send Facebook Twitter Whatsapp Tumblr Digg reddit Newsvine Permalink http://ex.am/p/{}"
+BACKGROUND = "The dispute over the strait has flared up repeatedly since the treaty of 1975."
+
+
+def _corpus(seed: int = 0) -> pd.DataFrame:
+    """Outlet A: a notice line in every article; B: share runs glued into one-line texts."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(20):
+        lines = [_paragraph(rng), NOTICE.format(i % 9 + 1), _paragraph(rng)]
+        if i < 2:  # a real line this outlet repeats in two articles only
+            lines.insert(1, BACKGROUND)
+        rows.append(("A", "\n\n".join(lines)))
+    for i in range(20):
+        token = "".join(rng.choice("abcdefgh12345") for _ in range(5))
+        text = f"{_paragraph(rng)} {SHARE_RUN.format(token)} {_paragraph(rng)}"
+        if i == 0:  # B has the notice once: a line is counted within its own outlet
+            text += " " + NOTICE.format(4) + "."
+        rows.append(("B", text))
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(rows))],
+            "outlet": [o for o, _ in rows],
+            "text": [t for _, t in rows],
+            "boilerplate": "",
+            "notes": "",
+        }
+    )
+
+
+def _chars(text: str) -> Counter:
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+def test_furniture_lines_of_one_outlet_move_to_boilerplate():
+    corpus = _corpus()
+    out = tc.remove_furniture(corpus)
+    a = out[out.outlet == "A"]
+    assert not a.text.str.contains("morning briefing").any()
+    assert a.boilerplate.str.contains("morning briefing").all()
+    assert a.notes.str.contains("furniture_removed=1").all()
+    # The same line once in outlet B is not furniture there.
+    assert out.text.iloc[20].count("morning briefing") == 1
+
+
+def test_real_line_repeated_in_two_documents_is_kept():
+    out = tc.remove_furniture(_corpus())
+    assert out.text.str.contains(BACKGROUND, regex=False).sum() == 2
+    assert not out.boilerplate.str.contains("dispute over the strait").any()
+
+
+def test_share_button_run_inside_one_line_texts_is_cut():
+    corpus = _corpus()
+    out = tc.remove_furniture(corpus)
+    b = out[out.outlet == "B"]
+    assert not b.text.str.contains("Facebook|Newsvine|Permalink|http://ex.am").any()
+    assert b.boilerplate.str.startswith("Send Facebook Twitter").all()
+    # The sentences around the run are all still there.
+    for before, after in zip(corpus[corpus.outlet == "B"].text, b.text, strict=True):
+        run = before[before.index("Send") : before.index(" ", before.index("/p/"))]
+        kept = before.replace(run, "")
+        assert " ".join(kept.split()) == after
+
+
+def test_nothing_is_lost():
+    corpus = _corpus()
+    corpus.loc[3, "boilerplate"] = "Earlier furniture"
+    out = tc.remove_furniture(corpus)
+    for (_, old), (_, new) in zip(corpus.iterrows(), out.iterrows(), strict=True):
+        before = _chars(old.text) + _chars(old.boilerplate)
+        assert before == _chars(new.text) + _chars(new.boilerplate)
+    assert out.boilerplate[3].startswith("Earlier furniture\n\n")
+
+
+def test_offsets_of_analyses_refer_to_the_new_text():
+    out = tc.remove_furniture(_corpus())
+    tokens = tt.tokenize(out)
+    texts = dict(zip(out.doc_id, out.text, strict=True))
+    assert all(
+        texts[d][s:e] == t
+        for d, s, e, t in zip(tokens.doc_id, tokens.start, tokens.end, tokens.token, strict=True)
+    )
+    in_a = tokens.doc_id.isin(out.doc_id[out.outlet == "A"])
+    assert not set(tokens.norm) & {"facebook", "newsvine", "permalink"}
+    assert "briefing" not in set(tokens.norm[in_a])
+
+
+def test_deterministic_and_independent_of_row_order():
+    corpus = _corpus()
+    first = tc.remove_furniture(corpus)
+    pd.testing.assert_frame_equal(first, tc.remove_furniture(corpus))
+    shuffled = corpus.sample(frac=1, random_state=3)
+    again = tc.remove_furniture(shuffled).set_index("doc_id").loc[first.doc_id].reset_index()
+    pd.testing.assert_frame_equal(first.reset_index(drop=True), again[first.columns])
+
+
+def test_seed_list_line_in_one_document_and_no_outlet_column():
+    corpus = pd.DataFrame(
+        {"doc_id": ["x", "y"], "text": ["Talks resumed.\n\nAdvertisement\n\nThey ended.", "Calm."]}
+    )
+    out = tc.remove_furniture(corpus)
+    assert out.text[0] == "Talks resumed.\n\nThey ended."
+    assert out.boilerplate.tolist() == ["Advertisement", ""]
+    assert out.notes.tolist() == ["furniture_removed=1", ""]
+
+
+def test_phrase_also_inside_sentences_is_not_an_edge_run():
+    """A phrase that opens many sentences but also occurs inside them is content."""
+    rng = random.Random(5)
+    texts = []
+    for i in range(20):
+        body = _paragraph(rng)
+        texts.append(
+            f"Foreign Minister Ali Baba said the {_WORDS[i]} would go on. {body} "
+            f"Later, Foreign Minister Ali Baba said the {_WORDS[-i]} had ended."
+        )
+    corpus = pd.DataFrame({"doc_id": [str(i) for i in range(20)], "outlet": "C", "text": texts})
+    out = tc.remove_furniture(corpus)
+    assert out.text.tolist() == texts
+
+
+@pytest.fixture(scope="module")
+def allsides(shared_file) -> pd.DataFrame:
+    path = shared_file("corpora", "allsides_middle_east.jsonl.gz")
+    return tc.remove_furniture(tc.load(path))
+
+
+def _furniture_in(terms) -> list[str]:
+    return [t for t in terms if set(str(t).split()) & FURNITURE_TERMS]
+
+
+def test_allsides_no_furniture_in_top_collocations_or_keyness(allsides):
+    assert allsides.notes.str.contains("furniture_removed=").sum() > 100
+    tokens = tt.tokenize(allsides)
+    top = kw.collocations(allsides, tokens=tokens).head(100)
+    assert _furniture_in(top.collocation) == []
+    counts = allsides.outlet.value_counts()
+    found = {}
+    for outlet in counts[counts >= 10].index:
+        key = kw.keyness(allsides, outlet, by="outlet", tokens=tokens).head(100)
+        if _furniture_in(key.term):
+            found[outlet] = _furniture_in(key.term)
+    assert found == {}

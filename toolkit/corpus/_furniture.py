@@ -1,0 +1,327 @@
+"""Page furniture across a corpus: lines and runs that repeat over an outlet's articles.
+
+Share buttons, "JUST WATCHED" video boxes, photo galleries and their captions, credits and
+newsletter notices are not what an outlet wrote about a topic, yet they repeat in hundreds of
+its articles and so top every count (collocations, keyness). :func:`remove_furniture` finds
+them by repetition within an outlet (and by the shipped seed patterns), cuts them from
+``text`` and keeps them in ``boilerplate``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from toolkit.corpus._article import load_furniture
+
+_LINE = re.compile(r"[^\n]+")
+_TOKEN = re.compile(r"\S+")
+_URL = re.compile(r"(?:https?://|www\.)\S*")
+_DIGIT = re.compile(r"\d")
+_GROUP = re.compile(r"\(\?P<\w+>")
+_SEPARATOR = "\n\n"
+_NOTE = "furniture_removed"
+# Anchored runs are looked for among the first and last this many tokens of a unit.
+_EDGE_TOKENS = 24
+# A line of running text (this many words or more, ending as a sentence) is furniture by
+# repetition only when found in at least this share of its group's documents.
+_PROSE_WORDS = 25
+_PROSE_SHARE = 0.5
+# Seed patterns of kind "head" (bylines, datelines) apply to the first units of a text only.
+_HEAD_UNITS = 3
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Lines of ``text`` (stripped spans); sentences when the text is one line."""
+    spans = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        spans.append((start, start + len(stripped)))
+    if len(spans) == 1:
+        from toolkit.tokenize import sentence_spans
+
+        spans = [(s, e) for s, e in sentence_spans(text) if e > s]
+    return spans
+
+
+def _seed_rules(furniture: str | None) -> tuple[re.Pattern[str], re.Pattern[str], list]:
+    """The seed list as (any-line regex, head-line regex, inline patterns)."""
+    rules = load_furniture(furniture)
+
+    def combined(wheres: tuple[str, ...]) -> re.Pattern[str]:
+        parts = [_GROUP.sub("(?:", p.pattern) for _, w, p in rules if w in wheres]
+        return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.IGNORECASE)
+
+    inline = [p for _, w, p in rules if w == "inline"]
+    return combined(("any", "tail")), combined(("any", "tail", "head")), inline
+
+
+def remove_furniture(
+    corpus: pd.DataFrame,
+    *,
+    by: str | None = "outlet",
+    min_docs: int = 5,
+    min_share: float = 0.05,
+    n: int = 4,
+    furniture: str | None = None,
+) -> pd.DataFrame:
+    """Move page furniture repeated across an outlet's articles from ``text`` to ``boilerplate``.
+
+    Each text is split into lines (a text that is one long line into sentences, with
+    :func:`toolkit.tokenize.sentence_spans`), and each line is normalised (lower case, digits
+    as ``0``, web addresses as one token, white space collapsed). Furniture is:
+
+    - a whole line found in at least ``min_docs`` documents and ``min_share`` of the
+      documents of the same ``by`` group (the whole corpus when there is no such column);
+    - a run of at least ``n + 1`` tokens at the start or at the end of a line whose token
+      ``n``-grams, at the same position counted from that edge, pass the same thresholds
+      and are found almost only there (at least 90% of their occurrences): share-button
+      runs glued into a sentence ("Send Facebook Twitter ..."); a phrase that also occurs
+      inside sentences ("Russian President Vladimir Putin") is not furniture;
+    - a line matching the shipped seed list ``toolkit/data/corpus/page_furniture.yaml``
+      (entries ``any``, ``tail``, and ``head`` among the first three lines) or a span
+      matching one of its ``inline`` entries, even when seen in only one document.
+
+    The cut pieces are appended to ``boilerplate`` (joined by blank lines, after what was
+    there), so ``text`` and ``boilerplate`` together still hold every character of the input
+    apart from separating white space; ``notes`` gains ``furniture_removed=<pieces>``.
+    Offsets computed afterwards refer to the new ``text``: run this before any analysis.
+    A sentence an outlet repeats in only a few articles (a background paragraph on one topic)
+    stays: a line of running text (25 words or more, ending as a sentence ends) is
+    furniture by repetition only when found in at least half of its group's documents.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus (:data:`toolkit.corpus.SCHEMA`); ``doc_id`` and ``text`` are needed.
+    by : str or None, default "outlet"
+        The document variable within whose groups lines are counted; ``None`` or a missing
+        column counts over the whole corpus. Documents with no value form one group.
+    min_docs : int, default 5
+        A line or run is furniture when found in at least this many documents of its group ...
+    min_share : float, default 0.05
+        ... and in at least this share of the group's documents.
+    n : int, default 4
+        Token n-gram length of the anchored runs.
+    furniture : str, optional
+        Path to a YAML file of seed patterns replacing the shipped list.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``corpus`` with ``text``, ``boilerplate`` and ``notes`` updated.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> texts = [f"Story {i} about talks in Doha.\\nShare on Facebook" for i in range(6)]
+    >>> c = pd.DataFrame({"doc_id": [str(i) for i in range(6)], "outlet": "X", "text": texts})
+    >>> out = remove_furniture(c)
+    >>> out.text[0], out.boilerplate[0], out.notes[0]
+    ('Story 0 about talks in Doha.', 'Share on Facebook', 'furniture_removed=1')
+    """
+    out = corpus.copy()
+    texts = ["" if not isinstance(t, str) else t for t in out["text"].tolist()]
+    if by is not None and by in out.columns:
+        groups = ["\x00none" if pd.isna(g) else str(g) for g in out[by].tolist()]
+    else:
+        groups = ["\x00all"] * len(texts)
+    any_line, head_line, inline_rules = _seed_rules(furniture)
+    n_group = Counter(groups)
+
+    # Pass 1: units and their normalised keys; document frequency of each line per group.
+    doc_units: list[list[tuple[int, int, str, list[str]]]] = []
+    line_df: Counter = Counter()
+    for text, group in zip(texts, groups, strict=True):
+        low = _normalise(text)
+        units = []
+        for s, e in _units(text):
+            words = _URL.sub("<url>", low[s:e]).split()
+            units.append((s, e, " ".join(words), words))
+        doc_units.append(units)
+        line_df.update((group, key) for key in {u[2] for u in units})
+
+    def frequent(df: int, group: str) -> bool:
+        return df >= min_docs and df >= min_share * n_group[group]
+
+    furniture_lines = {
+        gk
+        for gk, df in line_df.items()
+        if frequent(df, gk[0]) and (not _is_prose(gk[1]) or df >= _PROSE_SHARE * n_group[gk[0]])
+    }
+    runs = _anchored_runs(doc_units, groups, furniture_lines, frequent, n)
+
+    # Pass 2: cut.
+    new_texts, new_boiler, counts = [], [], []
+    for d, (text, group, units) in enumerate(zip(texts, groups, doc_units, strict=True)):
+        cuts: list[tuple[int, int]] = []
+        for index, (start, end, key, _) in enumerate(units):
+            seed = head_line if index < _HEAD_UNITS else any_line
+            if (group, key) in furniture_lines or seed.fullmatch(" ".join(text[start:end].split())):
+                cuts.append((start, end))
+                continue
+            head, tail = runs.get((d, index), (0, 0))
+            if head or tail:
+                cuts.extend(_token_cuts(text, start, end, head, tail))
+            for pattern in inline_rules:
+                cuts.extend(
+                    m.span() for m in pattern.finditer(text, start, end) if m.end() > m.start()
+                )
+        new_text, pieces = _apply(text, cuts)
+        new_texts.append(new_text)
+        new_boiler.append(pieces)
+        counts.append(len(pieces))
+    out["text"] = new_texts
+    old_boiler = out["boilerplate"].tolist() if "boilerplate" in out.columns else [""] * len(out)
+    old_notes = out["notes"].tolist() if "notes" in out.columns else [""] * len(out)
+    boiler, notes = [], []
+    for old, pieces, note, k in zip(old_boiler, new_boiler, old_notes, counts, strict=True):
+        old = old if isinstance(old, str) else ""
+        note = note if isinstance(note, str) else ""
+        if k:
+            boiler.append(_SEPARATOR.join([p for p in [old] if p] + pieces))
+            notes.append(";".join([x for x in note.split(";") if x] + [f"{_NOTE}={k}"]))
+        else:
+            boiler.append(old)
+            notes.append(note)
+    out["boilerplate"] = boiler
+    out["notes"] = notes
+    return out
+
+
+def _is_prose(key: str) -> bool:
+    """A line of running text: many words, ending as a sentence ends."""
+    return key.count(" ") + 1 >= _PROSE_WORDS and key.rstrip("\"'”’)").endswith((".", "!", "?"))
+
+
+def _normalise(text: str) -> str:
+    """Lower case with digits as 0, same length as ``text`` (offsets stay valid)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _DIGIT.sub("0", low)
+
+
+def _anchored_runs(doc_units, groups, furniture_lines, frequent, n: int) -> dict:
+    """(doc, unit) -> (tokens cut at the start, tokens cut at the end).
+
+    Grows runs from each edge one ``n``-gram at a time: the ``n``-gram at offset ``i`` from
+    the edge counts only in units whose ``n``-grams at offsets ``0 .. i - 1`` were furniture.
+    An ``n``-gram also found elsewhere in the group's documents (under 90% of its
+    occurrences at the edge) ends the run.
+    """
+    found: dict[tuple[int, int], list[int]] = {}
+    for side in (0, 1):
+        # (doc, unit, words from this edge, documents of the run's first n-gram)
+        alive = [
+            (d, u, words if side == 0 else words[::-1], 0)
+            for d, (units, group) in enumerate(zip(doc_units, groups, strict=True))
+            for u, (_, _, key, words) in enumerate(units)
+            if len(words) > n and (group, key) not in furniture_lines
+        ]
+        offset = 0
+        while alive and offset < _EDGE_TOKENS - n + 1:
+            grams = {}
+            for d, u, words, _ in alive:
+                if offset + n <= len(words):
+                    grams[(d, u)] = " ".join(words[offset : offset + n])
+            # Documents (not units) count: distinct (doc, gram) pairs, then per group.
+            per_doc = {(d, groups[d], g) for (d, _), g in grams.items()}
+            df = Counter((grp, g) for _, grp, g in per_doc)
+            keep = {k for k, v in df.items() if frequent(v, k[0])}
+            at_edge = Counter((groups[d], g) for (d, _), g in grams.items())
+            keep = _specific(keep, at_edge, doc_units, groups, side)
+            next_alive = []
+            for d, u, words, base in alive:
+                key = (groups[d], grams.get((d, u)))
+                # The run goes on while (nearly) all of its documents go on alike: a word
+                # that follows it in only some of them (the next sentence's "The") is not part.
+                if key in keep and df[key] >= 0.9 * base:
+                    found.setdefault((d, u), [0, 0])[side] = offset + n
+                    next_alive.append((d, u, words, base or df[key]))
+            alive = next_alive
+            offset += 1
+    # A run is at least two n-grams long: one n-gram ("the White House said.") is too
+    # often an ordinary way to begin or end a sentence.
+    runs = {k: tuple(x if x > n else 0 for x in v) for k, v in found.items()}
+    return {k: v for k, v in runs.items() if any(v)}
+
+
+def _specific(keep: set, at_edge: Counter, doc_units, groups, side: int) -> set:
+    """The kept ``n``-grams of which at least 90% of all occurrences are at the edge.
+
+    ``at_edge`` counts the occurrences (units) at the edge position.
+    """
+    if not keep:
+        return keep
+    wanted: dict[str, list[str]] = defaultdict(list)
+    for group, gram in keep:
+        wanted[group].append(gram if side == 0 else " ".join(gram.split()[::-1]))
+    anywhere: Counter = Counter()
+    for units, group in zip(doc_units, groups, strict=True):
+        grams = wanted.get(group)
+        if not grams:
+            continue
+        joined = " " + " \n ".join(u[2] for u in units) + " "
+        for gram in grams:
+            anywhere[(group, gram)] += joined.count(f" {gram} ")
+    result = set()
+    for group, gram in keep:
+        plain = gram if side == 0 else " ".join(gram.split()[::-1])
+        if at_edge[(group, gram)] >= 0.9 * anywhere[(group, plain)]:
+            result.add((group, gram))
+    return result
+
+
+def _token_cuts(text: str, start: int, end: int, head: int, tail: int) -> list[tuple[int, int]]:
+    """Character spans of the first ``head`` and last ``tail`` tokens of ``text[start:end]``."""
+    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+    cuts = []
+    if head:
+        cuts.append((spans[0][0], spans[min(head, len(spans)) - 1][1]))
+    if tail:
+        cuts.append((spans[max(len(spans) - tail, 0)][0], spans[-1][1]))
+    return cuts
+
+
+def _apply(text: str, cuts: list[tuple[int, int]]) -> tuple[str, list[str]]:
+    """Remove ``cuts`` from ``text``; return the new text and the removed pieces in order."""
+    if not cuts:
+        return text, []
+    merged: list[list[int]] = []
+    for s, e in sorted(cuts):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    keep, pieces, pos = [], [], 0
+    for s, e in merged:
+        keep.append(text[pos:s])
+        pieces.append(text[s:e])
+        pos = e
+    keep.append(text[pos:])
+    new = keep[0]
+    for part in keep[1:]:
+        new = _join(new, part)
+    return new.strip(), pieces
+
+
+def _join(left: str, right: str) -> str:
+    """Join two remaining parts: keep a line break where one was, else one space."""
+    lstrip, rstrip = left.rstrip(" \t"), right.lstrip(" \t")
+    if not lstrip or not rstrip:
+        return lstrip + rstrip
+    if lstrip.endswith("\n") or rstrip.startswith("\n"):
+        return lstrip.rstrip() + _gap(left, right) + rstrip.lstrip()
+    return lstrip + " " + rstrip
+
+
+def _gap(left: str, right: str) -> str:
+    around = left[len(left.rstrip()):] + right[: len(right) - len(right.lstrip())]
+    return "\n\n" if around.count("\n") >= 2 else "\n"
