@@ -35,6 +35,7 @@
 # Parameters (the report runner may override these in a cell inserted below this one).
 CORPUS = "news"  # "news" (default corpus), "sample" (tiny offline sample) or a path/glob
 SUBSET = None  # a number of articles for a quick, reproducible random subset
+LOAD_OPTIONS = {}  # options of toolkit.corpus.load for a path, e.g. {"dayfirst": True}
 
 # %%
 # ruff: noqa: E402, B018  (notebook style: imports after the parameters, tables shown last)
@@ -48,8 +49,10 @@ from toolkit.tokenize import token_spans
 
 plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titlesize": 13})
 
-corpus = report.load_corpus(CORPUS, subset=SUBSET)
+corpus = report.load_corpus(CORPUS, subset=SUBSET, **LOAD_OPTIONS)
 print(f"{len(corpus):,} articles from {corpus['outlet'].nunique()} outlets")
+outlet_known = corpus["outlet"].notna()
+corpus["outlet"] = corpus["outlet"].fillna("(no outlet)")  # counted, not dropped
 corpus[["doc_id", "outlet", "date", "title"]].head()
 
 # %% [markdown]
@@ -85,9 +88,10 @@ report.save_table(outlets, "outlets")
 outlets
 
 # %%
+order = outlets["outlet"].tolist()
 if corpus.empty:
     print("No articles: no outlets to plot.")
-else:
+elif report.has_values(corpus[outlet_known], "outlet", section="Articles per outlet"):
     ax = plot.count_bars(
         outlets, label="outlet", value="articles", annotate=True, title="Articles per outlet"
     )
@@ -104,7 +108,6 @@ else:
 if corpus.empty:
     print("No articles: no lengths to compare.")
 else:
-    order = outlets["outlet"].tolist()
     ax = plot.length_boxes(
         corpus,
         value="words",
@@ -124,9 +127,7 @@ else:
 # percentile of dates and the table below counts what falls outside.
 
 # %%
-if corpus["date"].isna().all():
-    print("No dated articles: no coverage over time to show.")
-else:
+if report.has_values(corpus, "date", section="Coverage over time"):
     dated = corpus[corpus["date"].notna()].copy()
     dated["week"] = dated["date"].dt.to_period("W-SUN").dt.start_time
     lo, hi = dated["date"].quantile([0.01, 0.99])
@@ -158,9 +159,7 @@ else:
     display(outside)
 
 # %%
-if corpus.empty:
-    print("No articles: no monthly counts.")
-else:
+if report.has_values(corpus, "date", section="Articles per month"):
     monthly = (
         corpus.groupby(["month", "outlet"])
         .size()

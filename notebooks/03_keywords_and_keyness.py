@@ -35,6 +35,7 @@
 # Parameters (the report runner may override these in a cell inserted below this one).
 CORPUS = "news"  # "news" (default corpus), "sample" (tiny offline sample) or a path/glob
 SUBSET = None  # a number of articles for a quick, reproducible random subset
+LOAD_OPTIONS = {}  # options of toolkit.corpus.load for a path, e.g. {"dayfirst": True}
 MIN_REGION_MENTIONS = 3  # keep articles with at least this many Middle East actor mentions
 TARGET_OUTLET = "TASS"  # the outlet compared with all others (falls back to the largest)
 SPLIT_DATE = None  # "YYYY-MM-DD" splitting two periods; None: the median date
@@ -54,8 +55,10 @@ from toolkit import actors, cache, keywords, plot, report, tokenize
 plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titlesize": 13})
 pd.set_option("display.max_colwidth", 60)
 
-corpus = report.load_corpus(CORPUS, subset=SUBSET)
+corpus = report.load_corpus(CORPUS, subset=SUBSET, **LOAD_OPTIONS)
 articles = actors.about_region(corpus, region="MENA", min_mentions=MIN_REGION_MENTIONS)
+outlet_known = articles["outlet"].notna()
+articles["outlet"] = articles["outlet"].fillna("(no outlet)")
 print(f"{len(articles):,} of {len(corpus):,} articles are about the region (as in notebook 02)")
 
 # Tokenising once and passing the tokens to every function below saves time; it runs in
@@ -121,7 +124,7 @@ else:
 # %%
 if articles.empty:
     print("No articles: no word frequencies.")
-else:
+elif report.has_values(articles[outlet_known], "outlet", section="Frequent words by outlet"):
     freq = keywords.frequencies(articles, by="outlet", tokens=tokens, top_k=10)
     report.save_table(
         freq.sort_values(["outlet", "rank"], ignore_index=True), "top_terms_by_outlet"
@@ -170,8 +173,10 @@ else:
 # %%
 if articles.empty:
     print("No articles: no outlet to compare.")
-else:
-    outlets = articles["outlet"].value_counts()
+elif report.has_values(
+    articles[outlet_known], "outlet", section="Keyness between outlets", min_count=2
+):
+    outlets = articles[outlet_known]["outlet"].value_counts()
     target = TARGET_OUTLET if TARGET_OUTLET in outlets.index else outlets.index[0]
     key_outlet = keywords.keyness(articles, target, by="outlet", tokens=tokens, min_count=5)
     report.save_table(key_outlet, "keyness_outlet")
@@ -192,9 +197,7 @@ else:
 # period point to events that entered the news.
 
 # %%
-if articles["date"].isna().all():
-    print("No dated articles: no period comparison.")
-else:
+if report.has_values(articles, "date", section="Keyness between periods"):
     dated = articles[articles["date"].notna()].reset_index(drop=True)
     split = pd.Timestamp(SPLIT_DATE) if SPLIT_DATE else dated["date"].median().normalize()
     later = dated["date"] >= split
@@ -222,10 +225,8 @@ else:
 # articles each week holds.
 
 # %%
-if articles.empty:
-    print("No articles: no terms over time.")
-else:
-    trend = keywords.trend(articles, TREND_TERMS, period="week")
+if report.has_values(articles, "date", section="Terms over time"):
+    trend = keywords.trend(articles[articles["date"].notna()], TREND_TERMS, period="week")
     trend = trend.sort_values(["period", "term"], ignore_index=True)
     report.save_table(trend, "term_trend")
     shown = trend[trend["n_docs"] >= MIN_DOCS_PER_WEEK]

@@ -37,6 +37,7 @@
 # Parameters (the report runner may override these in a cell inserted below this one).
 CORPUS = "news"  # "news" (default corpus), "sample" (tiny offline sample) or a path/glob
 SUBSET = None  # a number of articles for a quick, reproducible random subset
+LOAD_OPTIONS = {}  # options of toolkit.corpus.load for a path, e.g. {"dayfirst": True}
 MIN_REGION_MENTIONS = 3  # keep articles with at least this many Middle East actor mentions
 TOP_SPEAKERS = 20
 
@@ -52,7 +53,9 @@ from toolkit import actors, cache, plot, quotes, report
 plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titlesize": 13})
 pd.set_option("display.max_colwidth", 80)
 
-corpus = report.load_corpus(CORPUS, subset=SUBSET)
+corpus = report.load_corpus(CORPUS, subset=SUBSET, **LOAD_OPTIONS)
+outlet_known = corpus["outlet"].notna()
+corpus["outlet"] = corpus["outlet"].fillna("(no outlet)")
 
 # %% [markdown]
 # ## Articles about the region
@@ -65,6 +68,19 @@ corpus = report.load_corpus(CORPUS, subset=SUBSET)
 # %%
 articles = actors.about_region(corpus, region="MENA", min_mentions=MIN_REGION_MENTIONS)
 print(f"{len(articles):,} of {len(corpus):,} articles are about the region")
+
+# %% [markdown]
+# Quotation marks damaged in the source (the default corpus replaced ’ ” and — with `"?`)
+# were restored by the loader from context (note `quotes_repaired`): a repaired mark can be
+# wrong, and a wrong mark moves a quote's boundaries. How many of the articles analysed here
+# were repaired:
+
+# %%
+repaired = articles["notes"].fillna("").str.contains(r"(?:^|;)\s*quotes_repaired", regex=True)
+print(
+    f"{int(repaired.sum()):,} of {len(articles):,} articles had damaged quotation marks "
+    "repaired (note quotes_repaired)"
+)
 
 # %% [markdown]
 # Quote extraction over the corpus takes a while: `report.progress_map` runs it in chunks
@@ -92,7 +108,7 @@ else:
 # %%
 if found_quotes.empty:
     print("No quotes: none to count by kind.")
-else:
+elif report.has_values(corpus[outlet_known], "outlet", section="Quote kinds by outlet"):
     KINDS = ["direct", "mixed", "indirect"]
     by_kind = (
         found_quotes.groupby(["outlet", "kind"])
@@ -110,8 +126,8 @@ else:
     display(kinds)
 
 # %%
-if found_quotes.empty:
-    print("No articles: nothing to plot.")
+if found_quotes.empty or not outlet_known.any():
+    print("No quotes or no outlets: nothing to plot.")
 else:
     ax = plot.stacked_bars(
         by_kind.reindex(kinds["outlet"]),
@@ -222,7 +238,7 @@ else:
 # %%
 if found_quotes.empty:
     print("No quotes: no affiliations to count.")
-else:
+elif report.has_values(corpus[outlet_known], "outlet", section="Affiliations by outlet"):
     TOP_AFFILIATIONS = 8
     affiliation = found_quotes["speaker_affiliation"].fillna("unknown")
     leading = affiliation[affiliation != "unknown"].value_counts()
@@ -249,8 +265,8 @@ else:
     display((aff_share * 100).round(1))
 
 # %%
-if found_quotes.empty:
-    print("No quotes: nothing to plot.")
+if found_quotes.empty or not outlet_known.any():
+    print("No quotes or no outlets: nothing to plot.")
 else:
     ax = plot.stacked_bars(
         aff,

@@ -36,6 +36,7 @@
 # Parameters (the report runner may override these in a cell inserted below this one).
 CORPUS = "news"  # "news" (default corpus), "sample" (tiny offline sample) or a path/glob
 SUBSET = None  # a number of articles for a quick, reproducible random subset
+LOAD_OPTIONS = {}  # options of toolkit.corpus.load for a path, e.g. {"dayfirst": True}
 MIN_REGION_MENTIONS = 3  # keep articles with at least this many Middle East actor mentions
 TOP_ACTORS = 20
 MIN_DOCS_PER_WEEK = 10  # weeks with fewer articles are left out of the time series
@@ -52,7 +53,9 @@ from toolkit import actors, cache, dictionary, plot, report, tone
 
 plt.rcParams.update({"figure.figsize": (8, 4.5), "figure.dpi": 100, "axes.titlesize": 13})
 
-corpus = report.load_corpus(CORPUS, subset=SUBSET)
+corpus = report.load_corpus(CORPUS, subset=SUBSET, **LOAD_OPTIONS)
+outlet_known = corpus["outlet"].notna()
+corpus["outlet"] = corpus["outlet"].fillna("(no outlet)")
 all_mentions = actors.mentions(corpus)
 articles = actors.about_region(
     corpus, region="MENA", min_mentions=MIN_REGION_MENTIONS, mentions=all_mentions
@@ -166,12 +169,11 @@ else:
 
 # %%
 count_frames = cache.cached(dictionary.count)
-if articles["date"].isna().all():
-    print("No dated articles: no frames over time.")
-else:
-    week = articles["date"].dt.to_period("W-SUN").dt.start_time
-    articles["week"] = week.dt.strftime("%Y-%m-%d")
-    by_week = count_frames(articles, "framing", by="week")
+if report.has_values(articles, "date", section="Frames over time"):
+    dated = articles[articles["date"].notna()].copy()
+    week = dated["date"].dt.to_period("W-SUN").dt.start_time
+    dated["week"] = week.dt.strftime("%Y-%m-%d")
+    by_week = count_frames(dated, "framing", by="week")
     busy = by_week.groupby("week")["n_docs"].first()
     weeks = sorted(busy[busy >= MIN_DOCS_PER_WEEK].index) or sorted(busy.index)
     by_week = by_week[by_week["week"].isin(weeks)].sort_values(["week", "category"])
@@ -191,7 +193,7 @@ else:
 # %%
 if articles.empty:
     print("No articles: no frames by outlet.")
-else:
+elif report.has_values(corpus[outlet_known], "outlet", section="Frames by outlet"):
     by_outlet = count_frames(articles, "framing", by="outlet")
     by_outlet = by_outlet.sort_values(["outlet", "category"], ignore_index=True)
     report.save_table(by_outlet, "frames_by_outlet")

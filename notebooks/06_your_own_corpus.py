@@ -26,6 +26,9 @@
 #
 #     python -m toolkit.report --only 06 -p PATH='"data/my_articles/*.txt"'
 #
+# from the repository root (a relative `PATH` or `--corpus` is read from the folder you run
+# the command in; interactively, from the `notebooks/` folder, hence `../data/...` below).
+#
 # Supported inputs (`toolkit.corpus.load`): a folder or glob of plain-text articles (one
 # article a file, page furniture split off as in notebook 01), CSV or TSV with a column
 # mapping, JSON and JSON Lines (also gzipped), saved HTML pages, or a pandas DataFrame.
@@ -36,7 +39,7 @@ CORPUS = "news"  # used when PATH is None: "news" (default corpus) or "sample"
 SUBSET = None  # a number of articles for a quick, reproducible random subset
 PATH = None  # your files, e.g. "../data/my_articles/*.txt" or "../data/articles.csv"
 COLUMNS = None  # schema column -> your column, e.g. {"text": "body", "date": "published"}
-LOAD_OPTIONS = {}  # more options of toolkit.corpus.load, e.g. {"outlet": "My Outlet"}
+LOAD_OPTIONS = {}  # more options of toolkit.corpus.load, e.g. {"dayfirst": True}
 GROUP_BY = "outlet"  # a column to compare groups by (outlet, or one of your own columns)
 DATE_FROM = None  # "YYYY-MM-DD" or None
 DATE_TO = None  # "YYYY-MM-DD" or None (inclusive)
@@ -64,12 +67,13 @@ pd.set_option("display.max_colwidth", 70)
 
 # %%
 if PATH is not None:
-    loaded = corpus_io.load(PATH, columns=COLUMNS, errors="collect", **LOAD_OPTIONS)
+    options = {"columns": COLUMNS, "errors": "collect", **LOAD_OPTIONS}
+    loaded = corpus_io.load(PATH, **options)
     rejects = corpus_io.rejects(loaded)
     loaded = report.subset_corpus(loaded, SUBSET)
     report.record_input(loaded, label=str(PATH), subset=SUBSET)
 else:
-    loaded = report.load_corpus(CORPUS, subset=SUBSET)
+    loaded = report.load_corpus(CORPUS, subset=SUBSET, **LOAD_OPTIONS)
     rejects = corpus_io.rejects(loaded)
 print(f"{len(loaded):,} articles loaded, {len(rejects):,} rejected")
 rejects.head(10) if len(rejects) else "no rejects"
@@ -129,30 +133,28 @@ overview
 # than you meant.
 
 # %%
-trend = keywords.trend(docs, TERMS, period=PERIOD)
-trend = trend.sort_values(["period", "term"], ignore_index=True)
-report.save_table(trend, "term_trend")
-shown = trend[trend["n_docs"] >= MIN_DOCS_PER_PERIOD]
-if shown.empty:
-    shown = trend
-print(f"{trend['period'].nunique() - shown['period'].nunique()} sparse period(s) not plotted")
-if shown["period"].nunique() > 1:
-    ax = plot.term_trend_lines(
-        shown, title=f"Your terms per {PERIOD} (per 1,000 words)", xlabel=PERIOD
-    )
-    report.save_figure(ax.figure, "term_trend")
-    plt.show()
-else:
-    print("all articles fall into one period; no trend to draw")
+if report.has_values(docs, "date", section="Your terms over time"):
+    trend = keywords.trend(docs[docs["date"].notna()], TERMS, period=PERIOD)
+    trend = trend.sort_values(["period", "term"], ignore_index=True)
+    report.save_table(trend, "term_trend")
+    shown = trend[trend["n_docs"] >= MIN_DOCS_PER_PERIOD]
+    if shown.empty:
+        shown = trend
+    sparse = trend["period"].nunique() - shown["period"].nunique()
+    print(f"{sparse} sparse period(s) not plotted")
+    if shown["period"].nunique() > 1:
+        ax = plot.term_trend_lines(
+            shown, title=f"Your terms per {PERIOD} (per 1,000 words)", xlabel=PERIOD
+        )
+        report.save_figure(ax.figure, "term_trend")
+        plt.show()
+    else:
+        print("all articles fall into one period; no trend to draw")
 
 # %%
-by_group = (
-    keywords.trend(docs, TERMS, period="year", by=GROUP_BY)
-    .groupby([GROUP_BY, "term"])[["count", "doc_freq", "n_words"]]
-    .sum()
-    .reset_index()
-)
-by_group["per_1000"] = 1000 * by_group["count"] / by_group["n_words"].where(by_group["n_words"] > 0)
+# Counted with the same pattern dialect as `kwic` and `trend`, over all articles (dated or not).
+patterns = {label: [pattern] for label, pattern in TERMS.items()}
+by_group = dictionary.count(docs, patterns, by=GROUP_BY).rename(columns={"category": "term"})
 by_group = by_group.sort_values([GROUP_BY, "term"], ignore_index=True)
 report.save_table(by_group, "terms_by_group")
 table = by_group.pivot(index=GROUP_BY, columns="term", values="per_1000").fillna(0)
