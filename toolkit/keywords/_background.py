@@ -35,10 +35,11 @@ def background_df() -> dict[str, float]:
     True
     """
     path = resources.files("toolkit.data").joinpath("keywords/background_df.tsv.gz")
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        lines = fh.read().splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return {st: int(n) * 1e-6 for st, n in rows}
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    # one comment line, then "stem<TAB>count" lines (no white space inside a stem): one split
+    # of the whole text reads the 45,000 rows in milliseconds
+    fields = iter(text.split("\n", 1)[1].split())
+    return dict(zip(fields, (int(n) * 1e-6 for n in fields), strict=False))
 
 
 def word_df(docs: Iterable[Doc]) -> tuple[Counter, int]:
