@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from toolkit.corpus._article import load_furniture
 
@@ -22,6 +26,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S*")
 _DIGIT = re.compile(r"\d")
 _GROUP = re.compile(r"\(\?P<\w+>")
 _SEPARATOR = "\n\n"
+_SEED_FILE = "data/corpus/page_furniture.yaml"
 _NOTE = "furniture_removed"
 # Anchored runs are looked for among the first and last this many tokens of a unit.
 _EDGE_TOKENS = 24
@@ -29,6 +34,9 @@ _EDGE_TOKENS = 24
 # repetition only when found in at least this share of its group's documents.
 _PROSE_WORDS = 25
 _PROSE_SHARE = 0.5
+# Whole-line seed patterns are tried on lines of at most this many characters (the shipped
+# ones match shorter lines; the long galleries are inline entries).
+_SEED_CHARS = 1000
 # Seed patterns of kind "head" (bylines, datelines) apply to the first units of a text only.
 _HEAD_UNITS = 3
 
@@ -58,8 +66,25 @@ def _seed_rules(furniture: str | None) -> tuple[re.Pattern[str], re.Pattern[str]
         parts = [_GROUP.sub("(?:", p.pattern) for _, w, p in rules if w in wheres]
         return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.IGNORECASE)
 
-    inline = [p for _, w, p in rules if w == "inline"]
+    inline = [
+        (re.compile(e["pattern"], re.IGNORECASE | re.MULTILINE), tuple(e.get("needs") or ()))
+        for e in _entries(furniture)
+        if e["where"] == "inline"
+    ]
     return combined(("any", "tail")), combined(("any", "tail", "head")), inline
+
+
+@lru_cache(maxsize=8)
+def _entries_cached(furniture: str | None) -> tuple[dict, ...]:
+    if furniture is None:
+        source = resources.files("toolkit").joinpath(_SEED_FILE).read_text(encoding="utf-8")
+    else:
+        source = Path(furniture).read_text(encoding="utf-8")
+    return tuple(yaml.safe_load(source) or [])
+
+
+def _entries(furniture: str | None) -> tuple[dict, ...]:
+    return _entries_cached(None if furniture is None else str(furniture))
 
 
 def remove_furniture(
@@ -163,16 +188,18 @@ def remove_furniture(
         cuts: list[tuple[int, int]] = []
         for index, (start, end, key, _) in enumerate(units):
             seed = head_line if index < _HEAD_UNITS else any_line
-            if (group, key) in furniture_lines or seed.fullmatch(" ".join(text[start:end].split())):
+            if (group, key) in furniture_lines or (
+                end - start <= _SEED_CHARS and seed.fullmatch(" ".join(text[start:end].split()))
+            ):
                 cuts.append((start, end))
                 continue
             head, tail = runs.get((d, index), (0, 0))
             if head or tail:
                 cuts.extend(_token_cuts(text, start, end, head, tail))
-            for pattern in inline_rules:
-                cuts.extend(
-                    m.span() for m in pattern.finditer(text, start, end) if m.end() > m.start()
-                )
+        lower = text.lower()
+        for pattern, needs in inline_rules:  # within one line: "." stops at a line break
+            if not needs or any(word in lower for word in needs):
+                cuts.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
         new_text, pieces = _apply(text, cuts)
         new_texts.append(new_text)
         new_boiler.append(pieces)
@@ -220,7 +247,7 @@ def _anchored_runs(doc_units, groups, furniture_lines, frequent, n: int) -> dict
     for side in (0, 1):
         # (doc, unit, words from this edge, documents of the run's first n-gram)
         alive = [
-            (d, u, words if side == 0 else words[::-1], 0)
+            (d, u, words[:_EDGE_TOKENS] if side == 0 else words[-_EDGE_TOKENS:][::-1], 0)
             for d, (units, group) in enumerate(zip(doc_units, groups, strict=True))
             for u, (_, _, key, words) in enumerate(units)
             if len(words) > n and (group, key) not in furniture_lines
