@@ -293,7 +293,13 @@ def subset_corpus(corpus: pd.DataFrame, subset: int | None, *, seed: int = 0) ->
     return corpus.loc[corpus.index.isin(picked)].reset_index(drop=True)
 
 
-def load_corpus(corpus: str | os.PathLike = "news", *, subset: int | None = None, **kwargs):
+def load_corpus(
+    corpus: str | os.PathLike = "news",
+    *,
+    subset: int | None = None,
+    furniture: bool = True,
+    **kwargs,
+):
     """Load the corpus a notebook analyses and record its fingerprint for the report manifest.
 
     Parameters
@@ -305,6 +311,10 @@ def load_corpus(corpus: str | os.PathLike = "news", *, subset: int | None = None
         :func:`toolkit.corpus.load` with ``**kwargs``.
     subset : int, optional
         Keep a reproducible random sample of this many articles (seed 0), in corpus order.
+    furniture : bool, default True
+        First move page furniture repeated across an outlet's articles (share buttons,
+        captions, credits) from ``text`` to ``boilerplate``
+        (:func:`toolkit.corpus.remove_furniture`), before any counting.
 
     Returns
     -------
@@ -325,6 +335,8 @@ def load_corpus(corpus: str | os.PathLike = "news", *, subset: int | None = None
         df = datasets.load_sample(**kwargs)
     else:
         df = corpus_mod.load(corpus, **kwargs)
+    if furniture:
+        df = corpus_mod.remove_furniture(df)
     df = subset_corpus(df, subset)
     record_input(df, label=label, subset=subset)
     return df
