@@ -152,7 +152,10 @@ def remove_furniture(
     ('Story 0 about talks in Doha.', 'Share on Facebook', 'furniture_removed=1')
     """
     out = corpus.copy()
-    texts = ["" if not isinstance(t, str) else t for t in out["text"].tolist()]
+    if out.empty:
+        return out
+    originals = out["text"].tolist()
+    texts = ["" if not isinstance(t, str) else t for t in originals]
     if by is not None and by in out.columns:
         groups = ["\x00none" if pd.isna(g) else str(g) for g in out[by].tolist()]
     else:
@@ -201,22 +204,22 @@ def remove_furniture(
             if not needs or any(word in lower for word in needs):
                 cuts.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
         new_text, pieces = _apply(text, cuts)
-        new_texts.append(new_text)
+        new_texts.append(new_text if pieces else originals[d])
         new_boiler.append(pieces)
         counts.append(len(pieces))
-    out["text"] = new_texts
+    out["text"] = pd.Series(new_texts, index=out.index, dtype=out["text"].dtype)
     old_boiler = out["boilerplate"].tolist() if "boilerplate" in out.columns else [""] * len(out)
     old_notes = out["notes"].tolist() if "notes" in out.columns else [""] * len(out)
     boiler, notes = [], []
     for old, pieces, note, k in zip(old_boiler, new_boiler, old_notes, counts, strict=True):
-        old = old if isinstance(old, str) else ""
-        note = note if isinstance(note, str) else ""
         if k:
+            old = old if isinstance(old, str) else ""
+            note = note if isinstance(note, str) else ""
             boiler.append(_SEPARATOR.join([p for p in [old] if p] + pieces))
             notes.append(";".join([x for x in note.split(";") if x] + [f"{_NOTE}={k}"]))
         else:
-            boiler.append(old)
-            notes.append(note)
+            boiler.append("" if old is None or old is pd.NA else old)
+            notes.append("" if note is None or note is pd.NA else note)
     out["boilerplate"] = boiler
     out["notes"] = notes
     return out
