@@ -44,7 +44,7 @@
 # Parameters (the report runner may override these in a cell inserted below this one).
 CORPUS = "news"  # "news" (default corpus), "sample" (tiny offline sample) or a path/glob
 SUBSET = None  # a number of articles for a quick, reproducible random subset
-LIMIT = 400  # articles of CORPUS sent through the pipeline when SUBSET is not given
+LIMIT = 300  # articles of CORPUS sent through the pipeline when SUBSET is not given
 SOURCE = None  # a file, glob or folder to stream instead of CORPUS (your large corpus)
 OUT = None  # output folder; None: a new temporary folder
 CHUNK_SIZE = 100  # articles per chunk
