@@ -178,11 +178,6 @@ def test_about_region_keeps_the_corpus_schema(kind, corpora):
     assert schema(actors.about_region(corpus)) == schema(corpus)
 
 
-@pytest.mark.xfail(
-    reason="toolkit.corpus (owned elsewhere): load() of an empty frame and empty_corpus() give "
-    "object doc_id/text/source_file/encoding where a loaded corpus has str",
-    strict=False,
-)
 def test_load_schema_with_and_without_rows(corpora):
     empty = tc.load(pd.DataFrame({"doc_id": pd.Series([], dtype="str"),
                                   "text": pd.Series([], dtype="str")}))

@@ -64,8 +64,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 
 def empty_corpus() -> pd.DataFrame:
-    """A corpus with no rows and every schema column, in schema order."""
+    """A corpus with no rows and every schema column, in schema order.
+
+    The dtypes are those of a loaded corpus (``doc_id``, ``text``, ``source_file`` and
+    ``encoding`` are strings, the other text columns may hold missing values), so an empty
+    corpus concatenates with a loaded one without changing a dtype.
+
+    >>> empty_corpus()[["doc_id", "title", "date", "source_line"]].dtypes.astype(str).tolist()
+    ['str', 'object', 'datetime64[ns]', 'int64']
+    """
     frame = pd.DataFrame({name: pd.Series(dtype=object) for name in SCHEMA})
+    for name in ("doc_id", "text", "source_file", "encoding"):
+        frame[name] = pd.Series(dtype="str")
     frame["date"] = pd.Series(dtype="datetime64[ns]")
     frame["source_line"] = pd.Series(dtype="int64")
     return frame
