@@ -159,3 +159,18 @@ def test_error_in_index_is_plain_wrapped_text(tmp_path: Path) -> None:
     assert "a long explanation" in index
     assert "\x1b" not in index and "[0;31m" not in index
     assert "white-space: pre-wrap" in index and "table-layout: fixed" in index
+
+
+def test_a_file_corpus_is_loaded_once_per_report_run(tmp_path: Path, monkeypatch) -> None:
+    from toolkit import corpus as corpus_io
+
+    path = _corpus(tmp_path)
+    monkeypatch.setenv("DCT_REPORT_DIR", str(tmp_path / "out"))
+    monkeypatch.setenv("DCT_REPORT_NOTEBOOK", "02_x")
+    first = report.load_corpus(path, subset=1, duplicates="drop_identical")
+    calls = []
+    monkeypatch.setattr(corpus_io, "load", lambda *a, **k: calls.append(a) or first)
+    again = report.load_corpus(path, subset=1, duplicates="drop_identical")
+    assert calls == [] and again.equals(first) and len(first) == 1
+    report.load_corpus(path, subset=2, duplicates="drop_identical")  # another key: loaded
+    assert len(calls) == 1

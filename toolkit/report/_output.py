@@ -329,17 +329,56 @@ def load_corpus(
     from toolkit import datasets
 
     label = str(corpus)
-    if label == "news":
+    shared = _shared_path(label, subset, kwargs)
+    if shared is not None and shared.exists():
+        df = pd.read_pickle(shared)  # loaded by an earlier notebook of this report run
+    elif label == "news":
         df = datasets.load_news_articles(**kwargs)
     elif label == "sample":
         df = datasets.load_sample(**kwargs)
     else:
         df = corpus_mod.load(corpus, **kwargs)
-    if furniture:
-        df = corpus_mod.remove_furniture(df)
-    df = subset_corpus(df, subset)
+    if shared is None or not shared.exists():
+        if furniture:
+            df = corpus_mod.remove_furniture(df)
+        df = subset_corpus(df, subset)
+        if shared is not None:
+            shared.parent.mkdir(parents=True, exist_ok=True)
+            tmp = shared.with_suffix(f".{os.getpid()}.tmp")
+            df.to_pickle(tmp)
+            os.replace(tmp, shared)
     record_input(df, label=label, subset=subset)
     return df
+
+
+SHARED_DIR = "_corpus"  # <report>/_corpus/: a file corpus loaded once per report run
+
+
+def _shared_path(label: str, subset: int | None, options: dict) -> Path | None:
+    """Where this report run keeps the corpus ``label`` once loaded, or None.
+
+    Only inside the report and for a corpus read from files: the first notebook loads it
+    (a 103 MB file takes a while), the others read that copy. The key holds each file's
+    path, size and modification time, the loader options and the subset.
+    """
+    import glob
+
+    root = report_dir()
+    if root is None or label in {"news", "sample"}:
+        return None
+    path = Path(os.path.expanduser(label))
+    if path.is_file():
+        files = [path]
+    elif path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file())
+    else:
+        files = sorted(Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
+    try:
+        stamp = [(str(f.resolve()), f.stat().st_size, f.stat().st_mtime_ns) for f in files]
+        key = json.dumps([stamp, subset, options], sort_keys=True, default=str)
+    except (OSError, TypeError):
+        return None
+    return root / SHARED_DIR / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.pkl"
 
 
 def record_input(corpus: pd.DataFrame, *, label: str, subset: int | None = None) -> None:

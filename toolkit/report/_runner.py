@@ -37,7 +37,7 @@ from toolkit.report._options import (
     check_timeout,
     resolve_paths,
 )
-from toolkit.report._output import ENV_DIR, ENV_NOTEBOOK, NO_DATA_DIR
+from toolkit.report._output import ENV_DIR, ENV_NOTEBOOK, NO_DATA_DIR, SHARED_DIR
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_NOTEBOOKS = REPO / "notebooks"
@@ -446,6 +446,7 @@ def run(
     # Replace the previous manifest and index before any table is deleted, so that an
     # interrupted run never leaves an index claiming "ok" for tables that are gone.
     _write_state(out, results, injected, started, t0, state="running")
+    shutil.rmtree(out / SHARED_DIR, ignore_errors=True)
     try:
         bar = tqdm(paths, desc="notebooks", unit="nb", disable=not progress)
         for path in bar:
@@ -462,6 +463,8 @@ def run(
                     result.status = "interrupted"
             _write_state(out, results, injected, started, t0, state="interrupted")
         raise
+    finally:
+        shutil.rmtree(out / SHARED_DIR, ignore_errors=True)  # the run's shared corpus copy
     return _write_state(out, results, injected, started, t0, state="complete")
 
 
