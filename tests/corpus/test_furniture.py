@@ -25,11 +25,11 @@ FURNITURE_TERMS = frozenset(
     ).split()
 )
 
-_WORDS = (
+_WORDS = (  # noqa: SIM905
     "talks envoy ceasefire border minister council sanctions aid convoy refugees summit "
     "delegation treaty parliament vote militia port strait pipeline embassy statement "
     "negotiators accord truce observers monitors province capital coalition"
-).split(" ")  # noqa: SIM905
+).split(" ")
 
 
 def _sentence(rng: random.Random) -> str:
