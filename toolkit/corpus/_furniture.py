@@ -145,11 +145,12 @@ def remove_furniture(
     Examples
     --------
     >>> import pandas as pd
-    >>> texts = [f"Story {i} about talks in Doha.\\nShare on Facebook" for i in range(6)]
-    >>> c = pd.DataFrame({"doc_id": [str(i) for i in range(6)], "outlet": "X", "text": texts})
+    >>> places = ["Doha", "Muscat", "Cairo", "Amman", "Beirut", "Riyadh"]
+    >>> texts = [f"Talks in {p} went on.\\nShare on Facebook" for p in places]
+    >>> c = pd.DataFrame({"doc_id": places, "outlet": "X", "text": texts})
     >>> out = remove_furniture(c)
     >>> out.text[0], out.boilerplate[0], out.notes[0]
-    ('Story 0 about talks in Doha.', 'Share on Facebook', 'furniture_removed=1')
+    ('Talks in Doha went on.', 'Share on Facebook', 'furniture_removed=1')
     """
     out = corpus.copy()
     if out.empty:
