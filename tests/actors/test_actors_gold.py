@@ -39,6 +39,8 @@ def test_precision_recall_on_hand_annotations(shared_file, split):
     lengths = dict(zip(corpus["doc_id"], corpus["text"].str.len(), strict=True))
     assert (gold["end"] <= gold["doc_id"].map(lengths)).all()
     pred = mentions(corpus)
+    # this older gold (before issue #12) has no persons and counts capitals as the state
+    pred = pred[pred["actor_type"] != "person"]
     key = ["doc_id", "start", "end", "actor"]
     p = set(map(tuple, pred[key].values.tolist()))
     g = set(map(tuple, gold[key].values.tolist()))

@@ -12,6 +12,7 @@ from toolkit._docs import TextOrCorpus, iter_docs
 from toolkit._frames import conform
 from toolkit.actors._gazetteer import load_gazetteer
 from toolkit.actors._match import Matcher, in_spans
+from toolkit.actors._places import place_label
 from toolkit.annotate import AnnotatedCorpus
 
 #: Column -> dtype of the frame :func:`mentions` returns (rows or no rows).
@@ -25,6 +26,7 @@ MENTION_DTYPES: dict[str, str] = {
     "label_type": "str",
     "country": "str",
     "in_quote": "bool",
+    "affiliation": "str",
 }
 #: Columns of the frame :func:`mentions` returns.
 MENTION_COLUMNS = list(MENTION_DTYPES)
@@ -43,15 +45,21 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in pair_marks(text)[0]]
 
 
-def _docs_and_quotes(text_or_corpus) -> Iterator[tuple[str, str, object]]:
-    """``(doc_id, text, quotes)``: ``quotes`` is the layer's spans for an annotated corpus,
-    else a function computing them (called only for documents with a mention)."""
+def _docs_and_quotes(text_or_corpus) -> Iterator[tuple[str, str, object, object]]:
+    """``(doc_id, text, quotes, date)``: ``quotes`` is the layer's spans for an annotated
+    corpus, else a function computing them (called only for documents with a mention);
+    ``date`` from the corpus ``date`` column (None without)."""
     if isinstance(text_or_corpus, AnnotatedCorpus):
-        for d in text_or_corpus.docs:
-            yield d.doc_id, d.text, [tuple(q) for q in d.quote_spans[:, :2].tolist()]
+        frame = text_or_corpus.corpus
+        dates = frame["date"].tolist() if "date" in frame.columns else None
+        for i, d in enumerate(text_or_corpus.docs):
+            yield (d.doc_id, d.text, [tuple(q) for q in d.quote_spans[:, :2].tolist()],
+                   dates[i] if dates is not None else None)
         return
-    for doc_id, text in iter_docs(text_or_corpus):
-        yield doc_id, text, _quote_spans
+    dates = (text_or_corpus["date"].tolist() if isinstance(text_or_corpus, pd.DataFrame)
+             and "date" in text_or_corpus.columns else None)
+    for i, (doc_id, text) in enumerate(iter_docs(text_or_corpus)):
+        yield doc_id, text, _quote_spans, dates[i] if dates is not None else None
 
 
 def mentions(
@@ -59,6 +67,10 @@ def mentions(
     *,
     gazetteer: pd.DataFrame | str | Path | None = None,
     offices: bool = False,
+    persons: bool = True,
+    places: bool = True,
+    registry: pd.DataFrame | str | Path | None = None,
+    leaders: pd.DataFrame | bool | None = True,
 ) -> pd.DataFrame:
     """Find mentions of states, territories, organisations and armed groups.
 
@@ -90,6 +102,22 @@ def mentions(
     offices : bool, default False
         Also return offices and titles ("Foreign Minister", "ambassador") with
         ``actor_type`` ``"office"``.
+    persons : bool, default True
+        Also return people (:func:`toolkit.people.resolve_people`): ``actor_type`` ``person``,
+        ``actor`` the canonical full name, ``label_type`` ``name`` or ``surname``,
+        ``affiliation`` the state or organisation they speak for (from the text, the
+        registry or the leaders table on the corpus ``date``) and ``country`` its ISO code.
+        A gazetteer match inside a person's name is dropped.
+    places : bool, default True
+        Mark capitals and seats used as a dateline ("TEHRAN (Reuters) -") or a location
+        ("talks in Vienna", "a visit to Tehran") with ``actor_type`` ``place`` and
+        ``label_type`` ``dateline`` or ``place`` (``actor`` stays the state the city is the
+        capital of); :func:`cooccurrence` leaves them out unless ``places=True``. False: every
+        capital is the state, as before issue #12.
+    registry : DataFrame, path or "corpus", optional
+        Person registry for ``persons`` (:func:`toolkit.people.person_registry`).
+    leaders : DataFrame or bool, default True
+        Leaders table for ``persons`` (False: none).
 
     Returns
     -------
@@ -104,8 +132,10 @@ def mentions(
         missing (NaN) if none) and ``in_quote`` (True inside a quotation the layer's pairer
         finds, closed or unclosed: the ``quote_marks`` of :func:`toolkit.annotate.annotate`
         and the quotations of ``quotes.check_marks``; «...», ``...'', curly and straight).
-        Offsets are int64, ``in_quote`` bool, the rest str, with or without rows
-        (:data:`MENTION_DTYPES`).
+        ``affiliation`` (who the mention speaks for: a person's state or organisation, the
+        actor itself for states, territories, organisations and armed groups, empty for
+        places and offices). Offsets are int64, ``in_quote`` bool, the rest str, with or
+        without rows (:data:`MENTION_DTYPES`).
 
     Examples
     --------
@@ -125,16 +155,46 @@ def mentions(
     actor_type = table["actor_type"].tolist()
     label_type = table["label_type"].tolist()
     country = table["country"].tolist()
+    if persons:
+        from toolkit.people import resolve_people
+        from toolkit.people._registry import person_mentions, person_registry, read_registry
+
+        if isinstance(registry, str) and registry == "corpus":
+            registry = person_registry(person_mentions(text_or_corpus, leaders=leaders),
+                                       corpus=text_or_corpus)
+        elif registry is not None:
+            registry = read_registry(registry)
     rows: list[tuple] = []
-    for doc_id, text, quotes in _docs_and_quotes(text_or_corpus):
+    for doc_id, text, quotes, date in _docs_and_quotes(text_or_corpus):
         found = [f for f in matcher.find(text) if offices or actor_type[f[2]] != "office"]
-        if not found:
+        people = None
+        if persons and text:
+            spans = quotes(text) if callable(quotes) else quotes
+            quotes = spans
+            people = resolve_people(text, doc_id=doc_id, date=date, registry=registry,
+                                    leaders=leaders, quote_spans=spans, titles=False)
+            if len(people) == 0:
+                people = None
+        if not found and people is None:
             continue
         spans = quotes(text) if callable(quotes) else quotes
+        doc_rows = []
+        if people is not None:
+            p_spans = list(zip(people["start"].tolist(), people["end"].tolist(), strict=True))
+            found = [f for f in found if not any(s < f[1] and f[0] < e for s, e in p_spans)]
+            for r in people.itertuples(index=False):
+                doc_rows.append((doc_id, r.start, r.end, r.surface, r.name, "person", r.kind,
+                                 r.country or None, r.in_quote, r.affiliation))
         quoted = in_spans([f[0] for f in found], spans)
         for (s, e, i, label), q in zip(found, quoted, strict=True):
-            rows.append(
-                (doc_id, s, e, text[s:e], actor[i], actor_type[i], label or label_type[i],
-                 country[i], q)
-            )
+            typ, lab, aff = actor_type[i], label or label_type[i], actor[i]
+            if places and lab in ("capital", "seat"):
+                where = place_label(text, s, e)
+                if where:
+                    typ, lab, aff = "place", where, ""
+            if typ == "office":
+                aff = ""
+            doc_rows.append((doc_id, s, e, text[s:e], actor[i], typ, lab, country[i], q, aff))
+        doc_rows.sort(key=lambda r: (r[1], r[2]))
+        rows.extend(doc_rows)
     return conform(pd.DataFrame(rows, columns=MENTION_COLUMNS), MENTION_DTYPES)

@@ -33,6 +33,8 @@ def region_mentions(mentions: pd.DataFrame, *, region: str = "MENA") -> pd.Serie
     [3]
     """
     codes = region_countries(region)
+    if "actor_type" in mentions.columns:  # people (issue #12) are not counted here
+        mentions = mentions[mentions["actor_type"] != "person"]
     return mentions[mentions["country"].isin(codes)].groupby("doc_id").size()
 
 

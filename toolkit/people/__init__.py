@@ -15,5 +15,22 @@ give come from the leaders table (:func:`toolkit.actors.load_leaders`), on the a
 from __future__ import annotations
 
 from toolkit.people._find import PERSON_COLUMNS, PERSON_DTYPES, PERSON_KINDS, resolve_people
+from toolkit.people._registry import (
+    REGISTRY_COLUMNS,
+    REGISTRY_DTYPES,
+    person_mentions,
+    person_registry,
+    read_registry,
+)
 
-__all__ = ["PERSON_COLUMNS", "PERSON_DTYPES", "PERSON_KINDS", "resolve_people"]
+__all__ = [
+    "PERSON_COLUMNS",
+    "PERSON_DTYPES",
+    "PERSON_KINDS",
+    "REGISTRY_COLUMNS",
+    "REGISTRY_DTYPES",
+    "person_mentions",
+    "person_registry",
+    "read_registry",
+    "resolve_people",
+]

@@ -52,6 +52,7 @@ _PREV_WORD = re.compile(r"(\S+)[ \t\xa0]+$")
 _APPOS_END = re.compile(r"\s*(?:[,;:)—–]|\.(?:\s|$)|\s(?:said|says|told|added)\b)")
 _OUTLET = re.compile(r"[ \t]+(?:newspaper|daily|news agency|agency|TV|television|channel|"
                      r"website|radio|magazine|weekly)\b")
+_LONGER_NAME = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:for|of|on|de|du|des)[ \t]+$")
 _TITLE_ALONE_DET = re.compile(r"\b([Tt]he)[ \t]+")
 _QUOTE_OPEN = "\"“”„«»"
 
@@ -188,8 +189,11 @@ def _parse_role_phrase(lex: Lexicon, text: str, start: int, end: int
         if not hit:
             return None
         affiliation, country = _affil(lex, hit[1])
+        i0 = i
         while i < len(words) and words[i][1] <= hit[0] + 2:
             i += 1
+        if i == i0:
+            return None
     r0 = i
     has_head = False
     while i < len(words) and _is_title_word(lex, words[i][2].strip(",")):
@@ -272,12 +276,19 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
                 i += 1
                 continue
             hit = _alias_at(lex, text, s, limit)
-            if hit and (len(toks) - i > 1 or lex.aliases[hit[1]][1] != "person"):
+            if hit and hit[1] in lex.guarded and i + 1 < len(toks) and hit[0] == e:
+                nxt = toks[i + 1][2]
+                if not (_is_title_word(lex, nxt) or nxt.lower() in lex.not_names
+                        or _alias_at(lex, text, toks[i + 1][0], limit)):
+                    break  # "Jordan Peterson", "Israel Katz": a first name
+            if hit and hit[0] >= e:
                 while i < len(toks) and toks[i][1] <= hit[0]:
                     i += 1
                 continue
             break
         rest = toks[i:]
+        if i == 0 and _LONGER_NAME.search(text, max(0, run.start() - 40), run.start()):
+            continue  # the tail of a longer name ("Center for Policy Research")
         # cut at the first non-name word after the start ("Rouhani Tuesday")
         for k in range(1, len(rest)):
             low = rest[k][2].lower()
@@ -288,8 +299,12 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
             continue
         words = [w for _, _, w in rest if w.lower() not in PARTICLES]
         lows = [w.lower() for w in words]
-        if any(w in lex.not_person for w in lows):
+        if not words or any(w in lex.not_person for w in lows):
             continue
+        if len(words) == 1 and (lows[0] in lex.pronouns or lows[0] in lex.not_names):
+            continue
+        if words[-1] in lex.places:
+            continue  # "Latin America", "Greater Syria": a place
         if any(len(w) > 1 and w.isupper() and not w.endswith(".") for w in words):
             continue  # acronyms, datelines ("TEHRAN", "IRNA")
         if any(w.endswith(".") for w in words[-1:]) and len(words[-1]) > 2:
@@ -413,7 +428,7 @@ def resolve_people(
     for m in cands:
         m.in_quote = _inside(spans, lefts, m.start)
         words = [w for w in m.tokens if w.lower() not in PARTICLES]
-        common = any(w.lower() in lower_words for w in words)
+        common = any(w.lower() in lower_words for w in words) or _in_headline(text, m.start)
         if len(words) >= 2 and (not common or m.evidence):
             accepted.append(m)
     for m in accepted:
@@ -450,6 +465,21 @@ def resolve_people(
         rows.extend(_titles_alone(lex, text, doc_id, accepted, ents, spans, lefts))
         rows.sort(key=lambda r: r[1])
     return conform(pd.DataFrame(rows, columns=PERSON_COLUMNS), PERSON_DTYPES)
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a line written in title case ("Israel And Hamas Agree To
+    Truce"): most of its words of four letters or more are capitalised."""
+    left = text.rfind("\n", 0, pos) + 1
+    right = text.find("\n", pos)
+    line = text[left:right if right >= 0 else len(text)]
+    if len(line) > 200:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) >= 4]
+    if len(words) < 3:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return caps >= 0.8 * len(words) and not line.rstrip().endswith((".", '"', "”"))
 
 
 def _attach(ents: list[_Entity], m: _Mention, accepted: list[_Mention]) -> None:
@@ -588,4 +618,15 @@ def _registry_index(registry: pd.DataFrame) -> dict[str, dict]:
                         ("person_id", "name", "role", "affiliation", "country")}
     for key in clash:
         out.pop(key, None)
+    # a surname alone points to the one registry person whose name ends with it
+    last: dict[str, set[str]] = {}
+    rows = {}
+    for rec in out.values():
+        parts = norm_name(rec["name"]).split()
+        if len(parts) > 1:
+            last.setdefault(parts[-1], set()).add(rec["person_id"])
+            rows[rec["person_id"]] = rec
+    for key, ids in last.items():
+        if len(ids) == 1 and key not in out and key not in clash:
+            out[key] = rows[next(iter(ids))]
     return out

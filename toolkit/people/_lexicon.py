@@ -25,6 +25,9 @@ class Lexicon:
     speaker_nouns: frozenset[str]
     speech_forms: frozenset[str]  # "said", "told", ...
     aliases: dict[str, tuple[str, str, str]]  # alias -> (actor, actor_type, ISO country or "")
+    guarded: frozenset[str]  # aliases that may be a personal name ("Jordan", "Israel")
+    places: frozenset[str]  # unguarded state and territory names, place words ("America")
+    pronouns: frozenset[str]
     alias_regex: re.Pattern  # any alias at a position (longest first)
 
 
@@ -49,14 +52,23 @@ def lexicon() -> Lexicon:
     aliases = {a: (act, typ, "" if pd.isna(c) else str(c))
                for a, act, typ, c in zip(gaz["alias"], gaz["actor"], gaz["actor_type"],
                                          gaz["country"], strict=True)}
-    alts = sorted(aliases, key=len, reverse=True)
-    alias_regex = re.compile(r"(?:" + "|".join(map(re.escape, alts)) + r")(?![\w])")
+    from toolkit.actors._match import _WORDS, _trie_regex
+
+    alias_regex = re.compile(r"(?:" + _trie_regex(aliases) + r")(?![\w])")
     return Lexicon(
         titles=frozenset(words), heads=frozenset(heads), honorifics=honorifics,
         not_names=frozenset(lexicons.load("not_names")),
         not_person=frozenset(lexicons.load("not_person_words")),
         speaker_nouns=frozenset(lexicons.load("speaker_nouns")),
-        speech_forms=frozenset(speech), aliases=aliases, alias_regex=alias_regex,
+        speech_forms=frozenset(speech), aliases=aliases,
+        guarded=frozenset(gaz.loc[gaz["guard"].astype(bool), "alias"]),
+        places=frozenset(
+            set(gaz.loc[gaz["actor_type"].isin(["state", "territory"])
+                        & gaz["label_type"].isin(["name", "alt_name", "capital"])
+                        & ~gaz["guard"].astype(bool), "alias"])
+            | _WORDS.get("place_words", frozenset())),
+        pronouns=frozenset(str(w) for w in lexicons.load("pronouns")["pronoun"]),
+        alias_regex=alias_regex,
     )
 
 
