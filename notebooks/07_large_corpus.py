@@ -46,7 +46,7 @@ CORPUS = "news"  # "news" (default corpus), "sample" (tiny offline sample) or a 
 SUBSET = None  # a number of articles for a quick, reproducible random subset
 LIMIT = 300  # articles of CORPUS sent through the pipeline when SUBSET is not given
 SOURCE = None  # a file, glob or folder to stream instead of CORPUS (your large corpus)
-OUT = None  # output folder; None: a new temporary folder
+OUT = None  # output folder to keep; None: a temporary folder, removed at the end
 CHUNK_SIZE = 100  # articles per chunk
 BACKEND = "local"  # "local" (this process) or "dask" (a local cluster of worker processes)
 TOP_K = 15
@@ -67,7 +67,8 @@ if SOURCE is None:
     print(f"{len(source):,} articles of {CORPUS!r} sent through the pipeline")
 else:
     source = SOURCE  # streamed chunk by chunk
-out = OUT or tempfile.mkdtemp(prefix="pipeline-")
+scratch = tempfile.TemporaryDirectory(prefix="pipeline-")  # removed when the kernel ends
+out = OUT or scratch.name
 
 # %% [markdown]
 # ## Run the pipeline
