@@ -112,3 +112,28 @@ def test_reference_documents_count_as_corpus() -> None:
     first = in_corpus[in_corpus.doc_id == in_corpus.doc_id.iloc[0]]
     assert with_ref.phrase.tolist() == first.phrase.tolist()
     assert with_ref.phrase.tolist() != _phrases(text)
+
+
+def _single_vs_phrase(text: str, **kw) -> float:
+    """Score of the best single word over that of the best multiword phrase."""
+    from toolkit.keywords import _methods
+
+    scored = _methods.newsrank2(parse(text), **kw).values()
+    one = max(s for c, s in scored if len(c.key) == 1)
+    many = max(s for c, s in scored if len(c.key) > 1)
+    return one / many
+
+
+def test_single_words_weighted_by_document_length():
+    short = ARTICLE                       # about 200 tokens: a short story
+    long = " ".join([ARTICLE] * 4)        # about 800 tokens: longer than a typical article
+    n_short, n_long = len(parse(short).words), len(parse(long).words)
+    assert n_short < 500 < n_long
+    for text, n in ((short, n_short), (long, n_long)):
+        plain = _single_vs_phrase(text, typical_tokens=None)
+        weighted = _single_vs_phrase(text)
+        assert weighted == pytest.approx(plain * math.sqrt(500 / n))
+    # at the typical length the weight is one
+    n = len(parse(short).words)
+    assert _single_vs_phrase(short, typical_tokens=float(n)) == pytest.approx(
+        _single_vs_phrase(short, typical_tokens=None))

@@ -166,6 +166,12 @@ def _clean(doc: Doc, cand: Candidate, n_words: int, idf: Callable[[str], float])
 #: A single word whose IDF (as seen from the document) is below this is too general to be a
 #: keyphrase on its own: it is in more than about 1 in 12 articles ("people", "mother").
 MIN_SINGLE_IDF = 2.5
+#: Length in tokens (words and punctuation) of a typical news article, about 500 words: the
+#: length at which ``newsrank2`` gives single words their plain weight.
+TYPICAL_TOKENS = 500.0
+#: Upper bound of that length weight (reached at 125 tokens): in a text of a sentence or two
+#: every word is rare, and a name or phrase said twice must still lead.
+MAX_SINGLE_WEIGHT = 2.0
 
 
 def newsrank2(
@@ -177,6 +183,7 @@ def newsrank2(
     idf_power: float = 0.5,
     tf_power: float = 0.3,
     name_boost: float = 1.5,
+    typical_tokens: float | None = TYPICAL_TOKENS,
     **_: object,
 ) -> Scored:
     """The default for news: PositionRank word scores (window 15) weighted by
@@ -184,7 +191,11 @@ def newsrank2(
     general news, see :class:`toolkit.keywords._background.Idf`); a noun phrase (at most
     ``max_words`` words, names up to five, leading superlatives removed) scores the sum of
     its words times ``tf ** tf_power``, a one-word name (``Syria``) ``name_boost`` times
-    that. Page furniture, contractions and general single words are dropped."""
+    that. A single word is further weighted by ``sqrt(typical_tokens / tokens)`` (the
+    document's length in tokens, at most :data:`MAX_SINGLE_WEIGHT`): 1 for a news article of
+    typical length, more for a short broadcast story, whose reader wants its few names and
+    topics, less for a long feature, whose reader is served by its multiword phrases (``None``: no length weight). Page
+    furniture, contractions and general single words are dropped."""
     if idf is None:
         from toolkit.keywords._background import Idf
 
@@ -194,6 +205,10 @@ def newsrank2(
                   strict=True))
     cands = noun_phrases(doc, max_words=max_words, strip=_STRIP)
     weight: dict[str, float] = {}
+    single = 1.0
+    if typical_tokens is not None and doc.words:
+        single = min(math.sqrt(typical_tokens / len(doc.words)), MAX_SINGLE_WEIGHT)
+    name_boost_len = name_boost * single
     out: Scored = {}
     for k, c in cands.items():
         if not _clean(doc, c, len(k), idf):
@@ -204,8 +219,8 @@ def newsrank2(
             if w is None:
                 w = weight[st] = pr.get(st, 0.0) * idf(st) ** idf_power
             sc += w
-        if len(k) == 1 and doc.tags[c.first] in PROPER:
-            sc *= name_boost
+        if len(k) == 1:
+            sc *= name_boost_len if doc.tags[c.first] in PROPER else single
         out[k] = (c, sc * c.tf**tf_power)
     return out
 
