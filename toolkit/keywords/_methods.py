@@ -194,8 +194,9 @@ def newsrank2(
     that. A single word is further weighted by ``sqrt(typical_tokens / tokens)`` (the
     document's length in tokens, at most :data:`MAX_SINGLE_WEIGHT`): 1 for a news article of
     typical length, more for a short broadcast story, whose reader wants its few names and
-    topics, less for a long feature, whose reader is served by its multiword phrases (``None``: no length weight). Page
-    furniture, contractions and general single words are dropped."""
+    topics, less for a long feature, whose reader is served by its multiword phrases
+    (``None``: no length weight). Page furniture, contractions and general single words are
+    dropped."""
     if idf is None:
         from toolkit.keywords._background import Idf
 
