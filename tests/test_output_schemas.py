@@ -16,6 +16,7 @@ import toolkit.actors as actors
 import toolkit.corpus as tc
 import toolkit.dictionary as dictionary
 import toolkit.keywords as kw
+import toolkit.people as people
 import toolkit.quotes as quotes
 import toolkit.tokenize as tt
 import toolkit.tone as tone
@@ -117,6 +118,15 @@ CASES = {
     "actors.region_mentions": (
         lambda c: actors.region_mentions(actors.mentions(c)).rename("n").reset_index(),
         [("doc_id", "str"), ("n", "int64")],
+    ),
+    "actors.cooccurrence[level=state]": (
+        lambda c: actors.cooccurrence(actors.mentions(c), corpus=c, level="state"),
+        declared(EDGE_DTYPES),
+    ),
+    "people.person_mentions": (people.person_mentions, declared(people.PERSON_DTYPES)),
+    "people.person_registry": (
+        lambda c: people.person_registry(people.person_mentions(c), corpus=c),
+        declared(people.REGISTRY_DTYPES),
     ),
     "dictionary.matches": (
         lambda c: dictionary.matches(c, "framing"), declared(MATCH_DTYPES)

@@ -12,7 +12,7 @@ co-occurrences are drawn by :func:`toolkit.plot.actor_network` and
 
 from __future__ import annotations
 
-from toolkit.actors._cooccur import EDGE_COLUMNS, UNITS, cooccurrence
+from toolkit.actors._cooccur import EDGE_COLUMNS, LEVELS, UNITS, cooccurrence
 from toolkit.actors._gazetteer import ACTOR_TYPES, LONG_COLUMNS, load_gazetteer
 from toolkit.actors._leaders import (
     LEADER_COLUMNS,
@@ -22,14 +22,17 @@ from toolkit.actors._leaders import (
     lookup_leader,
 )
 from toolkit.actors._mentions import MENTION_COLUMNS, mentions
+from toolkit.actors._places import PLACE_LABELS
 from toolkit.actors._region import about_region, region_countries, region_mentions
 from toolkit.actors._relevance import RELEVANCE_COLUMNS, about_diplomacy, diplomacy_score
 
 __all__ = [
     "ACTOR_TYPES",
     "EDGE_COLUMNS",
+    "LEVELS",
     "LONG_COLUMNS",
     "MENTION_COLUMNS",
+    "PLACE_LABELS",
     "UNITS",
     "about_region",
     "RELEVANCE_COLUMNS", "about_diplomacy", "diplomacy_score",

@@ -15,6 +15,8 @@ from toolkit.errors import SchemaError
 from toolkit.tokenize import paragraph_spans, sentence_spans
 
 UNITS = ("sentence", "paragraph", "document")
+#: Values of ``level`` in :func:`cooccurrence`: actors as named, or people folded into their state.
+LEVELS = ("actor", "state")
 
 #: Column -> dtype of the edge list :func:`cooccurrence` returns (rows or no rows).
 EDGE_DTYPES: dict[str, str] = {
@@ -77,6 +79,8 @@ def cooccurrence(
     corpus: TextOrCorpus | None = None,
     by: str = "actor",
     min_count: int = 1,
+    level: str = "actor",
+    places: bool = False,
 ) -> pd.DataFrame:
     """Edge list of actors named together in the same sentence, paragraph or document.
 
@@ -98,6 +102,14 @@ def cooccurrence(
         Column naming the nodes (e.g. ``"country"`` to merge organisations into their state).
     min_count : int, default 1
         Drop pairs seen in fewer units.
+    level : {"actor", "state"}, default "actor"
+        ``"state"``: a person counts as the state or organisation they speak for (the
+        ``affiliation`` column of :func:`toolkit.actors.mentions`; people without one are
+        left out), so "Zarif" and "Iran" in one sentence are one node, not a pair.
+    places : bool, default False
+        Keep capitals used as datelines or places (``actor_type`` ``place``) as the state
+        they are the capital of; by default they are left out ("talks in Vienna" is no
+        mention of Austria).
 
     Returns
     -------
@@ -118,6 +130,19 @@ def cooccurrence(
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, got {unit!r}")
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
+    if "actor_type" in mentions.columns:
+        kind = mentions["actor_type"].astype(str)
+        if not places:
+            mentions = mentions[kind != "place"]
+            kind = kind[kind != "place"]
+        if level == "state" and "affiliation" in mentions.columns:
+            is_person = kind == "person"
+            mentions = mentions.copy()
+            folded = mentions.loc[is_person, "affiliation"].replace("", None)
+            mentions[by] = mentions[by].astype(object)
+            mentions.loc[is_person, by] = folded
     needed = {"doc_id", by} | ({"start"} if unit != "document" and unit not in mentions else set())
     missing = needed - set(mentions.columns)
     if missing:
