@@ -22,13 +22,15 @@ _PLACE_BEFORE = re.compile(
     r"|[Ww]ent|[Gg]o(?:ing|es)?|[Dd]eparture|[Rr]eturn(?:s|ed|ing)?|[Hh]ead(?:s|ed|ing)?"
     r"|[Mm]ov(?:e|es|ed|ing)|[Rr]elocat(?:e|es|ed|ing)|[Ee]mbass(?:y|ies)|[Mm]ission) to"
     r"|\b(?:[Ss]peaking|[Rr]eporting|[Ff]lew|[Aa]rriv(?:ed|ing)|[Rr]eturn(?:ed|ing)"
-    r"|[Ss]peech|[Rr]emarks|[Ll]ive) from)"
+    r"|[Ss]peech|[Rr]emarks|[Ll]ive) from"
+    r"|\b[Ss]tate of)"
     r"[ \t]+(?:the[ \t]+)?$"
 )
 # an event, a bureau or a landmark named after the city ("Vienna talks", "Tehran bureau")
 _PLACE_AFTER = re.compile(
     r"(?:[ \t]+(?:\([A-Z]{2,5}\)[ \t]+)?(?:nuclear[ \t]+)?(?:[Tt]alks|[Ss]ummit|[Cc]onference"
     r"|[Pp]rocess|[Bb]ureau|[Cc]orrespondent|[Ff]ormat|[Mm]eeting)\b"
+    r"|[ \t]+[Ss]tate\b(?![ \t]+(?:of|Department))"  # "Washington state" (the US state)
     r"|['’]s[ \t]+[A-Z][a-z])"
 )
 

@@ -268,14 +268,19 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         # peel titles, honorifics, gazetteer aliases and non-name words off the front
         i, limit = 0, run.end()
         honorific = False
+        before = _PREV_WORD.search(text, max(0, run.start() - 30), run.start())
+        titled = bool(before) and _is_title_word(lex, before.group(1))
         while i < len(toks):
             s, e, w = toks[i]
             low = w.lower()
             if _is_title_word(lex, w) or low in lex.not_names:
                 honorific = honorific or low in lex.honorifics
+                titled = _is_title_word(lex, w)
                 i += 1
                 continue
             hit = _alias_at(lex, text, s, limit)
+            if hit and titled and hit[1] in lex.guarded:
+                break  # "Rep. Jordan", "Senator Chad ...": a name after a title
             if hit and hit[1] in lex.guarded and i + 1 < len(toks) and hit[0] == e:
                 nxt = toks[i + 1][2]
                 if not (_is_title_word(lex, nxt) or nxt.lower() in lex.not_names
@@ -310,7 +315,7 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         if any(w.endswith(".") for w in words[-1:]) and len(words[-1]) > 2:
             continue
         s0, e0 = rest[0][0], rest[-1][1]
-        if text[s0:e0] in lex.aliases:
+        if text[s0:e0] in lex.aliases and not (titled and text[s0:e0] in lex.guarded):
             continue
         if len(words) == 1 and (lows[0] in lex.speaker_nouns or lows[0] in lex.titles):
             continue
@@ -328,6 +333,12 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
             if appos[1] and not mention.affiliation:
                 mention.affiliation, mention.country, mention.source = appos[1], appos[2], "text"
             mention.evidence = True
+        if mention.role and not mention.affiliation:  # "King Abdullah of Jordan"
+            of = re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[e0:e0 + 12])
+            hit = _alias_at(lex, text, e0 + of.end(), len(text)) if of else None
+            if hit:
+                mention.affiliation, mention.country = _affil(lex, hit[1])
+                mention.source = "text"
         after = re.match(r"[ \t]+(\w+)", text[e0:e0 + 30])
         if after and after.group(1) in lex.speech_forms:
             mention.evidence = True
@@ -338,10 +349,12 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Whether name ``b`` (shorter or equal) can be name ``a``: same last word, and the other
     words of ``b`` among those of ``a``."""
-    if not a or not b or norm_name(a[-1]) != norm_name(b[-1]):
+    if not a or not b:
         return False
-    na = {norm_name(w) for w in a}
-    return all(norm_name(w) in na for w in b)
+    na, nb = norm_name(" ".join(a)).split(), norm_name(" ".join(b)).split()
+    if not na or not nb or na[-1] != nb[-1]:
+        return False
+    return set(nb) <= set(na)
 
 
 def resolve_people(

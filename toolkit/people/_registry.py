@@ -197,7 +197,7 @@ def person_registry(mentions: pd.DataFrame, *, corpus: TextOrCorpus | None = Non
     m["date"] = m["doc_id"].astype(str).map(dates).fillna("") if dates else ""
     # merge ids: a shorter name joins the one longer name that contains it
     names = m.groupby("person_id", sort=False)["name"].agg(lambda s: max(s, key=len))
-    words = {pid: [norm_name(w) for w in n.split()] for pid, n in names.items()}
+    words = {pid: norm_name(n).split() for pid, n in names.items()}
     target = {}
     for pid, ws in words.items():
         fits = [q for q, qs in words.items() if q != pid and len(qs) > len(ws) and ws
