@@ -19,3 +19,21 @@ def test_extract_reads_annotated_texts():
         assert kw.extract(ac, top_k=3, method=method).equals(plain)
     assert kw.extract(TEXTS, top_k=3, reference=ac).equals(
         kw.extract(TEXTS, top_k=3, reference=TEXTS))
+
+
+def test_annotated_layer_is_read_not_reparsed(monkeypatch):
+    """An annotated corpus is read from its layer: the keyword tokenizer is not called
+    (except for hard-wrapped text), and hyphenated words stay whole as in a parse."""
+    from toolkit.keywords import _extract
+
+    texts = ["The wildlife-rich coast of Oman drew envoys. Envoys from Oman met in Muscat."]
+    ac = annotate(texts, cache=False)
+    expected = kw.extract(texts, top_k=5)
+
+    def fail(text):
+        raise AssertionError("parse() called on an annotated document")
+
+    monkeypatch.setattr(_extract, "parse", fail)
+    got = kw.extract(ac, top_k=5)
+    assert got.equals(expected)
+    assert "wildlife-rich coast" in got.phrase.tolist()

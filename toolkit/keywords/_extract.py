@@ -13,7 +13,7 @@ from toolkit._frames import conform
 from toolkit.errors import InputError
 from toolkit.keywords import _methods
 from toolkit.keywords._background import Idf, word_df
-from toolkit.keywords._parse import Doc, noun_phrases, parse
+from toolkit.keywords._parse import Doc, from_annotated, noun_phrases, parse
 
 DEFAULT_METHOD = "newsrank2"
 
@@ -48,7 +48,8 @@ def extract(
     ----------
     text_or_corpus
         A text, a list of texts, a Series, a corpus DataFrame (``doc_id``, ``text``) or an
-        :class:`~toolkit.annotate.AnnotatedCorpus` (its texts).
+        :class:`~toolkit.annotate.AnnotatedCorpus` (read from its layer: its tokens, sentences
+        and tags, not parsed again).
     top_k
         Keyphrases kept per document (fewer if a document has fewer candidates).
     method
@@ -114,18 +115,18 @@ def extract(
 
 def _extract(text_or_corpus, *, top_k: int, method: str, reference) -> pd.DataFrame:
     fn = METHODS[method]
-    docs = [(doc_id, parse(text)) for doc_id, text in _texts(text_or_corpus)]
+    docs = _parsed(text_or_corpus)
     kwargs: dict[str, object] = {}
     if method == "tfidf":
         df: Counter = Counter()
         n_docs = 0
-        ref_docs = [parse(t) for _, t in _texts(reference)] if reference is not None else []
+        ref_docs = [p for _, p in _parsed(reference)] if reference is not None else []
         for d in [p for _, p in docs] + ref_docs:
             df.update(noun_phrases(d).keys())
             n_docs += 1
         kwargs = {"df": df, "n_docs": n_docs}
     elif method == "newsrank2":
-        ref = (parse(t) for _, t in _texts(reference)) if reference is not None else ()
+        ref = (p for _, p in _parsed(reference)) if reference is not None else ()
         df, n_docs = word_df(chain((p for _, p in docs), ref))
         kwargs = {"idf": Idf(df, n_docs)}
     rows: list[tuple] = []
@@ -134,13 +135,13 @@ def _extract(text_or_corpus, *, top_k: int, method: str, reference) -> pd.DataFr
     return conform(pd.DataFrame(rows, columns=COLUMNS), DTYPES)
 
 
-def _texts(text_or_corpus) -> list[tuple[str, str]]:
-    """``(doc_id, text)`` pairs; an annotated corpus gives its documents' texts (keyphrases
-    parse them with their own tokenizer, so the layer's tokens are not read)."""
+def _parsed(text_or_corpus) -> list[tuple[str, Doc]]:
+    """``(doc_id, parse)`` pairs; an annotated corpus is read from its layer (tokens,
+    sentences and tags computed once by :func:`toolkit.annotate.annotate`), not re-parsed."""
     docs = getattr(text_or_corpus, "docs", None)
     if docs is not None and not isinstance(text_or_corpus, pd.DataFrame):
-        return [(d.doc_id, d.text) for d in docs]
-    return list(iter_docs(text_or_corpus))
+        return [(d.doc_id, from_annotated(d)) for d in docs]
+    return [(doc_id, parse(text)) for doc_id, text in iter_docs(text_or_corpus)]
 
 
 def _top(doc_id: str, doc: Doc, scored: _methods.Scored, top_k: int) -> list[tuple]:

@@ -132,7 +132,68 @@ def parse(text: str) -> Doc:
     if doc.sent and doc.sent[0] < 0:  # the first token always opens sentence 0
         doc.sent = [k + 1 for k in doc.sent]
     title = _title_case(words, doc.sent)
-    doc.tags = tags = tag(words, initial=initial, title=title, context_rules=CONTEXT)
+    doc.tags = tag(words, initial=initial, title=title, context_rules=CONTEXT)
+    return _content(doc)
+
+
+def from_annotated(adoc) -> Doc:
+    """The parse of one document of an :class:`~toolkit.annotate.AnnotatedCorpus`, read from
+    its layer (tokens, sentences, part of speech: the same tagger) instead of re-tokenizing
+    and re-tagging; only sentences in Title Case (headlines) are tagged again, as
+    :func:`parse` does, from their lower-case forms. Hard-wrapped text, whose layer ends a
+    sentence at every line break, is parsed again (:func:`parse` joins its lines)."""
+    if _hard_wrapped(adoc.text):
+        return parse(adoc.text)
+    doc = Doc(adoc.text)
+    vocab = adoc.words
+    words = [vocab[c] for c in adoc.word.tolist()]
+    starts, ends = adoc.start.tolist(), adoc.end.tolist()
+    sent = adoc.sent.tolist()
+    joined = _join_hyphens(words, starts, ends, sent)
+    doc.words, doc.starts, doc.ends, doc.sent = words, starts, ends, sent = joined[:4]
+    title = _title_case(words, sent)
+    if title or joined[4]:
+        initial = [True] + [a != b for a, b in zip(sent, sent[1:], strict=False)]
+        doc.tags = tag(words, initial=initial[: len(words)], title=title,
+                       context_rules=CONTEXT)
+    else:
+        doc.tags = adoc.pos_
+    return _content(doc)
+
+
+def _join_hyphens(words, starts, ends, sent):
+    """Tokens with inner hyphens ("wildlife-rich", "108-mile"), which the annotate layer
+    splits, joined again as :func:`parse` keeps them; the fifth value tells whether any was."""
+    out_w: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    out_k: list[int] = []
+    n = len(words)
+    i = 0
+    joined = False
+    while i < n:
+        j = i
+        while (j + 2 < n and words[j + 1] == "-" and ends[j] == starts[j + 1]
+               and ends[j + 1] == starts[j + 2] and words[j][-1:].isalnum()
+               and words[j + 2][:1].isalnum()):
+            j += 2
+        if j > i:
+            joined = True
+            out_w.append("".join(words[i : j + 1]))
+        else:
+            out_w.append(words[i])
+        out_s.append(starts[i])
+        out_e.append(ends[j])
+        out_k.append(sent[i])
+        i = j + 1
+    if not joined:
+        return words, starts, ends, sent, False
+    return out_w, out_s, out_e, out_k, True
+
+
+def _content(doc: Doc) -> Doc:
+    """Content-word flags and stems of a tagged document."""
+    words, tags = doc.words, doc.tags
     sw = stopwords()
     doc.content = content = [
         (t in NOUN or t in ADJ) and w.lower() not in sw and not _NOALPHA.match(w)
