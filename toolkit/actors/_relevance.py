@@ -94,6 +94,14 @@ def _corpus_and_sentences(text_or_corpus) -> tuple[pd.DataFrame, dict[str, list]
     return corpus, sents
 
 
+def _region_only(found: pd.DataFrame, codes: set[str]) -> pd.DataFrame:
+    """Mentions of the region's states, territories and organisations; people are left out,
+    as in :func:`toolkit.actors.region_mentions` (the weights were set on such counts)."""
+    if "actor_type" in found.columns:
+        found = found[found["actor_type"] != "person"]
+    return found[found["country"].isin(codes)]
+
+
 def _combine(features: pd.DataFrame, weights: dict[str, float]) -> np.ndarray:
     return (
         weights["cooccur"] * np.log2(1 + features["n_cooccur_sentences"].to_numpy(float))
@@ -114,13 +122,14 @@ def diplomacy_score(
     """How much each article is about the diplomacy of ``region``: one row per document.
 
     Features, per document: mentions of the region's states, territories and organisations
-    (``toolkit.actors.mentions``; an actor counts when its ``country`` is in the region) in the
-    text, in the first two sentences (the lede) and in the ``title`` column when the corpus has
-    one; words of the diplomatic vocabulary in the text and the title; and sentences where an
-    actor of the region and a diplomatic word meet (co-occurrence). The score is
-    ``log2(1 + co-occurrence sentences)`` plus 1 for an actor in the title, 1 more when the
-    title also has a diplomatic word, and 1 for an actor in the lede (``WEIGHTS``): a story
-    whose headline says who talks to whom scores high; a travel piece naming Dubai scores low.
+    (``toolkit.actors.mentions``; an actor counts when its ``country`` is in the region; people
+    do not count, as in ``region_mentions``) in the text, in the first two sentences (the lede)
+    and in the ``title`` column when the corpus has one; words of the diplomatic vocabulary in
+    the text and the title; and sentences where an actor of the region and a diplomatic word
+    meet (co-occurrence). The score is ``log2(1 + co-occurrence sentences)`` plus 1 for an actor
+    in the title, 1 more when the title also has a diplomatic word, and 1 for an actor in the
+    lede (``WEIGHTS``): a story whose headline says who talks to whom scores high; a travel
+    piece naming Dubai scores low.
     :func:`about_diplomacy` keeps scores of at least ``DEFAULT_THRESHOLD`` (2.5: e.g. an actor
     in the title and lede and one co-occurrence sentence, or five such sentences and no more).
 
@@ -158,14 +167,14 @@ def diplomacy_score(
     pattern = _compile(diplomacy_terms(terms))
     codes = region_countries(region)
     found = find_mentions(text_or_corpus) if mentions is None else mentions
-    found = found[found["country"].isin(codes)]
+    found = _region_only(found, codes)
     starts = found.groupby("doc_id")["start"].apply(lambda s: np.sort(s.to_numpy()))
     title_counts: pd.Series = pd.Series(dtype="int64")
     titles = corpus["title"].fillna("").astype(str) if "title" in corpus else None
     if titles is not None:
         tm = find_mentions(pd.DataFrame({"doc_id": corpus["doc_id"].astype(str),
                                          "text": titles.to_numpy()}))
-        title_counts = tm[tm["country"].isin(codes)].groupby("doc_id").size()
+        title_counts = _region_only(tm, codes).groupby("doc_id").size()
 
     rows = []
     for i, (doc_id, text) in enumerate(iter_docs(corpus[["doc_id", "text"]])):
