@@ -52,6 +52,9 @@ _PREV_WORD = re.compile(r"(\S+)[ \t\xa0]+$")
 _APPOS_END = re.compile(r"\s*(?:[,;:)—–]|\.(?:\s|$)|\s(?:said|says|told|added)\b)")
 _OUTLET = re.compile(r"[ \t]+(?:newspaper|daily|news agency|agency|TV|television|channel|"
                      r"website|radio|magazine|weekly)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|inside|outside|across)[ \t]+$")
+_URL_TAIL = re.compile(r"\.[a-z]{2,4}\b")
 _LONGER_NAME = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:for|of|on|de|du|des)[ \t]+$")
 _TITLE_ALONE_DET = re.compile(r"\b([Tt]he)[ \t]+")
 _QUOTE_OPEN = "\"“”„«»"
@@ -71,6 +74,7 @@ class _Mention:
     entity: int = -1
     kind: str = "name"
     head: str = ""
+    place_like: bool = False
 
 
 @dataclass
@@ -89,6 +93,11 @@ class _Entity:
 
 def _slug(name: str) -> str:
     return "p-" + norm_name(name).replace("'", "").replace(" ", "-")
+
+
+def _is_head(lex: Lexicon, word: str) -> bool:
+    low = word.lower().strip(",")
+    return low in lex.heads or low.rstrip(".") in lex.heads or low in lex.honorifics
 
 
 def _is_title_word(lex: Lexicon, word: str) -> bool:
@@ -291,13 +300,31 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
                     i += 1
                 continue
             break
+        # a role with words the titles list lacks ("Energy Minister X", "Despite President
+        # X"): the name starts after the last title head of the run
+        heads = [k for k in range(i, len(toks) - 1) if _is_head(lex, toks[k][2])]
+        if heads and heads[-1] >= i:
+            i = heads[-1] + 1
+            titled = True
+            while i < len(toks) - 1 and _is_title_word(lex, toks[i][2]):
+                i += 1
         rest = toks[i:]
+        after_the = (i == 0 and _THE_BEFORE.search(text, max(0, run.start() - 5), run.start())
+                     ) or (i > 0 and toks[i - 1][2] in ("The", "the") and not titled)
+        if after_the and (len(toks) - i > 1
+                          or not re.match(r"[ \t]+[a-z]", text[run.end():run.end() + 3])):
+            continue  # "the Hansell Memorandum", "The Hague"; not "the Obama administration"
+        if i == 0 and _PLACE_PREP.search(text, max(0, run.start() - 8), run.start()):
+            place_like = True
+        else:
+            place_like = False
         if i == 0 and _LONGER_NAME.search(text, max(0, run.start() - 40), run.start()):
             continue  # the tail of a longer name ("Center for Policy Research")
         # cut at the first non-name word after the start ("Rouhani Tuesday")
         for k in range(1, len(rest)):
             low = rest[k][2].lower()
-            if low in lex.not_names or (low in lex.titles and low not in PARTICLES):
+            if (low in lex.not_names or (low in lex.titles and low not in PARTICLES)
+                    or low in lex.speech_forms):
                 rest = rest[:k]
                 break
         if not rest:
@@ -319,14 +346,15 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
             continue
         if len(words) == 1 and (lows[0] in lex.speaker_nouns or lows[0] in lex.titles):
             continue
-        if _OUTLET.match(text, e0):
+        if _OUTLET.match(text, e0) or _URL_TAIL.match(text, e0):
             continue
         mention = _Mention(s0, e0, [t[2] for t in rest], evidence=honorific)
         role, aff, country, _ = _role_before(lex, text, s0)
         if role or aff:
             mention.role, mention.affiliation, mention.country = role, aff, country
             mention.source = "text" if aff else ""
-            mention.evidence = mention.evidence or bool(role)
+            mention.evidence = mention.evidence or any(_is_head(lex, w) for w in role.split())
+        mention.place_like = place_like
         appos = _apposition_after(lex, text, e0) or _apposition_before(lex, text, s0)
         if appos:
             mention.role = mention.role or appos[0]
@@ -352,9 +380,11 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return False
     na, nb = norm_name(" ".join(a)).split(), norm_name(" ".join(b)).split()
-    if not na or not nb or na[-1] != nb[-1]:
+    if not na or not nb:
         return False
-    return set(nb) <= set(na)
+    if len(nb) == 1 and len(na) >= 3 and nb[0] in na[1:]:
+        return True  # "Cabrisas" of "Ricardo Cabrisas Ruiz"
+    return na[-1] == nb[-1] and set(nb) <= set(na)
 
 
 def resolve_people(
@@ -442,7 +472,7 @@ def resolve_people(
         m.in_quote = _inside(spans, lefts, m.start)
         words = [w for w in m.tokens if w.lower() not in PARTICLES]
         common = any(w.lower() in lower_words for w in words) or _in_headline(text, m.start)
-        if len(words) >= 2 and (not common or m.evidence):
+        if len(words) >= 2 and (not (common or m.place_like) or m.evidence):
             accepted.append(m)
     for m in accepted:
         _attach(ents, m, accepted)
@@ -457,7 +487,7 @@ def resolve_people(
         if linked:
             accepted.append(m)
             continue
-        if words[0].lower() in lower_words and not m.evidence:
+        if (words[0].lower() in lower_words or m.place_like) and not m.evidence:
             continue
         key = norm_name(" ".join(words))
         if m.evidence or key in reg or (idx and find_leader(idx, key, day) is not None):

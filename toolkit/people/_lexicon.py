@@ -21,7 +21,7 @@ class Lexicon:
     heads: frozenset[str]  # role heads ("minister", "spokesman")
     honorifics: dict[str, str]  # "mr." -> "m"
     not_names: frozenset[str]
-    not_person: frozenset[str]
+    not_person: frozenset[str]  # lower case; with the gazetteer's non-actor heads (hotel)
     speaker_nouns: frozenset[str]
     speech_forms: frozenset[str]  # "said", "told", ...
     aliases: dict[str, tuple[str, str, str]]  # alias -> (actor, actor_type, ISO country or "")
@@ -58,7 +58,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         titles=frozenset(words), heads=frozenset(heads), honorifics=honorifics,
         not_names=frozenset(lexicons.load("not_names")),
-        not_person=frozenset(lexicons.load("not_person_words")),
+        not_person=frozenset(lexicons.load("not_person_words"))
+        | {w.lower() for w in _WORDS.get("non_actor_heads", ())},
         speaker_nouns=frozenset(lexicons.load("speaker_nouns")),
         speech_forms=frozenset(speech), aliases=aliases,
         guarded=frozenset(gaz.loc[gaz["guard"].astype(bool), "alias"]),
