@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +15,8 @@ from toolkit.actors._gazetteer import load_gazetteer
 from toolkit.actors._match import Matcher, in_spans
 from toolkit.actors._places import place_label
 from toolkit.annotate import AnnotatedCorpus
+
+_AND = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+")
 
 #: Column -> dtype of the frame :func:`mentions` returns (rows or no rows).
 MENTION_DTYPES: dict[str, str] = {
@@ -186,12 +189,16 @@ def mentions(
                 doc_rows.append((doc_id, r.start, r.end, r.surface, r.name, "person", r.kind,
                                  r.country or None, r.in_quote, r.affiliation))
         quoted = in_spans([f[0] for f in found], spans)
+        last_place = -1  # end of the last place, for "visits to Tehran and Tokyo"
         for (s, e, i, label), q in zip(found, quoted, strict=True):
             typ, lab, aff = actor_type[i], label or label_type[i], actor[i]
-            if places and lab in ("capital", "seat"):
+            if places and lab in ("capital", "seat", "metonym"):
                 where = place_label(text, s, e)
+                if not where and last_place >= 0 and _AND.fullmatch(text, last_place, s):
+                    where = "place"
                 if where:
                     typ, lab, aff = "place", where, ""
+                    last_place = e
             if typ == "office":
                 aff = ""
             doc_rows.append((doc_id, s, e, text[s:e], actor[i], typ, lab, country[i], q, aff))
