@@ -129,10 +129,14 @@ def test_single_words_weighted_by_document_length():
     long = " ".join([ARTICLE] * 4)        # about 800 tokens: longer than a typical article
     n_short, n_long = len(parse(short).words), len(parse(long).words)
     assert n_short < 500 < n_long
+    from toolkit.keywords._methods import MAX_SINGLE_WEIGHT
+
     for text, n in ((short, n_short), (long, n_long)):
         plain = _single_vs_phrase(text, typical_tokens=None)
         weighted = _single_vs_phrase(text)
-        assert weighted == pytest.approx(plain * math.sqrt(500 / n))
+        factor = min(math.sqrt(500 / n), MAX_SINGLE_WEIGHT)
+        assert weighted == pytest.approx(plain * factor)
+        assert (weighted > plain) == (n < 500)
     # at the typical length the weight is one
     n = len(parse(short).words)
     assert _single_vs_phrase(short, typical_tokens=float(n)) == pytest.approx(

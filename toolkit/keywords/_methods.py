@@ -169,9 +169,9 @@ MIN_SINGLE_IDF = 2.5
 #: Length in tokens (words and punctuation) of a typical news article, about 500 words: the
 #: length at which ``newsrank2`` gives single words their plain weight.
 TYPICAL_TOKENS = 500.0
-#: Upper bound of that length weight (reached at 125 tokens): in a text of a sentence or two
-#: every word is rare, and a name or phrase said twice must still lead.
-MAX_SINGLE_WEIGHT = 2.0
+#: Upper bound of that length weight (reached at 222 tokens): in a text of a few sentences a
+#: phrase said twice must still lead ("water agreement" before "Iran", package docstring).
+MAX_SINGLE_WEIGHT = 1.5
 
 
 def newsrank2(
