@@ -207,3 +207,16 @@ def test_occupied_palestine_is_a_loaded_label_for_israel():
     m = actors.mentions("Tehran called for the liberation of occupied Palestine.")
     row = m[m["surface"] == "occupied Palestine"].iloc[0]
     assert (row["actor"], row["label_type"]) == ("Israel", "loaded")
+
+
+def test_annotated_corpus_has_a_persons_frame():
+    from toolkit.annotate import annotate
+
+    corpus = pd.DataFrame({"doc_id": ["x"], "date": pd.to_datetime(["2015-07-14"]),
+                           "text": ["Iranian Foreign Minister Javad Zarif met reporters."]})
+    ac = annotate(corpus, cache=False)
+    got = ac.persons
+    assert list(got.columns) == people.PERSON_COLUMNS
+    assert got[["surface", "name", "affiliation"]].values.tolist() == [
+        ["Javad Zarif", "Mohammad Javad Zarif", "Iran"]]
+    assert got.equals(people.person_mentions(corpus))

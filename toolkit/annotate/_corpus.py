@@ -236,6 +236,17 @@ class AnnotatedCorpus:
             return frame
         return self._cached("quote_marks", build)
 
+    @property
+    def persons(self) -> pd.DataFrame:
+        """Person mentions with role and affiliation (:func:`toolkit.people.person_mentions`
+        on the stored quotations and the corpus ``date``): ``toolkit.people.PERSON_COLUMNS``.
+        Built on first use and kept (not cached on disk)."""
+        def build() -> pd.DataFrame:
+            from toolkit.people import person_mentions
+
+            return person_mentions(self)
+        return self._cached("persons", build)
+
     # --- for consumers ------------------------------------------------------------------------
 
     def _tokenize_input(self) -> Iterator[tuple[str, str, list[tuple[int, int]], np.ndarray,

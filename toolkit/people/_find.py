@@ -573,8 +573,8 @@ def _finish(e: _Entity, accepted: list[_Mention], reg: dict, idx: LeaderIndex | 
         row = idx.table.iloc[pos]
         if hit is None:
             e.person_id = row["person_id"]
-        if len(e.tokens) == 1:
-            e.name = row["name"]
+        if len(e.tokens) == 1 or _same_person(row["name"].split(), e.tokens):
+            e.name = row["name"]  # "Javad Zarif" -> "Mohammad Javad Zarif"
         if not e.role:
             e.role = row["role_title"]
         if not e.affiliation:
