@@ -113,6 +113,39 @@ class TokenPattern:
         self.patterns = patterns
         # at one token: most tokens first, then the order given
         self._order = sorted(range(len(phrases)), key=lambda i: (-len(phrases[i]), i))
+        # An index from a word to the elements it matches, so that each distinct word is
+        # looked up once for the whole pattern (not once per element): fixed words by a dict,
+        # the other elements (globs, regexes) tested and remembered per word.
+        self._elements: list[_Element] = []
+        self._slot: dict[int, int] = {}
+        for phrase in phrases:
+            for el in phrase:
+                if id(el) not in self._slot:
+                    self._slot[id(el)] = len(self._elements)
+                    self._elements.append(el)
+        self._fixed: dict[tuple[bool, str], list[int]] = {}
+        self._tested: list[int] = []
+        for i, el in enumerate(self._elements):
+            if el.fixed is not None:
+                self._fixed.setdefault((el.fold, el.fixed), []).append(i)
+            else:
+                self._tested.append(i)
+        self._folds = sorted({fold for fold, _ in self._fixed})
+        self._word_memo: dict[str, tuple[int, ...]] = {}
+
+    def _word_hits(self, word: str) -> tuple[int, ...]:
+        """Indices (into ``self._elements``) of the elements that ``word`` matches."""
+        hits = self._word_memo.get(word)
+        if hits is None:
+            if len(self._word_memo) > _MEMO_LIMIT:
+                self._word_memo.clear()
+            found: list[int] = []
+            for fold in self._folds:
+                found += self._fixed.get((fold, word.casefold() if fold else word), ())
+            found += [i for i in self._tested if self._elements[i].test(word)]
+            hits = tuple(found)
+            self._word_memo[word] = hits
+        return hits
 
     def __repr__(self) -> str:
         return f"TokenPattern({self.patterns!r})"
@@ -129,21 +162,29 @@ class TokenPattern:
             return np.zeros((0, 3), np.int64)
         codes = np.asarray(codes, dtype=np.intp)
         hit_of = np.full(n, -1, dtype=np.int64)  # best pattern starting at each token
+        # vocabulary indices matched by each element present in this document
+        in_vocab: dict[int, list[int]] = {}
+        word_hits = self._word_hits
+        for wi, w in enumerate(words):
+            for e in word_hits(w):
+                in_vocab.setdefault(e, []).append(wi)
         cache: dict[int, np.ndarray] = {}
         for p in self._order:
             phrase = self.phrases[p]
             k = len(phrase)
-            if k > n:
+            if k > n or any(self._slot[id(el)] not in in_vocab for el in phrase):
                 continue
             ok = np.ones(n - k + 1, dtype=bool)
             for j, el in enumerate(phrase):
-                m = cache.get(id(el))
+                e = self._slot[id(el)]
+                m = cache.get(e)
                 if m is None:
-                    m = np.fromiter((el.test(w) for w in words), dtype=bool,
-                                    count=len(words))[codes]
+                    vocab_mask = np.zeros(len(words), dtype=bool)
+                    vocab_mask[in_vocab[e]] = True
+                    m = vocab_mask[codes]
                     if el.words_only and is_punct is not None:
                         m &= ~np.asarray(is_punct, dtype=bool)
-                    cache[id(el)] = m
+                    cache[e] = m
                 ok &= m[j:j + n - k + 1]
                 if not ok.any():
                     break
