@@ -39,7 +39,7 @@ def _actor_spans(texts: list[str], gazetteer) -> list[list[tuple[int, int, str]]
     from toolkit.actors import mentions
 
     m = mentions(pd.Series(texts, index=[str(i) for i in range(len(texts))]),
-                 gazetteer=gazetteer)
+                 gazetteer=gazetteer, persons=False, places=False)
     for d, s, e, a in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
                           m["actor"].tolist(), strict=True):
         out[int(d)].append((s, e, a))
