@@ -8,6 +8,7 @@ the annotate layer); rates are per 1,000 words of :func:`toolkit.tokenize.word_c
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -83,9 +84,18 @@ def load_dictionary(
 
 
 def _compile(dictionary: pd.DataFrame) -> dict[str, TokenPattern]:
-    """One :class:`TokenPattern` per category (its longest entries win at a token)."""
-    return {category: compile_pattern(group["pattern"].tolist())
+    """One :class:`TokenPattern` per category (its longest entries win at a token).
+
+    Compiled patterns are kept for the same (category, patterns) content, so that repeated
+    calls (one per chunk of a large corpus) reuse what each pattern learnt about each word.
+    """
+    return {category: _compile_category(category, tuple(group["pattern"].tolist()))
             for category, group in dictionary.groupby("category", sort=True)}
+
+
+@lru_cache(maxsize=256)
+def _compile_category(category: str, patterns: tuple[str, ...]) -> TokenPattern:
+    return compile_pattern(list(patterns))
 
 
 def _as_dictionary(dictionary) -> pd.DataFrame:

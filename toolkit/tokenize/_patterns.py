@@ -52,10 +52,11 @@ _MEMO_LIMIT = 200_000  # distinct tokens remembered per element before the memo 
 class _Element:
     """One token of a pattern: ``test(token) -> bool``, with a memo per distinct token."""
 
-    __slots__ = ("fixed", "regex", "search", "fold", "words_only", "memo")
+    __slots__ = ("fixed", "prefix", "regex", "search", "fold", "words_only", "memo")
 
     def __init__(self, text: str | re.Pattern, valuetype: str, case_sensitive: bool) -> None:
         self.fixed: str | None = None
+        self.prefix: str | None = None  # a glob "word*": any token that starts with it
         self.regex: re.Pattern | None = None
         self.search = False
         self.fold = not case_sensitive
@@ -72,6 +73,9 @@ class _Element:
                 for c in (text.casefold() if self.fold else text)
             )
             self.regex, self.words_only = re.compile(body), True
+            stem = text[:-1]
+            if text.endswith("*") and "*" not in stem and "?" not in stem:
+                self.prefix = stem.casefold() if self.fold else stem
         else:
             self.fixed = text.casefold() if self.fold else text
 
@@ -124,13 +128,17 @@ class TokenPattern:
                     self._slot[id(el)] = len(self._elements)
                     self._elements.append(el)
         self._fixed: dict[tuple[bool, str], list[int]] = {}
+        self._prefix: dict[tuple[bool, str], list[int]] = {}
         self._tested: list[int] = []
         for i, el in enumerate(self._elements):
             if el.fixed is not None:
                 self._fixed.setdefault((el.fold, el.fixed), []).append(i)
+            elif el.prefix is not None:
+                self._prefix.setdefault((el.fold, el.prefix), []).append(i)
             else:
                 self._tested.append(i)
         self._folds = sorted({fold for fold, _ in self._fixed})
+        self._prefix_keys = sorted({(fold, len(stem)) for fold, stem in self._prefix})
         self._word_memo: dict[str, tuple[int, ...]] = {}
 
     def _word_hits(self, word: str) -> tuple[int, ...]:
@@ -140,10 +148,14 @@ class TokenPattern:
             if len(self._word_memo) > _MEMO_LIMIT:
                 self._word_memo.clear()
             found: list[int] = []
+            folded = word.casefold()
             for fold in self._folds:
-                found += self._fixed.get((fold, word.casefold() if fold else word), ())
+                found += self._fixed.get((fold, folded if fold else word), ())
+            for fold, length in self._prefix_keys:
+                if len(word) >= length:
+                    found += self._prefix.get((fold, (folded if fold else word)[:length]), ())
             found += [i for i in self._tested if self._elements[i].test(word)]
-            hits = tuple(found)
+            hits = tuple(sorted(found))
             self._word_memo[word] = hits
         return hits
 
