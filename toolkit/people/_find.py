@@ -60,7 +60,7 @@ _TITLE_ALONE_DET = re.compile(r"\b([Tt]he)[ \t]+")
 _QUOTE_OPEN = "\"“”„«»"
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity ("m in accepted" stays cheap)
 class _Mention:
     start: int
     end: int
@@ -477,8 +477,9 @@ def resolve_people(
     for m in accepted:
         _attach(ents, m, accepted)
     # pass 2: single words: a surname of a name above, else registry, leaders, evidence
+    taken = {id(m) for m in accepted}
     for m in cands:
-        if m in accepted:
+        if id(m) in taken:
             continue
         words = [w for w in m.tokens if w.lower() not in PARTICLES]
         if len(words) != 1 and not m.evidence:

@@ -106,6 +106,7 @@ def leader_index(leaders: pd.DataFrame | bool | None) -> LeaderIndex | None:
     return build_leader_index(leaders)
 
 
+@lru_cache(maxsize=65536)
 def norm_name(text: str) -> str:
     """The folded form of a name used for matching ('Erdoğan' -> 'erdogan')."""
     from toolkit.actors._leaders import _norm
