@@ -9,16 +9,10 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 
 from toolkit.keywords._pos import tag
 from toolkit.tokenize import stem as _snowball
 
-# Abbreviations with dots (U.S.), words with inner hyphens/apostrophes/ampersands, or one symbol.
-_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}|['’][sS]\b|\w+(?:[-&]\w+)*(?:['’](?![sS]\b)\w+(?:[-&]\w+)*)*|\n|\S"
-)
-_SENT_END = {".", "!", "?"}
 _NOALPHA = re.compile(r"^[\W\d_]+$")
 NOUN = frozenset({"NN", "NNS", "NNP", "NNPS"})
 ADJ = frozenset({"JJ", "JJR", "JJS"})
@@ -99,71 +93,91 @@ def _title_case(words: list[str], sent: list[int]) -> list[int] | None:
 
 
 def parse(text: str) -> Doc:
-    """Tokenize, split sentences and tag ``text``.
+    """Tokens, sentences and tags of ``text`` from the toolkit's one tokenizer.
 
-    Sentences end at . ! ? and at line breaks; in hard-wrapped text (most lines short and not
-    ending a sentence) only blank lines count as breaks.
+    Tokens are :func:`toolkit.tokenize.token_spans` and sentences
+    :func:`toolkit.tokenize.sentence_spans` (a line break ends a sentence, except in
+    hard-wrapped text, most lines short and not ending a sentence, where only blank lines
+    do), as in the :mod:`toolkit.annotate` layer; words the tokenizer splits at an inner
+    hyphen or ampersand ("wildlife-rich", "AT&T") are joined again from the offsets
+    (:func:`join_words`), then tagged by the shipped tagger.
+
+    >>> doc = parse("The U.S.-led talks on the wildlife-rich coast ended.")
+    >>> doc.words
+    ['The', 'U.S.', '-', 'led', 'talks', 'on', 'the', 'wildlife-rich', 'coast', 'ended', '.']
     """
-    doc = Doc(text)
-    # a newline token marks a sentence break and is dropped
-    brk = [False]
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    wrapped = _hard_wrapped(text)
-    last_nl = False
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        if w == "\n":
-            # a line break ends a sentence, except inside a paragraph of hard-wrapped text
-            if not wrapped or last_nl:
-                brk[-1] = True
-            last_nl = True
-            continue
-        last_nl = False
-        words.append(w)
-        s, e = m.span()
-        starts.append(s)
-        ends.append(e)
-        brk.append(w in _SENT_END)
-    initial = brk[: len(words)]
-    doc.words, doc.starts, doc.ends = words, starts, ends
-    doc.sent = list(accumulate(initial, initial=-1))[1:] if words else []
-    if doc.sent and doc.sent[0] < 0:  # the first token always opens sentence 0
-        doc.sent = [k + 1 for k in doc.sent]
-    title = _title_case(words, doc.sent)
-    doc.tags = tag(words, initial=initial, title=title, context_rules=CONTEXT)
-    return _content(doc)
+    from toolkit.tokenize._spans import sentence_spans, token_spans
+
+    spans = token_spans(text)
+    newlines = "space" if _hard_wrapped(text) else "break"
+    sent = sentence_ids([s for s, _ in spans], sentence_spans(text, newlines=newlines))
+    words = [text[s:e] for s, e in spans]
+    return _build(text, words, [s for s, _ in spans], [e for _, e in spans], sent)
+
+
+def sentence_ids(starts: list[int], sents: list[tuple[int, int]]) -> list[int]:
+    """Sentence index of each token start (both lists sorted).
+
+    >>> sentence_ids([0, 3, 8, 12], [(0, 5), (8, 14)])
+    [0, 0, 1, 1]
+    """
+    out = []
+    k = 0
+    last = len(sents) - 1
+    for s in starts:
+        while k < last and s >= sents[k + 1][0]:
+            k += 1
+        out.append(k)
+    return out
 
 
 def from_annotated(adoc) -> Doc:
     """The parse of one document of an :class:`~toolkit.annotate.AnnotatedCorpus`, read from
-    its layer (tokens, sentences, part of speech: the same tagger) instead of re-tokenizing
-    and re-tagging; only sentences in Title Case (headlines) are tagged again, as
-    :func:`parse` does, from their lower-case forms. Hard-wrapped text, whose layer ends a
-    sentence at every line break, is parsed again (:func:`parse` joins its lines)."""
-    if _hard_wrapped(adoc.text):
-        return parse(adoc.text)
-    doc = Doc(adoc.text)
+    its layer (tokens, sentences, part of speech: the same tokenizer and tagger as
+    :func:`parse`) instead of re-tokenizing; words split at inner hyphens are joined again
+    and Title Case sentences (headlines) tagged again from their lower-case forms, as
+    :func:`parse` does. In hard-wrapped text, whose layer ends a sentence at every line
+    break, sentences are taken again from :func:`toolkit.tokenize.sentence_spans` with
+    ``newlines="space"`` (the tokens stay the layer's)."""
     vocab = adoc.words
     words = [vocab[c] for c in adoc.word.tolist()]
     starts, ends = adoc.start.tolist(), adoc.end.tolist()
-    sent = adoc.sent.tolist()
-    joined = _join_hyphens(words, starts, ends, sent)
+    if _hard_wrapped(adoc.text):
+        from toolkit.tokenize._spans import sentence_spans
+
+        sent = sentence_ids(starts, sentence_spans(adoc.text, newlines="space"))
+        return _build(adoc.text, words, starts, ends, sent)
+    return _build(adoc.text, words, starts, ends, adoc.sent.tolist(), adoc)
+
+
+def _build(text, words, starts, ends, sent, adoc=None) -> Doc:
+    """A :class:`Doc` from tokens and sentence ids: words joined, tagged, content marked.
+    The tags of ``adoc`` (an annotated document with the same tokens and sentences) are
+    used when no word was joined and no sentence is in Title Case."""
+    doc = Doc(text)
+    joined = join_words(words, starts, ends, sent)
     doc.words, doc.starts, doc.ends, doc.sent = words, starts, ends, sent = joined[:4]
     title = _title_case(words, sent)
-    if title or joined[4]:
+    if adoc is not None and not title and not joined[4]:
+        doc.tags = adoc.pos_
+    else:
         initial = [True] + [a != b for a, b in zip(sent, sent[1:], strict=False)]
         doc.tags = tag(words, initial=initial[: len(words)], title=title,
                        context_rules=CONTEXT)
-    else:
-        doc.tags = adoc.pos_
     return _content(doc)
 
 
-def _join_hyphens(words, starts, ends, sent):
-    """Tokens with inner hyphens ("wildlife-rich", "108-mile"), which the annotate layer
-    splits, joined again as :func:`parse` keeps them; the fifth value tells whether any was."""
+_JOINERS = frozenset({"-", "&"})
+
+
+def join_words(words, starts, ends, sent):
+    """Tokens with inner hyphens or ampersands ("wildlife-rich", "108-mile", "AT&T"), which
+    the one tokenizer splits, joined into one word where they touch (no space between);
+    the fifth value tells whether any was.
+
+    >>> join_words(["AT", "&", "T", "-", "led"], [0, 2, 3, 5, 7], [2, 3, 4, 6, 10], [0] * 5)
+    (['AT&T', '-', 'led'], [0, 5, 7], [4, 6, 10], [0, 0, 0], True)
+    """
     out_w: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
@@ -173,7 +187,7 @@ def _join_hyphens(words, starts, ends, sent):
     joined = False
     while i < n:
         j = i
-        while (j + 2 < n and words[j + 1] == "-" and ends[j] == starts[j + 1]
+        while (j + 2 < n and words[j + 1] in _JOINERS and ends[j] == starts[j + 1]
                and ends[j + 1] == starts[j + 2] and words[j][-1:].isalnum()
                and words[j + 2][:1].isalnum()):
             j += 2
