@@ -1,0 +1,175 @@
+"""Candidate person names of one text: capitalised runs with the role words around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.people._lexicon import PARTICLES, Lexicon
+from toolkit.people._roles import (
+    _PREV_WORD,
+    _affil,
+    _alias_at,
+    _apposition_after,
+    _apposition_before,
+    _is_head,
+    _is_title_word,
+    _role_before,
+)
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_WORD = (rf"(?:[{_UP}]\.(?:[{_UP}]\.)*"
+         rf"|(?:(?:al|el|ad|as|ash|an|at|az|abu|bin|ibn|bani)[-‐])?[{_UP}][\w‐-]*"
+         rf"(?:['’][{_UP}][\w‐-]*)?)")
+_SEP = r"[ \t\xa0]+"
+_RUN = re.compile(rf"(?<![\w'’.-]){_WORD}(?:{_SEP}(?:(?:{'|'.join(sorted(PARTICLES))}){_SEP})*"
+                  rf"{_WORD})*")
+_TOKEN = re.compile(rf"{_WORD}|\S+")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+_OUTLET = re.compile(r"[ \t]+(?:newspaper|daily|news agency|agency|TV|television|channel|"
+                     r"website|radio|magazine|weekly)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|inside|outside|across)[ \t]+$")
+_URL_TAIL = re.compile(r"\.[a-z]{2,4}\b")
+_LONGER_NAME = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:for|of|on|de|du|des)[ \t]+$")
+
+
+@dataclass(eq=False)  # compared by identity ("m in accepted" stays cheap)
+class _Mention:
+    start: int
+    end: int
+    tokens: list[str]
+    role: str = ""
+    affiliation: str = ""
+    country: str = ""
+    source: str = ""
+    evidence: bool = False
+    in_quote: bool = False
+    entity: int = -1
+    kind: str = "name"
+    head: str = ""
+    place_like: bool = False
+
+
+
+def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
+    """Name runs with the role and affiliation words around them."""
+    out = []
+    for run in _RUN.finditer(text):
+        toks = [(m.start() + run.start(), m.end() + run.start(), m.group())
+                for m in _TOKEN.finditer(run.group())]
+        # peel titles, honorifics, gazetteer aliases and non-name words off the front
+        i, limit = 0, run.end()
+        honorific = False
+        before = _PREV_WORD.search(text, max(0, run.start() - 30), run.start())
+        titled = bool(before) and _is_title_word(lex, before.group(1))
+        while i < len(toks):
+            s, e, w = toks[i]
+            low = w.lower()
+            if _is_title_word(lex, w) or low in lex.not_names:
+                honorific = honorific or low in lex.honorifics
+                titled = _is_title_word(lex, w)
+                i += 1
+                continue
+            hit = _alias_at(lex, text, s, limit)
+            if hit and titled and hit[1] in lex.guarded:
+                break  # "Rep. Jordan", "Senator Chad ...": a name after a title
+            if hit and hit[1] in lex.guarded and i + 1 < len(toks) and hit[0] == e:
+                nxt = toks[i + 1][2]
+                if not (_is_title_word(lex, nxt) or nxt.lower() in lex.not_names
+                        or _alias_at(lex, text, toks[i + 1][0], limit)):
+                    break  # "Jordan Peterson", "Israel Katz": a first name
+            if hit and hit[0] >= e:
+                while i < len(toks) and toks[i][1] <= hit[0]:
+                    i += 1
+                continue
+            break
+        # a role with words the titles list lacks ("Energy Minister X", "Despite President
+        # X"): the name starts after the last title head of the run
+        heads = [k for k in range(i, len(toks) - 1) if _is_head(lex, toks[k][2])]
+        if heads and heads[-1] >= i:
+            i = heads[-1] + 1
+            titled = True
+            while i < len(toks) - 1 and _is_title_word(lex, toks[i][2]):
+                i += 1
+        rest = toks[i:]
+        after_the = (i == 0 and _THE_BEFORE.search(text, max(0, run.start() - 5), run.start())
+                     ) or (i > 0 and toks[i - 1][2] in ("The", "the") and not titled)
+        if after_the and (len(toks) - i > 1
+                          or not re.match(r"[ \t]+[a-z]", text[run.end():run.end() + 3])):
+            continue  # "the Hansell Memorandum", "The Hague"; not "the Obama administration"
+        if i == 0 and _PLACE_PREP.search(text, max(0, run.start() - 8), run.start()):
+            place_like = True
+        else:
+            place_like = False
+        if i == 0 and _LONGER_NAME.search(text, max(0, run.start() - 40), run.start()):
+            continue  # the tail of a longer name ("Center for Policy Research")
+        # cut at the first non-name word after the start ("Rouhani Tuesday")
+        for k in range(1, len(rest)):
+            low = rest[k][2].lower()
+            if (low in lex.not_names or (low in lex.titles and low not in PARTICLES)
+                    or low in lex.speech_forms):
+                rest = rest[:k]
+                break
+        if not rest:
+            continue
+        words = [w for _, _, w in rest if w.lower() not in PARTICLES]
+        lows = [w.lower() for w in words]
+        if not words or any(w in lex.not_person for w in lows):
+            continue
+        if len(words) == 1 and (lows[0] in lex.pronouns or lows[0] in lex.not_names):
+            continue
+        if words[-1] in lex.places:
+            continue  # "Latin America", "Greater Syria": a place
+        if any(len(w) > 1 and w.isupper() and not w.endswith(".") for w in words):
+            continue  # acronyms, datelines ("TEHRAN", "IRNA")
+        if any(w.endswith(".") for w in words[-1:]) and len(words[-1]) > 2:
+            continue
+        s0, e0 = rest[0][0], rest[-1][1]
+        if text[s0:e0] in lex.aliases and not (titled and text[s0:e0] in lex.guarded):
+            continue
+        if len(words) == 1 and (lows[0] in lex.speaker_nouns or lows[0] in lex.titles):
+            continue
+        if _OUTLET.match(text, e0) or _URL_TAIL.match(text, e0):
+            continue
+        mention = _Mention(s0, e0, [t[2] for t in rest], evidence=honorific)
+        role, aff, country, _ = _role_before(lex, text, s0)
+        if role or aff:
+            mention.role, mention.affiliation, mention.country = role, aff, country
+            mention.source = "text" if aff else ""
+            mention.evidence = mention.evidence or any(_is_head(lex, w) for w in role.split())
+        mention.place_like = place_like
+        appos = _apposition_after(lex, text, e0) or _apposition_before(lex, text, s0)
+        if appos:
+            mention.role = mention.role or appos[0]
+            if appos[1] and not mention.affiliation:
+                mention.affiliation, mention.country, mention.source = appos[1], appos[2], "text"
+            mention.evidence = True
+        if mention.role and not mention.affiliation:  # "King Abdullah of Jordan"
+            of = re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[e0:e0 + 12])
+            hit = _alias_at(lex, text, e0 + of.end(), len(text)) if of else None
+            if hit:
+                mention.affiliation, mention.country = _affil(lex, hit[1])
+                mention.source = "text"
+        after = re.match(r"[ \t]+(\w+)", text[e0:e0 + 30])
+        if after and after.group(1) in lex.speech_forms:
+            mention.evidence = True
+        out.append(mention)
+    return out
+
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a line written in title case ("Israel And Hamas Agree To
+    Truce"): most of its words of four letters or more are capitalised."""
+    left = text.rfind("\n", 0, pos) + 1
+    right = text.find("\n", pos)
+    line = text[left:right if right >= 0 else len(text)]
+    if len(line) > 200:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) >= 4]
+    if len(words) < 3:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return caps >= 0.8 * len(words) and not line.rstrip().endswith((".", '"', "”"))
+
