@@ -1,22 +1,37 @@
-"""Token tables: tokenize, iter_tokenize, ngrams, stopwords and multiword expressions."""
+"""Token tables: :func:`tokenize` and :func:`iter_tokenize`.
+
+Stopwords (:mod:`toolkit.tokenize._stopwords`), multiword expressions (``_mwe``), the stemmer
+(``_stem``) and n-grams (``_ngrams``) live beside it; their names are imported here too, where
+other modules have long imported them from.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
-from toolkit._frames import conform, empty_frame
+from toolkit._frames import conform
+from toolkit.tokenize._mwe import _merge_mwe, _mwe_lexicon
+from toolkit.tokenize._ngrams import NGRAM_DTYPES, _ngram_rows, ngrams
 from toolkit.tokenize._spans import (
     _token_regex,
     paragraph_spans,
     sentence_spans,
 )
+from toolkit.tokenize._stem import _stem, stem
+from toolkit.tokenize._stopwords import _user_stopwords, stopwords
+
+__all__ = [
+    "NGRAM_DTYPES", "TOKEN_COLUMNS", "TOKEN_DTYPES", "iter_tokenize", "ngrams", "stem",
+    "stopwords", "tokenize", "_ngram_rows", "_stem",
+]
+
+_stopword_set = stopwords  # ``tokenize``'s parameter ``stopwords`` shadows the function
 
 #: Column -> dtype of the frame :func:`tokenize` returns (rows or no rows).
 TOKEN_DTYPES: dict[str, str] = {
@@ -35,172 +50,11 @@ TOKEN_DTYPES: dict[str, str] = {
     "is_num": "bool",
 }
 TOKEN_COLUMNS = list(TOKEN_DTYPES)
-#: Column -> dtype of the frame :func:`ngrams` returns.
-NGRAM_DTYPES: dict[str, str] = {"ngram": "str", "n": "int64", "count": "int64", "doc_freq": "int64"}
+
 
 _PUNCT = re.compile(r"^[^\w\s]+$|^_+$")
 _NUM = re.compile(r"^[+\-−]?(?:\d[\d,.:/\-]*|[.,]\d+)%?$|^[’']\d\ds$")
 _WS_RUN = re.compile(r"\s+")
-#: Short names of the packaged stopword lists -> their names in :mod:`toolkit.lexicons`.
-_STOP_SETS = {"en": "stopwords", "news": "stopwords_news"}
-
-
-# --- stopwords -------------------------------------------------------------------------------
-
-
-@cache
-def _packaged_stopwords(name: str) -> frozenset[str]:
-    from toolkit import lexicons
-
-    return frozenset(w.lower() for w in lexicons.load(_STOP_SETS.get(name, name)))
-
-
-def _user_stopwords(value: Iterable[str] | str | Path) -> frozenset[str]:
-    """A user's stopword option (name, path, list, DataFrame) as lower-case words."""
-    from toolkit import lexicons
-
-    return frozenset(w.lower() for w in lexicons.resolve(value, kind="stopwords"))
-
-
-def stopwords(
-    lists: str = "en+news", *, extra: Iterable[str] | str | Path | None = None
-) -> frozenset[str]:
-    """The stopword set used by :func:`tokenize`.
-
-    Parameters
-    ----------
-    lists : str
-        Packaged lists joined by ``+``: ``"en"`` (lexicon ``stopwords``: English closed-class
-        words, including split clitics such as ``'s`` and ``n't``), ``"news"`` (lexicon
-        ``stopwords_news``: reporting words, deictic time words, round quantities), or ``""``
-        for none; names of :mod:`toolkit.lexicons` work too.
-    extra : iterable of str, or path to a TXT/CSV/YAML file (one word a line, ``#`` comments)
-        More words (anything :func:`toolkit.lexicons.resolve` takes); matching is on the
-        lower-cased token.
-
-    Examples
-    --------
-    >>> sw = stopwords("en", extra=["tehran"])
-    >>> "the" in sw and "tehran" in sw and "said" not in sw
-    True
-    """
-    words: set[str] = set()
-    from toolkit import lexicons
-
-    known = set(_STOP_SETS) | set(lexicons.available(kind="stopwords")["name"])
-    for name in filter(None, (p.strip() for p in lists.split("+"))):
-        if name not in known:
-            raise ValueError(
-                f"unknown stopword list {name!r}; choose from {sorted(known)} joined by '+'"
-            )
-        words |= _packaged_stopwords(name)
-    if extra is not None:
-        words |= _user_stopwords(extra)
-    return frozenset(words)
-
-
-_stopword_set = stopwords
-
-
-# --- multiword expressions -------------------------------------------------------------------
-
-
-def _mwe_lexicon(mwe: bool | str | Path | Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
-    """``{first word: [expression as lower-case token tuple, longest first]}``."""
-    from toolkit import lexicons
-
-    entries = sorted(lexicons.load("mwe") if mwe is True else lexicons.resolve(mwe, kind="mwe"))
-    regex = _token_regex()
-    lex: dict[str, set[tuple[str, ...]]] = {}
-    for entry in entries:
-        toks = tuple(m.group().lower() for m in regex.finditer(entry))
-        if len(toks) >= 2:
-            lex.setdefault(toks[0], set()).add(toks)
-    return {k: sorted(v, key=len, reverse=True) for k, v in lex.items()}
-
-
-def _merge_mwe(
-    text: str,
-    spans: list[tuple[int, int]],
-    sent_of: list[int],
-    lex: dict[str, list[tuple[str, ...]]],
-) -> tuple[list[tuple[int, int]], list[int]]:
-    lows = [text[s:e].lower() for s, e in spans]
-    out_spans: list[tuple[int, int]] = []
-    out_sent: list[int] = []
-    i, n = 0, len(spans)
-    while i < n:
-        cands = lex.get(lows[i])
-        if cands:
-            for expr in cands:
-                j = i + len(expr)
-                if (
-                    j <= n
-                    and sent_of[j - 1] == sent_of[i]
-                    and tuple(lows[i:j]) == expr
-                ):
-                    out_spans.append((spans[i][0], spans[j - 1][1]))
-                    out_sent.append(sent_of[i])
-                    i = j
-                    break
-            else:
-                out_spans.append(spans[i])
-                out_sent.append(sent_of[i])
-                i += 1
-        else:
-            out_spans.append(spans[i])
-            out_sent.append(sent_of[i])
-            i += 1
-    return out_spans, out_sent
-
-
-# --- tokenize --------------------------------------------------------------------------------
-
-
-@cache
-def _stemmer():
-    # the pure-Python stemmer generated by the Snowball project (package ``snowballstemmer``
-    # 2.2, the Snowball 2 English algorithm), imported by module so that an installed PyStemmer
-    # of another Snowball version is never picked up; no NLTK (its import costs seconds)
-    from snowballstemmer.english_stemmer import EnglishStemmer
-
-    return EnglishStemmer()
-
-
-# apostrophes folded to "'" before stemming, as NLTK's English Snowball stemmer does
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'"})
-
-
-_STEM_CACHE: dict[str, str] = {}
-
-
-def _stem(norm: str) -> str:
-    """Snowball stem, cached across calls (bounded: cleared past 500,000 types)."""
-    out = _STEM_CACHE.get(norm)
-    if out is None:
-        if len(_STEM_CACHE) > 500_000:
-            _STEM_CACHE.clear()
-        out = _STEM_CACHE[norm] = _stemmer().stemWord(norm.translate(_APOSTROPHES))
-    return out
-
-
-def stem(word: str) -> str:
-    """The toolkit's one stemmer: Snowball English of the case-folded word, cached.
-
-    The ``stem`` column of :func:`tokenize`, the keyphrase candidates of
-    ``toolkit.keywords`` and the background table use it; no other stemmer is used. It is
-    the Snowball project's own (pure-Python) English stemmer, package ``snowballstemmer`` 2.2,
-    with curly apostrophes folded to ``'`` first: on the 102,307 word types of the default
-    corpus, DUC-2001, KPCrowd dev and the background table it gives NLTK's
-    ``SnowballStemmer("english")`` stems for all but 9, where NLTK departs from the
-    published algorithm ("realization": NLTK "realize", Snowball "realiz").
-
-    Examples
-    --------
-    >>> [stem(w) for w in ("Negotiations", "negotiated", "officials")]
-    ['negoti', 'negoti', 'offici']
-    """
-    return _stem(word.casefold())
 
 
 def _doc_spans(text: str, newlines: str):
@@ -410,94 +264,3 @@ def iter_tokenize(
             total += size
         if begin < len(chunk):
             yield tokenize(chunk.iloc[begin:], **options)
-
-
-# --- n-grams ---------------------------------------------------------------------------------
-
-
-def ngrams(
-    tokens: pd.DataFrame,
-    n: int = 2,
-    *,
-    term: str = "norm",
-    drop_stop: bool = True,
-    drop_punct: bool = True,
-    min_count: int = 1,
-) -> pd.DataFrame:
-    """Corpus table of n-grams counted within sentences.
-
-    Parameters
-    ----------
-    tokens : DataFrame
-        A table from :func:`tokenize`.
-    n : int
-        Length of the n-grams (1 for unigrams).
-    term : str
-        Which token column forms the n-grams: ``"norm"`` (default), ``"token"`` or ``"stem"``.
-    drop_stop, drop_punct : bool
-        Leave out every n-gram that contains a stopword / punctuation token (n-grams never
-        bridge over a dropped token, nor cross a sentence boundary).
-    min_count : int
-        Keep n-grams seen at least this many times.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``ngram`` (str, words joined by one space), ``n``, ``count`` (occurrences),
-        ``doc_freq`` (documents containing it; all int64), sorted by ``count`` descending then
-        ``ngram``. The same columns and dtypes when nothing is found (:data:`NGRAM_DTYPES`).
-
-    Examples
-    --------
-    >>> df = tokenize(["Iran and Iraq signed a security pact.", "The security pact holds."])
-    >>> ngrams(df, n=2).head(1).to_dict("records")
-    [{'ngram': 'security pact', 'n': 2, 'count': 2, 'doc_freq': 2}]
-    """
-    if n < 1:
-        raise ValueError(f"n must be >= 1, got {n}")
-    need = {"doc_id", "sent_id", term, "is_stop", "is_punct"}
-    missing = need - set(tokens.columns)
-    if missing:
-        from toolkit.errors import SchemaError
-
-        raise SchemaError(
-            f"token table lacks column(s) {sorted(missing)}; pass the output of tokenize()",
-            source="DataFrame",
-        )
-    table = _ngram_rows(tokens, n, term=term, drop_stop=drop_stop, drop_punct=drop_punct)
-    if table.empty:
-        return empty_frame(NGRAM_DTYPES)
-    grouped = table.groupby("ngram", sort=False)["doc_id"]
-    out = pd.DataFrame({"count": grouped.size(), "doc_freq": grouped.nunique()}).reset_index()
-    out.insert(1, "n", n)
-    out = out[out["count"] >= min_count]
-    out = out.sort_values(["count", "ngram"], ascending=[False, True], kind="stable")
-    return conform(out.reset_index(drop=True), NGRAM_DTYPES)
-
-
-def _ngram_rows(
-    tokens: pd.DataFrame, n: int, *, term: str, drop_stop: bool, drop_punct: bool
-) -> pd.DataFrame:
-    """Every n-gram occurrence, in token order: ``ngram, doc_id`` (and ``start, end`` when the
-    table has offsets). The one n-gram builder: :func:`ngrams` and ``keywords.occurrences``
-    both count these rows. n-grams stay within a sentence and never bridge a dropped token."""
-    words = tokens[term].astype(str).reset_index(drop=True)
-    ok = np.ones(len(tokens), dtype=bool)
-    if drop_stop:
-        ok &= ~tokens["is_stop"].to_numpy(dtype=bool)
-    if drop_punct:
-        ok &= ~tokens["is_punct"].to_numpy(dtype=bool)
-    doc = tokens["doc_id"].astype(str).reset_index(drop=True)
-    sent = tokens["sent_id"].reset_index(drop=True)
-    valid = pd.Series(ok)
-    gram = words
-    for k in range(1, n):
-        same = (doc.shift(-k) == doc) & (sent.shift(-k) == sent)
-        valid &= same & pd.Series(ok).shift(-k, fill_value=False)
-        gram = gram + " " + words.shift(-k, fill_value="")
-    data = {"ngram": gram[valid], "doc_id": doc[valid]}
-    if "start" in tokens.columns and "end" in tokens.columns:
-        end = tokens["end"].reset_index(drop=True)
-        data["start"] = tokens["start"].reset_index(drop=True)[valid]
-        data["end"] = (end.shift(-(n - 1), fill_value=0) if n > 1 else end)[valid]
-    return pd.DataFrame(data).reset_index(drop=True)
