@@ -6,8 +6,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from toolkit.report._execute import status_text
 from toolkit.report._files import write_text_atomic
-from toolkit.report._runner import status_text
 
 _STATES = {
     "running": (
