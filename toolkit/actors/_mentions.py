@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -46,6 +48,20 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     from toolkit.tokenize._marks import pair_marks
 
     return [(q.start, q.end) for q in pair_marks(text)[0]]
+
+
+def _outside(found: list[tuple], people: list[tuple]) -> list[tuple]:
+    """The gazetteer matches ``found`` that overlap no person span (``people`` rows in start
+    order): a match overlaps one iff the largest end of the persons starting before it ends
+    lies past its start."""
+    starts = [r[1] for r in people]
+    reach = list(accumulate((r[2] for r in people), max))
+    out = []
+    for f in found:
+        k = bisect_left(starts, f[1])
+        if k == 0 or reach[k - 1] <= f[0]:
+            out.append(f)
+    return out
 
 
 def _docs_and_quotes(text_or_corpus) -> Iterator[tuple[str, str, object, object]]:
@@ -158,8 +174,9 @@ def mentions(
     actor_type = table["actor_type"].tolist()
     label_type = table["label_type"].tolist()
     country = table["country"].tolist()
+    setup = None
     if persons:
-        from toolkit.people import resolve_people
+        from toolkit.people._find import _day, _resolve_rows, _setup
         from toolkit.people._registry import person_mentions, person_registry, read_registry
 
         if isinstance(registry, str) and registry == "corpus":
@@ -167,27 +184,25 @@ def mentions(
                                        corpus=text_or_corpus)
         elif registry is not None:
             registry = read_registry(registry)
+        setup = _setup(registry, leaders)
     rows: list[tuple] = []
     for doc_id, text, quotes, date in _docs_and_quotes(text_or_corpus):
         found = [f for f in matcher.find(text) if offices or actor_type[f[2]] != "office"]
-        people = None
-        if persons and text:
+        people: list[tuple] = []
+        if setup is not None and text:
             spans = quotes(text) if callable(quotes) else quotes
             quotes = spans
-            people = resolve_people(text, doc_id=doc_id, date=date, registry=registry,
-                                    leaders=leaders, quote_spans=spans, titles=False)
-            if len(people) == 0:
-                people = None
-        if not found and people is None:
+            people = _resolve_rows(setup, text, doc_id=str(doc_id), day=_day(date),
+                                   quote_spans=spans, titles=False)
+        if not found and not people:
             continue
         spans = quotes(text) if callable(quotes) else quotes
         doc_rows = []
-        if people is not None:
-            p_spans = list(zip(people["start"].tolist(), people["end"].tolist(), strict=True))
-            found = [f for f in found if not any(s < f[1] and f[0] < e for s, e in p_spans)]
-            for r in people.itertuples(index=False):
-                doc_rows.append((doc_id, r.start, r.end, r.surface, r.name, "person", r.kind,
-                                 r.country or None, r.in_quote, r.affiliation))
+        if people:
+            found = _outside(found, people)
+            for r in people:  # PERSON_COLUMNS order
+                doc_rows.append((str(doc_id), r[1], r[2], r[3], r[5], "person", r[10],
+                                 r[9] or None, r[11], r[7]))
         quoted = in_spans([f[0] for f in found], spans)
         last_place = -1  # end of the last place, for "visits to Tehran and Tokyo"
         for (s, e, i, label), q in zip(found, quoted, strict=True):

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from toolkit.people._lexicon import PARTICLES, Lexicon
 from toolkit.people._roles import (
-    _PREV_WORD,
     _affil,
     _alias_at,
     _apposition_after,
     _apposition_before,
     _is_head,
     _is_title_word,
+    _prev_word,
     _role_before,
 )
 
@@ -56,13 +56,17 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
     """Name runs with the role and affiliation words around them."""
     out = []
     for run in _RUN.finditer(text):
-        toks = [(m.start() + run.start(), m.end() + run.start(), m.group())
-                for m in _TOKEN.finditer(run.group())]
+        r0 = run.start()
+        toks = [(m.start() + r0, m.end() + r0, m.group()) for m in _TOKEN.finditer(run.group())]
+        if len(toks) == 1:  # one title or non-name word ("The", "But"): peeled to nothing
+            low = toks[0][2].lower()
+            if low in lex.not_names or _is_title_word(lex, toks[0][2]):
+                continue
         # peel titles, honorifics, gazetteer aliases and non-name words off the front
         i, limit = 0, run.end()
         honorific = False
-        before = _PREV_WORD.search(text, max(0, run.start() - 30), run.start())
-        titled = bool(before) and _is_title_word(lex, before.group(1))
+        before = _prev_word(text, max(0, r0 - 30), r0)
+        titled = bool(before) and _is_title_word(lex, before[2])
         while i < len(toks):
             s, e, w = toks[i]
             low = w.lower()

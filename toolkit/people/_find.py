@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -75,7 +76,12 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     words of ``b`` among those of ``a``."""
     if not a or not b:
         return False
-    na, nb = norm_name(" ".join(a)).split(), norm_name(" ".join(b)).split()
+    return _same_folded(" ".join(a), " ".join(b))
+
+
+@lru_cache(maxsize=65536)
+def _same_folded(a: str, b: str) -> bool:
+    na, nb = norm_name(a).split(), norm_name(b).split()
     if not na or not nb:
         return False
     if len(nb) == 1 and len(na) >= 3 and nb[0] in na[1:]:
@@ -151,16 +157,37 @@ def resolve_people(
      ['Zarif', 'Mohammad Javad Zarif', 'Foreign Minister', 'Iran', 'surname'],
      ['the minister', 'Mohammad Javad Zarif', 'Foreign Minister', 'Iran', 'title']]
     """
-    lex = lexicon()
-    idx = leader_index(leaders)
-    day = None if date is None or (not isinstance(date, str) and pd.isna(date)) \
-        else pd.Timestamp(date).tz_localize(None) if pd.Timestamp(date).tzinfo \
-        else pd.Timestamp(date)
+    setup = _setup(registry, leaders)
+    rows = _resolve_rows(setup, text, doc_id=doc_id, day=_day(date), quote_spans=quote_spans,
+                         titles=titles)
+    return conform(pd.DataFrame(rows, columns=PERSON_COLUMNS), PERSON_DTYPES)
+
+
+def _day(date: object) -> pd.Timestamp | None:
+    """An article's date as a naive Timestamp (None when missing)."""
+    if date is None or (not isinstance(date, str) and pd.isna(date)):
+        return None
+    day = pd.Timestamp(date)
+    return day.tz_localize(None) if day.tzinfo else day
+
+
+def _setup(registry: pd.DataFrame | None, leaders) -> tuple:
+    """What :func:`_resolve_rows` reads for every document: lexicon, registry index, leaders."""
+    reg = _registry_index(registry) if registry is not None and len(registry) else {}
+    return lexicon(), reg, leader_index(leaders)
+
+
+def _resolve_rows(setup: tuple, text: str, *, doc_id: str, day, quote_spans, titles: bool
+                  ) -> list[tuple]:
+    """The rows of :func:`resolve_people` (tuples in :data:`PERSON_COLUMNS` order), no frame:
+    what :func:`person_mentions` and :func:`toolkit.actors.mentions` call per document."""
+    lex, reg, idx = setup
+    cands = _candidates(lex, text)
+    if not cands:
+        return []
     spans = sorted(_quote_spans(text) if quote_spans is None else quote_spans)
     lefts = [s for s, _ in spans]
-    cands = _candidates(lex, text)
-    lower_words = set(_LOWER_WORD.findall(text)) if cands else set()
-    reg = _registry_index(registry) if registry is not None and len(registry) else {}
+    lower_words = set(_LOWER_WORD.findall(text))
     ents: list[_Entity] = []
     accepted: list[_Mention] = []
     # pass 1: multi-word names (and single words with evidence of a title or apposition)
@@ -204,7 +231,7 @@ def resolve_people(
     if titles and ents:
         rows.extend(_titles_alone(lex, text, doc_id, accepted, ents, spans, lefts))
         rows.sort(key=lambda r: r[1])
-    return conform(pd.DataFrame(rows, columns=PERSON_COLUMNS), PERSON_DTYPES)
+    return rows
 
 
 def _attach(ents: list[_Entity], m: _Mention, accepted: list[_Mention]) -> None:
@@ -252,7 +279,7 @@ def _finish(e: _Entity, accepted: list[_Mention], reg: dict, idx: LeaderIndex | 
             e.affiliation, e.country, e.source = hit["affiliation"], hit["country"], "registry"
     pos = find_leader(idx, key, day) if idx is not None else None
     if pos is not None:
-        row = idx.table.iloc[pos]
+        row = idx.records[pos]
         if hit is None:
             e.person_id = row["person_id"]
         if len(e.tokens) == 1 or _same_person(row["name"].split(), e.tokens):

@@ -81,6 +81,7 @@ class LeaderIndex:
     index: dict[str, list[tuple[int, bool]]]
     start: list
     end: list
+    records: list[dict]  # the table's rows as dicts (read per mention without pandas)
 
 
 @lru_cache(maxsize=4)
@@ -93,8 +94,9 @@ def _leader_index_cached(key: int) -> LeaderIndex:
 def build_leader_index(table: pd.DataFrame) -> LeaderIndex:
     from toolkit.actors._leaders import _index
 
-    return LeaderIndex(table=table.reset_index(drop=True), index=_index(table),
-                       start=table["start_date"].tolist(), end=table["end_date"].tolist())
+    table = table.reset_index(drop=True)
+    return LeaderIndex(table=table, index=_index(table), start=table["start_date"].tolist(),
+                       end=table["end_date"].tolist(), records=table.to_dict("records"))
 
 
 def leader_index(leaders: pd.DataFrame | bool | None) -> LeaderIndex | None:
@@ -128,7 +130,6 @@ def find_leader(idx: LeaderIndex, name: str, date: pd.Timestamp | None) -> int |
         return None
     full = [p for p, short in hits if not short]
     chosen = full or [p for p, _ in hits]
-    ids = idx.table["person_id"]
-    if len({ids.iat[p] for p in chosen}) > 1:
+    if len({idx.records[p]["person_id"] for p in chosen}) > 1:
         return None
     return max(chosen, key=lambda p: idx.start[p])

@@ -10,7 +10,7 @@ import pandas as pd
 
 from toolkit._docs import TextOrCorpus, iter_docs
 from toolkit._frames import conform
-from toolkit.people._find import PERSON_COLUMNS, PERSON_DTYPES, resolve_people
+from toolkit.people._find import PERSON_COLUMNS, PERSON_DTYPES, _day, _resolve_rows, _setup
 from toolkit.people._lexicon import norm_name
 
 #: Column -> dtype of :func:`person_registry` (rows or no rows).
@@ -128,17 +128,13 @@ def person_mentions(
                                    corpus=text_or_corpus)
     elif registry is not None:
         registry = read_registry(registry)
-    frames = []
+    setup = _setup(registry, leaders)
+    rows: list[tuple] = []
     for doc_id, text, date, quotes in _docs_with_dates(text_or_corpus):
-        if not text:
-            continue
-        found = resolve_people(text, doc_id=doc_id, date=date, registry=registry,
-                               leaders=leaders, quote_spans=quotes, titles=titles)
-        if len(found):
-            frames.append(found)
-    if not frames:
-        return conform(pd.DataFrame(columns=PERSON_COLUMNS), PERSON_DTYPES)
-    return conform(pd.concat(frames, ignore_index=True), PERSON_DTYPES)
+        if text:
+            rows.extend(_resolve_rows(setup, text, doc_id=doc_id, day=_day(date),
+                                      quote_spans=quotes, titles=titles))
+    return conform(pd.DataFrame(rows, columns=PERSON_COLUMNS), PERSON_DTYPES)
 
 
 def _date_str(value) -> str:

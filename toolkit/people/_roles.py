@@ -7,7 +7,21 @@ import re
 
 from toolkit.people._lexicon import Lexicon
 
-_PREV_WORD = re.compile(r"(\S+)[ \t\xa0]+$")
+_PREV_WORD = re.compile(r"(\S+)[ \t\xa0]+$")  # what _prev_word finds, without a regex scan
+
+
+def _prev_word(text: str, lo: int, pos: int) -> tuple[int, int, str] | None:
+    """``(start, end, word)`` of ``_PREV_WORD.search(text, lo, pos)`` (the word before the
+    spaces that end ``text[lo:pos]``; ``$`` also before a final newline), found from the right
+    in C string methods instead of a regex tried at every position of the window."""
+    seg = text[lo:pos]
+    body = seg[:-1] if seg.endswith("\n") else seg
+    stripped = body.rstrip(" \t\xa0")
+    if len(stripped) == len(body) or not stripped or stripped[-1].isspace():
+        return None
+    word = stripped.rsplit(None, 1)[-1]
+    end = lo + len(stripped)
+    return end - len(word), end, word
 _APPOS_END = re.compile(r"\s*(?:[,;:)—–]|\.(?:\s|$)|\s(?:said|says|told|added)\b)")
 
 
@@ -39,12 +53,12 @@ def _alias_ending(lex: Lexicon, text: str, end: int) -> tuple[int, str] | None:
     pos = stop
     best = None
     for _ in range(5):  # up to five words back
-        m = _PREV_WORD.search(text, max(0, pos - 60), pos) if pos < stop else None
+        m = _prev_word(text, max(0, pos - 60), pos) if pos < stop else None
         if pos == stop:
             m2 = re.search(r"(\S+)$", text[max(0, pos - 60):pos])
             start = pos - len(m2.group(1)) if m2 else pos
         elif m:
-            start = m.start(1)
+            start = m[0]
         else:
             break
         start = max(start, 0)
@@ -71,22 +85,22 @@ def _role_before(lex: Lexicon, text: str, start: int) -> tuple[str, str, str, in
     role_start = role_end = None
     affiliation = country = ""
     while True:
-        m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+        m = _prev_word(text, max(0, pos - 40), pos)
         if not m:
             break
-        word = m.group(1)
+        word = m[2]
         if word == "of" and role_start is not None:
-            prev = _PREV_WORD.search(text, max(0, m.start(1) - 40), m.start(1))
-            if prev and prev.group(1).lower() in lex.heads:
-                pos = m.start(1)
+            prev = _prev_word(text, max(0, m[0] - 40), m[0])
+            if prev and prev[2].lower() in lex.heads:
+                pos = m[0]
                 continue
         if _is_title_word(lex, word) and word.lower() not in ("of", "the"):
             if lex.honorifics.get(word.lower()) is None:
-                role_start = m.start(1)
-                role_end = role_end or m.end(1)
-            pos = m.start(1)
+                role_start = m[0]
+                role_end = role_end or m[1]
+            pos = m[0]
             continue
-        hit = _alias_ending(lex, text, m.end(1))
+        hit = _alias_ending(lex, text, m[1])
         if hit:
             affiliation, country = _affil(lex, hit[1])
             pos = hit[0]
