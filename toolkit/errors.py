@@ -100,6 +100,7 @@ MESSAGES = {
     "report_interrupted": (
         "interrupted: the report in {out} is incomplete; run the same command again to complete it"
     ),
+    "claim_failed": "the prose says {statement!r}, but the output does not show it{detail}",
     "cache_unusable": "result cache off: {path} cannot be used ({detail}); running uncached",
     "cache_bad_entry": "cache entry {path} dropped and recomputed: {detail}",
     "plot_not_frame": "expected the DataFrame from {what}, got {kind}",

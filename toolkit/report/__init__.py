@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+from toolkit.report._claims import ClaimError, ClaimWarning, claim, is_default_corpus
 from toolkit.report._options import ReportOptionError
 from toolkit.report._output import (
     axes_no_data,
@@ -38,12 +39,16 @@ from toolkit.report._runner import run
 from toolkit.report._sections import has_values
 
 __all__ = [
+    "ClaimError",
+    "ClaimWarning",
     "ReportOptionError",
     "axes_no_data",
+    "claim",
     "corpus_fingerprint",
     "figure_no_data",
     "figure_problems",
     "has_values",
+    "is_default_corpus",
     "load_corpus",
     "progress_map",
     "record_input",

@@ -329,7 +329,7 @@ def load_corpus(
     from toolkit import datasets
 
     label = str(corpus)
-    shared = _shared_path(label, subset, kwargs)
+    shared = _shared_path(label, subset, kwargs, furniture=furniture)
     if shared is not None and shared.exists():
         df = pd.read_pickle(shared)  # loaded by an earlier notebook of this report run
     elif label == "news":
@@ -354,12 +354,15 @@ def load_corpus(
 SHARED_DIR = "_corpus"  # <report>/_corpus/: a file corpus loaded once per report run
 
 
-def _shared_path(label: str, subset: int | None, options: dict) -> Path | None:
+def _shared_path(
+    label: str, subset: int | None, options: dict, *, furniture: bool = True
+) -> Path | None:
     """Where this report run keeps the corpus ``label`` once loaded, or None.
 
     Only inside the report and for a corpus read from files: the first notebook loads it
     (a 103 MB file takes a while), the others read that copy. The key holds each file's
-    path, size and modification time, the loader options and the subset.
+    path, size and modification time, the loader options, the subset and ``furniture``
+    (a notebook that keeps the page furniture must not read a copy without it).
     """
     import glob
 
@@ -375,7 +378,7 @@ def _shared_path(label: str, subset: int | None, options: dict) -> Path | None:
         files = sorted(Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
     try:
         stamp = [(str(f.resolve()), f.stat().st_size, f.stat().st_mtime_ns) for f in files]
-        key = json.dumps([stamp, subset, options], sort_keys=True, default=str)
+        key = json.dumps([stamp, subset, options, bool(furniture)], sort_keys=True, default=str)
     except (OSError, TypeError):
         return None
     return root / SHARED_DIR / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.pkl"
