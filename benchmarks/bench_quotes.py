@@ -16,9 +16,12 @@ when the predictions together cover at least half of it; a speaker is right when
 speaker span overlaps the gold source span (a quote with no gold source is right when no speaker
 is predicted). Speed: articles per second of ``extract`` on one core, one article at a time
 (process CPU time, best of ``--repeat`` runs, so that other jobs on the machine weigh less).
-With ``--annotated`` it also times ``extract`` on the same articles as one plain corpus and as one
-:class:`toolkit.annotate.AnnotatedCorpus` annotated beforehand (annotation not timed). The output
-column with the quote is ``quote`` (``text[start:end]``).
+``--no-cue-gate`` runs ``extract(..., cue_gate=False)``: PolNeAR (PARC scheme) counts
+cognition and plan verbs with an infinitive ("plans to visit", "wants to"), which the default
+(the issue #12 guideline) does not. With ``--annotated`` it also times ``extract`` on the
+same articles as one plain corpus and as one :class:`toolkit.annotate.AnnotatedCorpus`
+annotated beforehand (annotation not timed). The output column with the quote is ``quote``
+(``text[start:end]``).
 """
 
 from __future__ import annotations
@@ -162,13 +165,17 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="print N wrong predictions / misses")
     ap.add_argument("--annotated", action="store_true",
                     help="also time a plain corpus and a pre-annotated corpus in one call each")
+    ap.add_argument("--no-cue-gate", action="store_true",
+                    help="extract(..., cue_gate=False): cognition/plan/agreement cues with an "
+                    "infinitive or object count too, as PolNeAR (PARC) annotates them")
     args = ap.parse_args(argv)
     docs = load(Path(args.shared), args.split)
     extract(docs[0][1], warn=False)  # warm up the word lists and the actor gazetteer
     times = []
     for _ in range(args.repeat):
         t0 = time.process_time()
-        frames = [extract(text, warn=False).assign(doc_id=doc_id) for doc_id, text, _ in docs]
+        frames = [extract(text, warn=False, cue_gate=not args.no_cue_gate).assign(doc_id=doc_id)
+                  for doc_id, text, _ in docs]
         times.append(time.process_time() - t0)
     elapsed = min(times)
     preds_by_doc: dict[str, list[dict]] = {}
@@ -186,7 +193,8 @@ def main(argv=None) -> int:
               "direct+mixed": {"direct", "mixed"}, "all": set(KINDS)}
     res = score(docs, preds_by_doc, groups)
     n_gold = sum(len(r) for _, _, r in docs)
-    print(f"PolNeAR {args.split}: {len(docs)} articles, {n_gold} gold attributions")
+    print(f"PolNeAR {args.split}: {len(docs)} articles, {n_gold} gold attributions"
+          f"{' (cue_gate=False)' if args.no_cue_gate else ''}")
     print(f"{'kind':<14}{'P':>7}{'R':>7}{'F1':>7}{'pred':>7}{'gold':>7}")
     for name, (p, r, f, n_p, n_g) in res.items():
         print(f"{name:<14}{p:7.3f}{r:7.3f}{f:7.3f}{n_p:7d}{n_g:7d}")

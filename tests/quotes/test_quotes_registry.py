@@ -35,7 +35,7 @@ def test_new_rule_one_function_one_line():
         got = quotes.extract(text)
     row = got[got["rule"] == "in-a-statement"].iloc[0]
     assert (row["quote"], row["cue"], row["speaker_name"]) == (
-        "restraint on all sides", "urged", "Javad Zarif")
+        "restraint on all sides", "urged", "Mohammad Javad Zarif")
     assert active_table() == TABLE  # the table is back as shipped
 
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+import numpy as np
 
 from toolkit.quotes._lexicon import Lexicon, load_lexicon
 from toolkit.quotes._speakers import Speakers
@@ -29,6 +32,16 @@ from toolkit.quotes._text import (
 from toolkit.tokenize._marks import Quote, pair_marks
 
 _APOSTROPHES = ("'", "’")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+@lru_cache(maxsize=1)
+def _finite_codes() -> np.ndarray:
+    """Codes of :func:`toolkit.annotate.pos_tags` that mark a finite verb or a modal."""
+    from toolkit.annotate import pos_tags
+
+    return np.array([k for k, t in enumerate(pos_tags()) if t.split("|")[0] in _FINITE],
+                    dtype=np.uint8)
 
 
 def _joins(text: str, ps: int, pe: int, s: int, e: int) -> bool:
@@ -92,7 +105,10 @@ class QuoteDoc(Speakers):
         self.doc_id = doc_id
         self.text = text
         self.lex = lex
+        self.cue_gate = True  # cognition, plan and agreement cues need a clause
         self._sentences = layer.sent_spans[:, :2].tolist()
+        # starts of finite verbs and modals (the layer's part-of-speech tags): a clause
+        self.finite = layer.start[np.isin(layer.pos, _finite_codes())].tolist()
         self.toks = [Tok(s, e, w, w.lower()) for s, e in
                      word_spans(text, layer.start.tolist(), layer.end.tolist())
                      for w in (text[s:e],)]
@@ -298,6 +314,11 @@ class QuoteDoc(Speakers):
                 return len(rest) <= th.speaker_sentence_max_rest_words and "that" not in rest \
                     and k <= th.speaker_sentence_max_cue_word
         return False
+
+    def finite_in(self, a: int, b: int) -> bool:
+        """A finite verb or modal starts in ``[a, b)``."""
+        k = bisect_left(self.finite, a)
+        return k < len(self.finite) and self.finite[k] < b
 
     def tok_index(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""

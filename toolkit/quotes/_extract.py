@@ -22,6 +22,7 @@ from toolkit.errors import ToolkitWarning
 from toolkit.quotes._doc import QuoteDoc
 from toolkit.quotes._frame import _INT_COLS, COLUMNS, DTYPES, MARK_DTYPES, doc_rows
 from toolkit.quotes._lexicon import Lexicon, load_lexicon, with_cues
+from toolkit.quotes._people import attach_people, people_spans
 from toolkit.quotes._registry import run
 from toolkit.tokenize._marks import pair_marks
 
@@ -46,6 +47,11 @@ def _actor_spans(texts: list[str], gazetteer) -> list[list[tuple[int, int, str]]
     return out
 
 
+def _titles(lex: Lexicon) -> frozenset[str]:
+    """Words that never start a person's name: titles, honorifics, speaker nouns."""
+    return lex.title_heads | lex.title_mods | lex.speaker_nouns
+
+
 def _lexicon(lexicon: Lexicon | str | Path | None, cues) -> Lexicon:
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
     return lex if cues is None else with_cues(lex, cues)
@@ -53,9 +59,12 @@ def _lexicon(lexicon: Lexicon | str | Path | None, cues) -> Lexicon:
 
 def extract_doc(doc_id: str, text: str, *, lexicon: Lexicon | None = None,
                 actor_spans: list | None = None, layer: Doc | None = None,
+                date: object = None, people: bool = True, cue_gate: bool = True,
                 ) -> tuple[list[dict], list[dict]]:
     """Rows of :func:`extract` and of :func:`check_marks` for one document (``layer``: its
-    :class:`toolkit.annotate.Doc`, annotated here when not given).
+    :class:`toolkit.annotate.Doc`, annotated here when not given; ``date``: the article's
+    date, for leaders' roles; ``people``: resolve speakers to persons; ``cue_gate``: see
+    :func:`extract`).
 
     >>> rows, problems = extract_doc("d", "“Yes,” he said.")
     >>> [r["rule"] for r in rows], problems
@@ -64,7 +73,14 @@ def extract_doc(doc_id: str, text: str, *, lexicon: Lexicon | None = None,
     if actor_spans is None:
         actor_spans = _actor_spans([text], None)[0]
     doc = QuoteDoc(doc_id, text, lexicon, actor_spans, layer=layer)
-    return doc_rows(doc, run(doc))
+    doc.cue_gate = cue_gate
+    found = run(doc)
+    rows, problems = doc_rows(doc, found)
+    if people and any(r["speaker_start"] is not None for r in rows):
+        spans = [(q.start, q.end) for q in doc.quotes]
+        attach_people(rows, people_spans(text, doc_id=doc_id, date=date, quote_spans=spans),
+                      text, actor_spans, _titles(doc.lex))
+    return rows, problems
 
 
 def extract(
@@ -73,6 +89,9 @@ def extract(
     cues: str | Path | pd.DataFrame | None = None,
     gazetteer: str | Path | pd.DataFrame | None = None,
     lexicon: Lexicon | str | Path | None = None,
+    people: bool = True,
+    cue_gate: bool = True,
+    cue_classes: tuple[str, ...] | list[str] | None = None,
     warn: bool = True,
 ) -> pd.DataFrame:
     """Extract quotations and attributions (who said what) with their speakers.
@@ -102,6 +121,20 @@ def extract(
         :func:`toolkit.actors.load_gazetteer`, or the frame it returns); default the shipped one.
     lexicon : Lexicon or path, optional
         The word lists (:func:`load_lexicon`, or a folder laid out as ``toolkit/data/quotes``).
+    people : bool, default True
+        Resolve speakers to persons with :func:`toolkit.people.resolve_people` (on the corpus
+        ``date`` when there is one): ``speaker_name`` becomes the person's canonical full name
+        ("Obama" -> "Barack Obama"), with ``person_id``, role and affiliation (stated in the
+        article, else from the leaders table). False: the names as the rules read them.
+    cue_gate : bool, default True
+        Cognition, plan and agreement cues (``believes``, ``plans``, ``agreed``: the classes
+        ``gated_class`` of ``function_words.csv``) make an attribution only with a that-clause,
+        a finite clause or a quotation after them ("agreed that ...", "believes Iran is ready"),
+        never with an infinitive or a noun object ("agreed to ship", "plans to visit", "saw the
+        killing as"). False also keeps those, as PARC-style schemes such as PolNeAR count them.
+    cue_classes : list of str, optional
+        Keep only rows whose ``cue_class`` is one of these (for example ``["speech",
+        "stance"]`` for speech acts alone); default every class.
     warn : bool, default True
         Warn (:class:`toolkit.errors.ToolkitWarning`) when some documents have unbalanced
         quotation marks.
@@ -109,9 +142,15 @@ def extract(
     Returns
     -------
     DataFrame
-        Columns ``quote_id, doc_id, start, end, quote, kind, cue, cue_start, cue_end, speaker,
-        speaker_start, speaker_end, speaker_name, speaker_role, speaker_affiliation, rule,
-        flags``; ``quote == text[start:end]`` for the corpus ``text`` (the quote column is
+        Columns ``quote_id, doc_id, start, end, quote, kind, cue, cue_start, cue_end,
+        cue_class, speaker, speaker_start, speaker_end, speaker_name, person_id, speaker_role,
+        speaker_affiliation, nested_source, rule, flags``. One row per attribution: a source it
+        is passed on through ("..., he said, according to AP") is ``nested_source``, not a
+        row. ``cue_class`` is the cue's class in ``cue_verbs.csv`` (``speech``, ``stance``,
+        ``cognition``, ``plan``, ``agreement``, ``report``; ``other`` for a verb the list
+        lacks; "according to", a colon and a continuation are ``speech``); ``person_id`` is
+        the person's id of :func:`toolkit.people.resolve_people` (empty for speakers who are
+        no person); ``quote == text[start:end]`` for the corpus ``text`` (the quote column is
         not named ``text``, so that it never collides with the corpus column when merged),
         likewise for the cue and speaker spans.
         Offsets are nullable ``Int64`` (<NA> where there is no cue or speaker), every other
@@ -129,14 +168,18 @@ def extract(
      ['indirect', 'He', 'Othman Al-Araji', 'Interior Minister', 'Iraq']]
     """
     lex = _lexicon(lexicon, cues)
-    layers = ensure_annotated(text_or_corpus).docs  # a plain corpus is annotated once
+    annotated = ensure_annotated(text_or_corpus)  # a plain corpus is annotated once
+    layers = annotated.docs
+    frame = annotated.corpus
+    dates = frame["date"].tolist() if "date" in frame.columns else [None] * len(layers)
     spans = _actor_spans([d.text for d in layers], gazetteer)
     rows: list[dict] = []
     n_bad = 0
-    for layer, actor_spans in zip(layers, spans, strict=True):
+    for layer, actor_spans, date in zip(layers, spans, dates, strict=True):
         doc_id = layer.doc_id
         found, problems = extract_doc(doc_id, layer.text, lexicon=lex, actor_spans=actor_spans,
-                                      layer=layer)
+                                      layer=layer, date=date, people=people,
+                                      cue_gate=cue_gate)
         for k, r in enumerate(found):
             r["quote_id"] = f"{doc_id}:q{k}"
         rows.extend(found)
@@ -148,6 +191,9 @@ def extract(
             ToolkitWarning,
             stacklevel=2,
         )
+    if cue_classes is not None:
+        keep = set(cue_classes)
+        rows = [r for r in rows if r["cue_class"] in keep]
     columns = {c: [r[c] for r in rows] for c in COLUMNS}
     for c in _INT_COLS:
         columns[c] = pd.array(columns[c], dtype="Int64")

@@ -19,12 +19,15 @@ COLUMNS = [
     "cue",
     "cue_start",
     "cue_end",
+    "cue_class",
     "speaker",
     "speaker_start",
     "speaker_end",
     "speaker_name",
+    "person_id",
     "speaker_role",
     "speaker_affiliation",
+    "nested_source",
     "rule",
     "flags",
 ]
@@ -36,6 +39,21 @@ DTYPES: dict[str, str] = {c: "Int64" if c in _INT_COLS else "str" for c in COLUM
 MARK_DTYPES: dict[str, str] = {"doc_id": "str", "start": "int64", "end": "int64", "mark": "str",
                                "problem": "str"}
 
+
+
+def cue_class(doc: QuoteDoc, a: Candidate) -> str | None:
+    """The class of the candidate's cue (``cue_verbs.csv``): ``according to``, a colon and a
+    continuation are ``speech``; a verb the lexicon lacks (``quote-speaker-verb``, ``subject-
+    verb-quote``) is ``other``."""
+    if a.cue_class:
+        return a.cue_class
+    if a.cue is None:
+        return "speech" if a.speaker is not None else None
+    word = " ".join(doc.text[a.cue[0]:a.cue[1]].lower().split())
+    if word in {"according to", ":"}:
+        return "speech"
+    form = doc.lex.cue_forms.get(word)
+    return form[1] if form else "other"
 
 
 def doc_rows(doc: QuoteDoc, found: list[Candidate]) -> tuple[list[dict], list[dict]]:
@@ -66,8 +84,15 @@ def doc_rows(doc: QuoteDoc, found: list[Candidate]) -> tuple[list[dict], list[di
             "speaker_name": (sp.name or (None if sp.pronoun else speaker_txt)) if sp else None,
             "speaker_role": (sp.role or None) if sp else None,
             "speaker_affiliation": (sp.affiliation or None) if sp else None,
+            "nested_source": a.nested_source or None,
             "rule": a.rule,
             "flags": doc.flags(a.start, a.end),
+            "cue_class": cue_class(doc, a),
+            "person_id": None,
+            # for the people pass (toolkit.quotes._people), not columns
+            "_pronoun": bool(sp and sp.pronoun),
+            "_person": bool(sp and sp.person),
+            "_coordinated": bool(speaker_txt and " and " in speaker_txt),
         })
     problems = [
         {"doc_id": doc_id, "start": p.start, "end": p.end, "mark": p.mark, "problem": p.problem}

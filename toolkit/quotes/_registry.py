@@ -5,7 +5,7 @@ Adding a rule is one function (see :mod:`toolkit.quotes.rules`), one line in ``T
 
 >>> names = [r.name for r in TABLE]
 >>> names[:3], names[-1]
-(['speaker-colon', 'according-to', 'asked'], 'quote-only')
+(['speaker-colon', 'according-to', 'clause-gate'], 'quote-only')
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class Rule:
 TABLE: tuple[Rule, ...] = (
     Rule("speaker-colon", "headline", 100, "unit", headline.speaker_colon),
     Rule("according-to", "according_to", 200, "cue", according_to.according_to),
+    Rule("clause-gate", "indirect", 205, "cue", indirect.clause_gate),
     Rule("asked", "indirect", 210, "cue", indirect.asked),
     Rule("participle", "indirect", 220, "cue", indirect.participle),
     Rule("passive", "indirect", 230, "cue", indirect.passive),
@@ -69,7 +70,7 @@ def registered(*rules: Rule) -> Iterator[tuple[Rule, ...]]:
     >>> def nothing(doc, ctx):
     ...     return None
     >>> with registered(Rule("nothing", "test", 245, "cue", nothing)) as table:
-    ...     [r.name for r in table][5:7]
+    ...     [r.name for r in table][6:8]
     ['speaker-cue', 'nothing']
     >>> len(active_table()) == len(TABLE)
     True

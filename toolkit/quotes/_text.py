@@ -62,7 +62,9 @@ class Candidate:
 
     ``parts`` holds the quoted pieces of an interrupted quote; ``sets_speaker`` says whether an
     accepted candidate makes its speaker the unit's speaker (read by later rules and by
-    ``continuation`` in the next units).
+    ``continuation`` in the next units). ``cue_class`` is the cue's class when the rule knows
+    it (else read from the cue's words); ``nested_source`` a source the content is attributed
+    through ("..., he said, according to AP").
     """
 
     start: int
@@ -73,6 +75,8 @@ class Candidate:
     parts: list[tuple[int, int]] = field(default_factory=list)
     flags: str = ""
     sets_speaker: bool = True
+    cue_class: str = ""
+    nested_source: str = ""
 
 
 def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> tuple[int, int]:

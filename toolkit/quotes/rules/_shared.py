@@ -17,6 +17,7 @@ from toolkit.quotes._text import _OPENERS, _THAT, _WORD, Speaker
 def cues(doc: QuoteDoc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str, bool, bool]]]:
     """Cue tokens in ``[ti, tj)``: (first token, one past last token, (lemma, class, quote_ok))."""
     toks, forms, th = doc.toks, doc.lex.cue_forms, doc.lex.th
+    noun_before = getattr(doc.lex.fw, "noun_before", frozenset())
     out = []
     headline: bool | None = None  # worked out only when a capitalised cue shows up
     i = ti
@@ -31,7 +32,7 @@ def cues(doc: QuoteDoc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str
             continue
         if i + 1 < tj:
             two = f"{low} {toks[i + 1].low}"
-            if two in forms:
+            if two in forms and not (i - 1 >= ti and toks[i - 1].low in noun_before):
                 out.append((i, i + 2, forms[two]))
                 i += 2
                 continue
@@ -42,8 +43,10 @@ def cues(doc: QuoteDoc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str
             headline = len(long_words) >= th.headline_min_long_words and sum(
                 w[0].isupper() for w in long_words) >= th.headline_capital_share * len(long_words)
         if low in forms and (toks[i].text.islower() or i == ti or (headline and i > ti) or
-                             (i - 1 >= ti and toks[i - 1].text in _OPENERS)):
-            # a capitalised cue inside a sentence is part of a name ("the United States")
+                             (i - 1 >= ti and toks[i - 1].text in _OPENERS)) \
+                and not (i - 1 >= ti and toks[i - 1].low in noun_before):
+            # a capitalised cue inside a sentence is part of a name ("the United States"); after
+            # an article, a possessive or "of" it is a noun or an adjective ("his remarks")
             out.append((i, i + 1, forms[low]))
         i += 1
     return out

@@ -1,8 +1,9 @@
 """Indirect family: a cue verb with its speaker before it and the content after (or before).
 
-Rules: ``asked`` ("Asked whether ..., X said"), ``participle`` (", saying that ..."),
-``passive`` (drops "he was told" and adjectival "-ing" words), ``speaker_cue`` (the speaker
-before the cue: ``speaker-cue-content``, ``content-speaker-cue`` or ``interrupted``).
+Rules: ``clause_gate`` (a cognition, plan or agreement cue without a clause), ``asked`` ("Asked
+whether ..., X said"), ``participle`` (", saying that ..."), ``passive`` (drops "he was told"
+and adjectival "-ing" words), ``speaker_cue`` (the speaker before the cue: ``speaker-cue-
+content``, ``content-speaker-cue`` or ``interrupted``).
 
 >>> from toolkit.quotes._doc import QuoteDoc
 >>> from toolkit.quotes._context import Context, Cue
@@ -53,6 +54,41 @@ def participle(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     if doc.alnum(a, b) >= doc.lex.th.participle_min_alnum:
         return [Candidate(a, b, span, sp, "participle", sets_speaker=False)]
     return []
+
+
+def clause_gate(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
+    """A cue of a gated class (cognition, plan, agreement: ``gated_class`` in
+    ``function_words.csv``) followed by words that are no that-clause, no finite clause and no
+    quotation ("agreed to ship", "plans to visit", "saw the killing as") is no attribution: the
+    cue is taken and nothing found (cue rule). A cue with its content before it ("Iran is
+    ready, he believes.") passes.
+
+    >>> from toolkit.quotes._doc import QuoteDoc
+    >>> from toolkit.quotes._context import Context, Cue
+    >>> doc = QuoteDoc("d", "Iran agreed to ship the uranium abroad.")
+    >>> clause_gate(doc, Context(0, 39, 0, 8, cue=Cue(1, 2, "agree", "agreement", 0, 0)))
+    []
+    """
+    cue = ctx.cue
+    gated = getattr(doc.lex.fw, "gated_class", frozenset())
+    if cue is None or cue.cls not in gated or not doc.cue_gate:
+        return None
+    toks, th = doc.toks, doc.lex.th
+    k = cue.j
+    if k >= ctx.tj or not toks[k].text[:1].isalnum() and toks[k].text not in _OPEN_MARKS:
+        return None  # content before the cue, or a colon and a quote
+    end = k
+    while end < ctx.tj and end - k < th.gate_clause_tokens and (
+            toks[end].text[:1].isalnum() or toks[end].text in _OPEN_MARKS):
+        if toks[end].text in _OPEN_MARKS or doc.in_quote[end]:
+            return None  # a quotation
+        end += 1
+    if toks[k].low == "that" or doc.finite_in(toks[k].start, toks[end - 1].end):
+        return None
+    return []
+
+
+_OPEN_MARKS = frozenset({"“", '"', "``", "«"})
 
 
 def _passive(doc: QuoteDoc, ctx: Context) -> bool:

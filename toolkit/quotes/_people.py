@@ -1,0 +1,147 @@
+"""Speakers as people: canonical name, ``person_id``, role and affiliation from
+:func:`toolkit.people.resolve_people`, and state or organisation names for other speakers.
+
+The rules find a speaker span ("Obama", "he", "the Russian diplomat", "Tehran"); this pass,
+run once per document after them, reads the document's person mentions (names, surnames and
+titles alone, resolved inside the document, with leaders' roles on the article's date) and
+gives the row the person's fullest name, id, role and affiliation. A pronoun the rules
+resolved to a person takes that person's mention before it. A speaker that is no person keeps
+its words without a leading article, or the gazetteer's name when the span is one actor
+mention ("Tehran" -> "Iran").
+
+>>> t = "Iranian Foreign Minister Javad Zarif spoke. Zarif said talks would go on."
+>>> ppl = people_spans(t, quote_spans=[])
+>>> row = {"speaker_start": 44, "speaker_end": 49, "speaker_name": "Zarif",
+...        "speaker_role": None, "speaker_affiliation": None, "_pronoun": False,
+...        "_person": True, "_coordinated": False}
+>>> attach_people([row], ppl, t, [])[0]["speaker_name"]
+'Mohammad Javad Zarif'
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+_DETS = ("the ", "The ")
+
+
+@dataclass(slots=True, frozen=True)
+class PersonSpan:
+    """One person mention of :func:`toolkit.people.resolve_people`."""
+
+    start: int
+    end: int
+    person_id: str
+    name: str
+    role: str
+    affiliation: str
+    kind: str
+    in_quote: bool
+
+
+def _s(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def people_spans(text: str, *, doc_id: str = "doc0", date=None,
+                 quote_spans: list[tuple[int, int]] | None = None) -> list[PersonSpan]:
+    """The person mentions of ``text`` (names, surnames and titles alone), in text order."""
+    from toolkit.people import resolve_people
+
+    df = resolve_people(text, doc_id=doc_id, date=date, quote_spans=quote_spans, titles=True)
+    cols = [df[c].tolist() for c in ("start", "end", "person_id", "name", "role",
+                                     "affiliation", "kind", "in_quote")]
+    return [PersonSpan(int(s), int(e), _s(pid), _s(n), _s(r), _s(a), _s(k), bool(q))
+            for s, e, pid, n, r, a, k, q in zip(*cols, strict=True)]
+
+
+def _surname(name: str) -> str:
+    words = name.replace("’s", "").replace("'s", "").split()
+    return words[-1].lower() if words else ""
+
+
+def _by_name(people: list[PersonSpan], starts: list[int], name: str,
+             before: int) -> PersonSpan | None:
+    """The mention of the person called ``name`` (same surname) last before ``before``, else the
+    first after it."""
+    sur = _surname(name)
+    if not sur:
+        return None
+    best = None
+    for p in people[:bisect_left(starts, before)]:
+        if not p.in_quote and p.kind != "title" and _surname(p.name) == sur:
+            best = p
+    if best is None:
+        best = next((p for p in people if p.kind != "title" and not p.in_quote
+                     and _surname(p.name) == sur), None)
+    return best
+
+
+def _overlapping(people: list[PersonSpan], starts: list[int], s: int,
+                 e: int) -> PersonSpan | None:
+    """The person mention inside the speaker span ``[s, e)``: the first name or surname, else a
+    title alone."""
+    hits = [p for p in people[max(bisect_left(starts, s) - 1, 0):bisect_left(starts, e)]
+            if p.start < e and p.end > s and not p.in_quote]
+    named = [p for p in hits if p.kind != "title"]
+    return (named or hits or [None])[0]
+
+
+def _actor_name(text: str, s: int, e: int, actor_spans: dict[int, tuple[int, str]]) -> str:
+    """The actor's name when ``text[s:e]`` (without a leading article) is one actor mention."""
+    if text.startswith(_DETS, s):
+        s += 4
+    hit = actor_spans.get(s)
+    if hit is not None and hit[0] >= e - 2 and not text[hit[0]:e].strip(" ’'s"):
+        return hit[1]
+    return ""
+
+
+def _strip_title(name: str, titles: frozenset[str]) -> str:
+    """``name`` without leading title words ("Journalist Yashar Ali" -> "Yashar Ali")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
+        words.pop(0)
+    return " ".join(words)
+
+
+def attach_people(rows: list[dict], people: list[PersonSpan], text: str,
+                  actor_spans: list[tuple[int, int, str]],
+                  titles: frozenset[str] = frozenset()) -> list[dict]:
+    """Fill ``speaker_name``, ``person_id``, ``speaker_role`` and ``speaker_affiliation`` of
+    ``rows`` (in place; returned) from the document's person mentions and actor spans
+    (``titles``: words stripped from the front of a person's name)."""
+    starts = [p.start for p in people]
+    actors = {s: (e, a) for s, e, a in actor_spans}
+    for r in rows:
+        r.setdefault("person_id", None)
+        s, e = r.get("speaker_start"), r.get("speaker_end")
+        if s is None or r.get("_coordinated"):
+            continue
+        hit = None
+        if r.get("_pronoun"):
+            if r.get("speaker_name"):
+                hit = _by_name(people, starts, r["speaker_name"], s)
+        else:
+            hit = _overlapping(people, starts, s, e)
+            if (hit is None or hit.kind == "title") and r.get("_person") \
+                    and r.get("speaker_name"):
+                # a title alone the rules resolved themselves ("the Iraqi minister"): theirs
+                # compares every role word, not only the head
+                hit = _by_name(people, starts, r["speaker_name"], s) or hit
+        if hit is not None:
+            r["speaker_name"] = _strip_title(hit.name, titles) or r["speaker_name"]
+            r["person_id"] = hit.person_id or None
+            r["speaker_role"] = hit.role or r["speaker_role"]
+            r["speaker_affiliation"] = hit.affiliation or r["speaker_affiliation"]
+            continue
+        if r.get("_person") or r.get("_pronoun"):
+            continue
+        name = _actor_name(text, s, e, actors)
+        if name:
+            r["speaker_name"] = name
+            r["speaker_affiliation"] = r["speaker_affiliation"] or name
+        elif r.get("speaker_name") and r["speaker_name"].startswith(_DETS):
+            r["speaker_name"] = r["speaker_name"][4:]
+    return rows
