@@ -95,6 +95,41 @@ def test_leaders_fill_is_date_aware():
     assert own["affiliation_source"].tolist() == ["text"]
 
 
+def test_undated_leader_gets_only_what_all_terms_agree_on(tmp_path):
+    # one person, two offices of one state, and a second person with offices of two bodies
+    table = pd.DataFrame({
+        "person_id": ["x-roe", "x-roe", "x-poe", "x-poe", "x-lee"],
+        "name": ["Ann Roe", "Ann Roe", "Bo Poe", "Bo Poe", "Cy Lee"],
+        "aliases": ["Roe", "Roe", "Poe", "Poe", "Lee"],
+        "country_or_org": ["Iraq", "Iraq", "Iraq", "United Nations", "Oman"],
+        "role": ["defence_minister", "foreign_minister", "un_ambassador",
+                 "secretary_general", "head_of_state"],
+        "role_title": ["Defence Minister", "Foreign Minister", "Ambassador to the UN",
+                       "Secretary-General", "Sultan"],
+        "start": ["2001", "2005", "2001", "2006", "2001"],
+        "end": ["2004", "2008", "2005", "2010", ""],
+        "acting": ["false"] * 5, "source": ["test"] * 5, "notes": [""] * 5,
+    })
+    table.to_csv(tmp_path / "leaders.csv", index=False)
+    leaders = actors.load_leaders(tmp_path / "leaders.csv")
+    text = "Roe said yes. Poe said no. Lee said maybe."
+    undated = people.resolve_people(text, leaders=leaders)
+    assert undated["role"].tolist() == ["", "", "Sultan"]
+    assert undated["affiliation"].tolist() == ["Iraq", "", "Oman"]
+    assert undated["name"].tolist() == ["Ann Roe", "Bo Poe", "Cy Lee"]
+    dated = people.resolve_people(text, leaders=leaders, date="2007-06-01")
+    assert dated["role"].tolist() == ["Foreign Minister", "Secretary-General", "Sultan"]
+    assert dated["affiliation"].tolist() == ["Iraq", "United Nations", "Oman"]
+    # the shipped table: Hammond was Defence, then Foreign Secretary
+    hammond = people.resolve_people("Hammond said the deal was good.")
+    assert hammond[["role", "affiliation"]].values.tolist() == [["", "United Kingdom"]]
+    on_day = people.resolve_people("Hammond said the deal was good.", date="2015-03-01")
+    assert on_day["role"].tolist() == ["Foreign Secretary"]
+    found = actors.mentions("Hammond said the deal was good.")
+    assert found.loc[found["actor_type"] == "person", "affiliation"].tolist() == [
+        "United Kingdom"]
+
+
 def test_registry_merges_variants_across_documents_and_resolves_bare_names():
     corpus = pd.DataFrame({
         "doc_id": ["a", "b", "c"],

@@ -209,6 +209,12 @@ def lookup_leader(name: str, as_of: object = None, *,
     ``as_of``); several people give no rows. A full name or multi-word alias gives every
     row it matches.
 
+    Without ``as_of`` the rows are every term of the person, which may differ in office and
+    even state or organisation (Philip Hammond: Defence, then Foreign Secretary; Zarif: UN
+    ambassador, then foreign minister): take the role of an undated mention only when all
+    rows agree on it, and the ``country_or_org`` likewise, as :func:`toolkit.people.resolve_people`
+    and :func:`toolkit.actors.mentions` do. With ``as_of`` the rows are the terms held that day.
+
     Parameters
     ----------
     name : str
@@ -230,6 +236,10 @@ def lookup_leader(name: str, as_of: object = None, *,
     ['Hillary Clinton']
     >>> lookup_leader("Clinton").empty    # Bill and Hillary: a bare surname is ambiguous
     True
+    >>> lookup_leader("Hammond")["role_title"].tolist()    # undated: two offices, no one role
+    ['Foreign Secretary', 'Defence Secretary']
+    >>> lookup_leader("Hammond", "2013-01-01")["role_title"].tolist()
+    ['Defence Secretary']
     """
     table = load_leaders() if leaders is None else leaders
     hits = _index(table).get(_norm(str(name)), [])

@@ -125,7 +125,8 @@ def mentions(
         Also return people (:func:`toolkit.people.resolve_people`): ``actor_type`` ``person``,
         ``actor`` the canonical full name, ``label_type`` ``name`` or ``surname``,
         ``affiliation`` the state or organisation they speak for (from the text, the
-        registry or the leaders table on the corpus ``date``) and ``country`` its ISO code.
+        registry or the leaders table on the corpus ``date``; undated, only what all of a
+        leader's terms agree on) and ``country`` its ISO code.
         A gazetteer match inside a person's name is dropped.
     places : bool, default True
         Mark capitals and seats used as a dateline ("TEHRAN (Reuters) -") or a location

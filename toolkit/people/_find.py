@@ -16,6 +16,7 @@ from toolkit.people._lexicon import (
     LeaderIndex,
     Lexicon,
     find_leader,
+    leader_facts,
     leader_index,
     lexicon,
     norm_name,
@@ -107,7 +108,10 @@ def resolve_people(
     "the head of the AEOI, Mohammad Eslami,"), and links a surname or a shorter form to the
     full name given elsewhere in the text (one ``person_id``). Role and affiliation not given in
     the text come from ``registry`` (:func:`person_registry`) and then from the leaders table
-    (:func:`toolkit.actors.lookup_leader`, on ``date``). With ``titles=True`` a title alone
+    (:func:`toolkit.actors.lookup_leader`): on ``date``, the term held that day; without a
+    date, the state or organisation only when all the person's terms agree on it and the role
+    only when all terms have the same one (an undated "Hammond": United Kingdom, no role, as he
+    was Defence and then Foreign Secretary). With ``titles=True`` a title alone
     ("the minister", "the foreign minister") is a mention of the last person before it whose
     role has the same head word, never of a name inside a quotation. Runs with a word of
     ``not_person_words`` (Ministry, Council, Times ...), acronyms, gazetteer names (states,
@@ -125,7 +129,8 @@ def resolve_people(
     doc_id : str, default "doc0"
         Written into the ``doc_id`` column.
     date : date-like, optional
-        The article's date: the leaders table and the registry's roles are read on that day.
+        The article's date: the leaders table is read on that day (without it, only what all
+        of a leader's terms agree on).
     registry : DataFrame, optional
         A person registry (:func:`person_registry`, possibly corrected by hand).
     leaders : DataFrame or bool, default True
@@ -284,10 +289,11 @@ def _finish(e: _Entity, accepted: list[_Mention], reg: dict, idx: LeaderIndex | 
             e.person_id = row["person_id"]
         if len(e.tokens) == 1 or _same_person(row["name"].split(), e.tokens):
             e.name = row["name"]  # "Javad Zarif" -> "Mohammad Javad Zarif"
+        role, where = leader_facts(idx, pos, day)
         if not e.role:
-            e.role = row["role_title"]
-        if not e.affiliation:
-            e.affiliation, e.source = row["country_or_org"], "leaders"
+            e.role = role
+        if not e.affiliation and where:
+            e.affiliation, e.source = where, "leaders"
             e.country = _country_of(e.affiliation)
     if not e.person_id:
         e.person_id = _slug(e.name)

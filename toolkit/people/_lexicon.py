@@ -82,6 +82,7 @@ class LeaderIndex:
     start: list
     end: list
     records: list[dict]  # the table's rows as dicts (read per mention without pandas)
+    terms: dict[str, list[int]]  # person_id -> row positions of all the person's terms
 
 
 @lru_cache(maxsize=4)
@@ -95,8 +96,12 @@ def build_leader_index(table: pd.DataFrame) -> LeaderIndex:
     from toolkit.actors._leaders import _index
 
     table = table.reset_index(drop=True)
+    terms: dict[str, list[int]] = {}
+    for pos, pid in enumerate(table["person_id"].tolist()):
+        terms.setdefault(pid, []).append(pos)
     return LeaderIndex(table=table, index=_index(table), start=table["start_date"].tolist(),
-                       end=table["end_date"].tolist(), records=table.to_dict("records"))
+                       end=table["end_date"].tolist(), records=table.to_dict("records"),
+                       terms=terms)
 
 
 def leader_index(leaders: pd.DataFrame | bool | None) -> LeaderIndex | None:
@@ -133,3 +138,17 @@ def find_leader(idx: LeaderIndex, name: str, date: pd.Timestamp | None) -> int |
     if len({idx.records[p]["person_id"] for p in chosen}) > 1:
         return None
     return max(chosen, key=lambda p: idx.start[p])
+
+
+def leader_facts(idx: LeaderIndex, pos: int, date: pd.Timestamp | None) -> tuple[str, str]:
+    """``(role_title, country_or_org)`` the leaders table gives for row ``pos``: on a date,
+    that term's; without one, each only when all the person's terms agree (else empty), so
+    an undated "Hammond" gets the United Kingdom but no role (Defence, then Foreign
+    Secretary), and an undated "Zarif" Iran but no role (UN ambassador, then minister)."""
+    row = idx.records[pos]
+    if date is not None and not pd.isna(date):
+        return row["role_title"], row["country_or_org"]
+    terms = [idx.records[p] for p in idx.terms.get(row["person_id"], [pos])]
+    role = row["role_title"] if len({t["role_title"] for t in terms}) == 1 else ""
+    where = row["country_or_org"] if len({t["country_or_org"] for t in terms}) == 1 else ""
+    return role, where
