@@ -185,3 +185,35 @@ def test_allsides_no_furniture_in_top_collocations_or_keyness(allsides):
         if _furniture_in(key.term):
             found[outlet] = _furniture_in(key.term)
     assert found == {}
+
+
+def _pages(lead: str, n: int = 8) -> pd.DataFrame:
+    """Pages as the loader splits them (title, lede, body): the same ``lead`` paragraph first."""
+    rng = random.Random(3)
+    raw = [f"Talks of week {i}\n\n{lead}\n\n{_paragraph(rng)}\n\n{_paragraph(rng)}"
+           for i in range(n)]
+    return tc.load(pd.DataFrame({"doc_id": [f"p{i}" for i in range(n)], "outlet": "C",
+                                 "text": raw}), parse_pages=True)
+
+
+def test_a_lede_that_was_furniture_is_set_again_from_the_cleaned_text():
+    lead = "Watch the video report from our correspondent above"
+    corpus = _pages(lead)
+    assert (corpus["lede"] == lead).all()  # the loader took the repeated line as the lede
+    out = tc.remove_furniture(corpus)
+    assert not out["text"].str.contains(lead).any() and out["boilerplate"].str.contains(lead).all()
+    for text, lede in zip(out["text"], out["lede"], strict=True):
+        first = text.split("\n\n")[0]
+        assert lede == first and lede != lead and len(lede.split()) > 10
+    assert out["lede"].dtype == corpus["lede"].dtype
+
+
+def test_ledes_stay_where_nothing_was_cut_or_none_was_set():
+    lead = "A paragraph that opens only this one article and no other one"
+    corpus = _pages(lead, n=1)
+    out = tc.remove_furniture(corpus)
+    assert out["lede"].tolist() == corpus["lede"].tolist() == [lead]
+    plain = _corpus()  # no lede set (a plain corpus): furniture cut, still no lede invented
+    plain["lede"] = ""
+    out = tc.remove_furniture(plain)
+    assert out["notes"].str.contains("furniture_removed").any() and (out["lede"] == "").all()

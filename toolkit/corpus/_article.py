@@ -47,6 +47,17 @@ def _match(paragraph: str, furniture, wheres: set[str]) -> tuple[str, re.Match[s
     return None
 
 
+def lede_of(text: str) -> str:
+    """The lede of an article's ``text`` as the loader sets it: its first paragraph when there
+    are two or more (paragraphs are separated by blank lines), else ``""``.
+
+    >>> lede_of("The talks began.\\n\\nThey ended."), lede_of("One paragraph only.")
+    ('The talks began.', '')
+    """
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    return paragraphs[0] if len(paragraphs) > 1 else ""
+
+
 def _looks_like_title(paragraph: str) -> bool:
     words = paragraph.split()
     return (
@@ -146,6 +157,6 @@ def read_article(raw: str, *, furniture: str | None = None) -> dict[str, str | N
             take(*hit)
     removed.extend(tail)
     result["text"] = "\n\n".join(kept)
-    result["lede"] = kept[0] if len(kept) > 1 else ""
+    result["lede"] = lede_of(result["text"])
     result["boilerplate"] = "\n\n".join(removed)
     return result

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from toolkit.corpus._article import load_furniture
+from toolkit.corpus._article import lede_of, load_furniture
 
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"\S+")
@@ -116,6 +116,10 @@ def remove_furniture(
     The cut pieces are appended to ``boilerplate`` (joined by blank lines, after what was
     there), so ``text`` and ``boilerplate`` together still hold every character of the input
     apart from separating white space; ``notes`` gains ``furniture_removed=<pieces>``.
+    Where a document had a ``lede`` (the loader sets one for pages it splits, see
+    :func:`read_article`) and lost furniture, the lede is set again from the new ``text`` the
+    way the loader sets it (:func:`lede_of`): a lede that was furniture is replaced by the
+    first paragraph left.
     Offsets computed afterwards refer to the new ``text``: run this before any analysis.
     A sentence an outlet repeats in only a few articles (a background paragraph on one topic)
     stays: a line of running text (25 words or more, ending as a sentence ends) is
@@ -140,7 +144,8 @@ def remove_furniture(
     Returns
     -------
     pandas.DataFrame
-        A copy of ``corpus`` with ``text``, ``boilerplate`` and ``notes`` updated.
+        A copy of ``corpus`` with ``text``, ``boilerplate``, ``notes`` (and ``lede``, see
+        above) updated.
 
     Examples
     --------
@@ -223,6 +228,12 @@ def remove_furniture(
             notes.append("" if note is None or note is pd.NA else note)
     out["boilerplate"] = boiler
     out["notes"] = notes
+    if "lede" in out.columns:
+        ledes = [
+            lede_of(text) if k and isinstance(lede, str) and lede else lede
+            for lede, text, k in zip(out["lede"].tolist(), new_texts, counts, strict=True)
+        ]
+        out["lede"] = pd.Series(ledes, index=out.index, dtype=out["lede"].dtype)
     return out
 
 
