@@ -73,8 +73,9 @@ out = OUT or scratch.name
 # %% [markdown]
 # ## Run the pipeline
 #
-# Every step is on by default: keyphrases, quotes, actor mentions, dictionary counts (the
-# framing dictionary of notebook 05) and tone. Running the same cell again skips the finished
+# Every step is on by default: keyphrases, quotes, person mentions (with role and
+# affiliation), actor mentions, dictionary counts (the framing dictionary of notebook 05) and
+# tone. Running the same cell again skips the finished
 # chunks; changing the corpus or a parameter with the same `out` is refused unless
 # `rebuild=True`, so stale results are never mixed with new ones.
 
@@ -148,6 +149,19 @@ else:
     plt.show()
 report.save_table(speakers, "top_speakers")
 speakers.head(TOP_K)
+
+# %% [markdown]
+# ## The people most mentioned
+#
+# Person mentions of every chunk, folded by `person_id` in DuckDB: a name the leaders table
+# knows gets its canonical form and office; an affiliation is the one the texts state most.
+
+# %%
+persons = pipeline.top_people(out, top_k=TOP_K)
+report.save_table(persons, "top_people")
+if persons.empty:
+    print("No person mentioned: no people to show.")
+persons
 
 # %% [markdown]
 # ## Actors reported together

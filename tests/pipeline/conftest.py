@@ -31,9 +31,11 @@ def _no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DCT_CACHE_DIR", str(tmp_path / "cache"))
 
 
-TABLES = ("documents", "rejects", "keyphrases", "quotes", "actors", "dictionary", "tone")
+TABLES = ("documents", "rejects", "keyphrases", "quotes", "people", "actors", "dictionary",
+          "tone")
 SORT = {"documents": ["doc_id"], "rejects": ["source_line"],
         "keyphrases": ["doc_id", "rank"], "quotes": ["doc_id", "start", "end", "quote_id"],
+        "people": ["doc_id", "start", "end", "person_id"],
         "actors": ["doc_id", "start", "end", "actor"], "dictionary": ["doc_id", "category"],
         "tone": ["doc_id"]}
 

@@ -8,20 +8,20 @@ import pandas as pd
 import pytest
 
 from tests.pipeline.conftest import corpus_frame
-from toolkit import actors, pipeline, quotes
+from toolkit import actors, people, pipeline, quotes
 
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("q")
-    pipeline.run(corpus_frame(2), steps=["quotes", "actors"], out=folder, chunk_size=5,
+    pipeline.run(corpus_frame(2), steps=["quotes", "people", "actors"], out=folder, chunk_size=5,
                  progress=False)
     return folder
 
 
 def test_views_are_named_after_the_tables(out: Path) -> None:
     found = pipeline.query(out, "SELECT table_name FROM information_schema.tables")
-    assert set(found["table_name"]) == {"documents", "rejects", "quotes", "actors"}
+    assert set(found["table_name"]) == {"documents", "rejects", "quotes", "people", "actors"}
     chunks = pipeline.query(out, "SELECT DISTINCT chunk FROM actors ORDER BY chunk")["chunk"]
     assert chunks.tolist() == [0, 1, 2, 3]
 
@@ -64,6 +64,19 @@ def test_top_speakers_count_the_quotes(out: Path) -> None:
         same = every[every["country"].eq(country) if pd.notna(country)
                      else every["country"].isna()]
         assert count == same["count"].max()  # the most quoted of that country
+
+
+def test_top_people_count_person_mentions_across_chunks(out: Path) -> None:
+    found = people.person_mentions(corpus_frame(2))
+    found = found[found["kind"] != "title"]
+    every = pipeline.top_people(out, top_k=10_000)
+    assert every["n_mentions"].sum() == len(found)
+    expected = found.groupby("person_id")["doc_id"].nunique()
+    assert every.set_index("person_id")["n_docs"].to_dict() == expected.to_dict()
+    assert every["n_mentions"].is_monotonic_decreasing
+    for pid, name in every[["person_id", "name"]].itertuples(index=False):
+        names = found.loc[found["person_id"] == pid, "name"]
+        assert name in set(names) and len(name) == names.str.len().max()
 
 
 def test_query_refuses_a_folder_without_output(tmp_path: Path) -> None:

@@ -2,9 +2,9 @@
 
 :func:`run` streams any source the loaders read (file, glob, folder, DataFrame) in chunks of
 ``chunk_size`` articles, annotates each chunk once (``toolkit.annotate``), runs the chosen
-steps (:data:`STEPS`: ``keyphrases``, ``quotes``, ``actors``, ``dictionary``, ``tone``, each
-a plain callable with a JSON config recorded in the manifest) and writes one Parquet table
-per step, plus ``documents`` and ``rejects``, partitioned by chunk::
+steps (:data:`STEPS`: ``keyphrases``, ``quotes``, ``people``, ``actors``, ``dictionary``,
+``tone``, each a plain callable with a JSON config recorded in the manifest) and writes one
+Parquet table per step, plus ``documents`` and ``rejects``, partitioned by chunk::
 
     DIR/manifest.json                       inputs + sha256, parameters, versions, rows
     DIR/documents/chunk=00000/part.parquet  the corpus minus text, lede and boilerplate,
@@ -21,7 +21,8 @@ replaces the output). Every record read is a ``documents`` row or a ``rejects`` 
 manifest records the check.
 
 :func:`query` runs DuckDB SQL over the tables (views named after them);
-:func:`article_counts`, :func:`top_speakers` and :func:`actor_pairs` are the common
+:func:`article_counts`, :func:`top_speakers`, :func:`top_people` and :func:`actor_pairs` are
+the common
 aggregates; :func:`read_table` loads a small table into pandas.
 
 From the shell (one ``error:`` line and exit code 2 on bad options)::
@@ -60,7 +61,7 @@ tcp://10.0.0.1:8786``.
 """
 
 from ._errors import PipelineOptionError, StaleOutputError
-from ._query import actor_pairs, article_counts, connect, query, top_speakers
+from ._query import actor_pairs, article_counts, connect, query, top_people, top_speakers
 from ._run import run
 from ._steps import STEPS
 from ._store import read_table
@@ -75,5 +76,6 @@ __all__ = [
     "query",
     "read_table",
     "run",
+    "top_people",
     "top_speakers",
 ]

@@ -1,9 +1,9 @@
 """Query the Parquet tables with DuckDB, without loading them into pandas.
 
 Each table of a run is a view named after it (``documents``, ``rejects``, ``keyphrases``,
-``quotes``, ``actors``, ``dictionary``, ``tone``) with its chunk number as ``chunk``; DuckDB
-reads only the columns and row groups a query needs, so a million-article result never has
-to fit in memory. Only the (small) answer comes back as a DataFrame.
+``quotes``, ``people``, ``actors``, ``dictionary``, ``tone``) with its chunk number as
+``chunk``; DuckDB reads only the columns and row groups a query needs, so a million-article
+result never has to fit in memory. Only the (small) answer comes back as a DataFrame.
 
 >>> import tempfile
 >>> from toolkit.datasets import load_sample
@@ -116,3 +116,35 @@ def actor_pairs(out: str | os.PathLike, *, top_k: int = 20) -> pd.DataFrame:
                       "SELECT a.actor AS actor_a, b.actor AS actor_b, count(*) AS n_docs "
                       "FROM d a JOIN d b ON a.doc_id = b.doc_id AND a.actor < b.actor "
                       f"GROUP BY ALL ORDER BY n_docs DESC, actor_a, actor_b LIMIT {int(top_k)}")
+
+
+def top_people(out: str | os.PathLike, *, top_k: int = 20) -> pd.DataFrame:
+    """The most mentioned persons of a run, across chunks: one row per ``person_id``.
+
+    Columns ``person_id, name, affiliation, n_mentions, n_docs``: ``name`` is the longest
+    name given to the person (texts or leaders table), ``affiliation`` the one stated most
+    often (ties: the first in alphabetical order). Titles alone ("the minister") are not
+    counted. A registry built per chunk cannot link a bare surname in one chunk to a full
+    name in another; pass a corrected registry (:func:`toolkit.people.person_registry`) as
+    the ``people`` step's ``registry`` to do that.
+
+    >>> import tempfile
+    >>> from toolkit.pipeline import run
+    >>> out = tempfile.mkdtemp()
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": [
+    ...     "Iranian Foreign Minister Javad Zarif spoke.", "Javad Zarif left Vienna."]})
+    >>> _ = run(docs, steps=["people"], out=out, progress=False)
+    >>> top_people(out)[["name", "affiliation", "n_docs"]].values.tolist()
+    [['Mohammad Javad Zarif', 'Iran', 2]]
+    """
+    return query(out, "WITH p AS (SELECT * FROM people WHERE kind <> 'title'), "
+                      "a AS (SELECT person_id, affiliation, count(*) AS k FROM p "
+                      "WHERE affiliation <> '' GROUP BY person_id, affiliation "
+                      "QUALIFY row_number() OVER (PARTITION BY person_id "
+                      "ORDER BY k DESC, affiliation) = 1) "
+                      "SELECT p.person_id, arg_max(p.name, length(p.name)) AS name, "
+                      "coalesce(any_value(a.affiliation), '') AS affiliation, "
+                      "count(*) AS n_mentions, count(DISTINCT p.doc_id) AS n_docs "
+                      "FROM p LEFT JOIN a USING (person_id) GROUP BY p.person_id "
+                      f"ORDER BY n_mentions DESC, name LIMIT {int(top_k)}")

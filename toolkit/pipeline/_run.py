@@ -104,9 +104,9 @@ def run(source: Any, *, steps: Any = None, out: str | os.PathLike, chunk_size: i
         Anything :func:`toolkit.corpus.iter_load` reads; read with ``errors="collect"``, so
         bad records go to the ``rejects`` table.
     steps : list of names, mapping name -> config, or None
-        The analyses (:data:`STEPS`: ``keyphrases``, ``quotes``, ``actors``, ``dictionary``,
-        ``tone``); ``None`` runs all of them with their default configs. A mapping overrides
-        config keys, e.g. ``{"keyphrases": {"top_k": 5}}``.
+        The analyses (:data:`STEPS`: ``keyphrases``, ``quotes``, ``people`` (person mentions),
+        ``actors``, ``dictionary``, ``tone``); ``None`` runs all of them with their default
+        configs. A mapping overrides config keys, e.g. ``{"keyphrases": {"top_k": 5}}``.
     out : folder
         Where the tables go: ``out/<table>/chunk=NNNNN/part.parquet`` and
         ``out/manifest.json``.

@@ -34,6 +34,7 @@ from ._errors import PipelineOptionError
 STEPS: dict[str, dict[str, Any]] = {
     "keyphrases": {"top_k": 10, "method": "newsrank2"},
     "quotes": {"lexicon": None, "cues": None, "gazetteer": None},
+    "people": {"registry": None, "leaders": True},
     "actors": {"gazetteer": None, "offices": False},
     "dictionary": {"dictionary": "framing"},
     "tone": {"method": "mean", "lexicon": None},
@@ -99,6 +100,13 @@ def _load_quotes(config: Mapping[str, Any]) -> dict[str, Any]:
     return {"lexicon": quotes.load_lexicon(config["lexicon"])}
 
 
+def _load_people(config: Mapping[str, Any]) -> dict[str, Any]:
+    from toolkit import people
+
+    registry = config["registry"]
+    return {"registry": None if registry is None else people.read_registry(registry)}
+
+
 def _load_actors(config: Mapping[str, Any]) -> dict[str, Any]:
     from toolkit import actors
 
@@ -135,6 +143,12 @@ def _quotes(ac: Any, config: Mapping[str, Any], res: Mapping[str, Any]) -> pd.Da
                           lexicon=res["lexicon"], warn=False)
 
 
+def _people(ac: Any, config: Mapping[str, Any], res: Mapping[str, Any]) -> pd.DataFrame:
+    from toolkit import people
+
+    return people.person_mentions(ac, registry=res["registry"], leaders=config["leaders"])
+
+
 def _actors(ac: Any, config: Mapping[str, Any], res: Mapping[str, Any]) -> pd.DataFrame:
     from toolkit import actors
 
@@ -156,6 +170,7 @@ def _tone(ac: Any, config: Mapping[str, Any], res: Mapping[str, Any]) -> pd.Data
 _LOADERS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
     "keyphrases": lambda config: {},
     "quotes": _load_quotes,
+    "people": _load_people,
     "actors": _load_actors,
     "dictionary": _load_dictionary,
     "tone": _load_tone,
@@ -163,6 +178,7 @@ _LOADERS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
 _RUNNERS: dict[str, Callable[..., pd.DataFrame]] = {
     "keyphrases": _keyphrases,
     "quotes": _quotes,
+    "people": _people,
     "actors": _actors,
     "dictionary": _dictionary,
     "tone": _tone,
