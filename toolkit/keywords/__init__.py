@@ -68,9 +68,10 @@ reference, as quanteda's ``textstat_keyness``), :func:`kwic` (concordances with 
 Plots are in :mod:`toolkit.plot`.
 
 >>> from toolkit import keywords
->>> keywords.extract("Iran and Iraq signed a water agreement. The water agreement ends a feud.",
-...                  top_k=1).phrase.tolist()
-['water agreement']
+>>> keywords.extract("Iran and Iraq signed a water agreement. The water agreement ends a feud "
+...                  "over the Tigris. Iran will release water from its dams under the water "
+...                  "agreement.", top_k=3).phrase.tolist()
+['Iran', 'water agreement', 'feud']
 """
 
 from __future__ import annotations

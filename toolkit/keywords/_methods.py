@@ -167,11 +167,30 @@ def _clean(doc: Doc, cand: Candidate, n_words: int, idf: Callable[[str], float])
 #: keyphrase on its own: it is in more than about 1 in 12 articles ("people", "mother").
 MIN_SINGLE_IDF = 2.5
 #: Length in tokens (words and punctuation) of a typical news article, about 500 words: the
-#: length at which ``newsrank2`` gives single words their plain weight.
+#: length at which the ``single_length`` feature of ``newsrank2`` is 0.
 TYPICAL_TOKENS = 500.0
-#: Upper bound of that length weight (reached at 222 tokens): in a text of a few sentences a
-#: phrase said twice must still lead ("water agreement" before "Iran", package docstring).
-MAX_SINGLE_WEIGHT = 1.5
+#: Upper bound of ``typical_tokens / tokens`` in that feature (reached at 333 tokens).
+MAX_SHORTNESS = 1.5
+#: Features of the ``newsrank2`` ranker, in the order of its weights file.
+FEATURES = ("log_tf", "first_position", "in_lede", "single_name", "single_common",
+            "single_length")
+
+
+@lru_cache(maxsize=1)
+def ranker_weights() -> dict[str, float]:
+    """The fitted weights of ``newsrank2``'s linear ranker, from
+    ``toolkit/data/keywords/newsrank2_weights.csv`` (lexicon ``newsrank2_weights``; its
+    comment lines say how they were fitted).
+
+    >>> sorted(ranker_weights()) == sorted(FEATURES)
+    True
+    """
+    from toolkit import lexicons
+
+    lines = [ln for ln in lexicons.path("newsrank2_weights").read_text(
+        encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = [ln.split(",", 2) for ln in lines[1:]]
+    return {name: float(w) for name, w, _ in rows}
 
 
 def newsrank2(
@@ -181,35 +200,41 @@ def newsrank2(
     window: int = 15,
     max_words: int = 3,
     idf_power: float = 0.5,
-    tf_power: float = 0.3,
-    name_boost: float = 1.5,
-    typical_tokens: float | None = TYPICAL_TOKENS,
+    weights: dict[str, float] | None = None,
     **_: object,
 ) -> Scored:
-    """The default for news: PositionRank word scores (window 15) weighted by
+    """The default for news: a linear ranker over a few features of each noun phrase.
+
+    Candidates are noun phrases (at most ``max_words`` words, names up to five, leading
+    superlatives removed) without page furniture, contractions or general single words
+    (:func:`_clean`). Each word gets its PositionRank score (window 15) times
     ``idf ** idf_power`` (IDF from the corpus given, smoothed towards a background table of
-    general news, see :class:`toolkit.keywords._background.Idf`); a noun phrase (at most
-    ``max_words`` words, names up to five, leading superlatives removed) scores the sum of
-    its words times ``tf ** tf_power``, a one-word name (``Syria``) ``name_boost`` times
-    that. A single word is further weighted by ``sqrt(typical_tokens / tokens)`` (the
-    document's length in tokens, at most :data:`MAX_SINGLE_WEIGHT`): 1 for a news article of
-    typical length, more for a short broadcast story, whose reader wants its few names and
-    topics, less for a long feature, whose reader is served by its multiword phrases
-    (``None``: no length weight). Page furniture, contractions and general single words are
-    dropped."""
+    general news, see :class:`toolkit.keywords._background.Idf`); a candidate scores the sum
+    of its words times ``exp(sum of weight x feature)`` over :data:`FEATURES`: how often it
+    occurs (``log_tf``), how early it first occurs (``first_position``, ``in_lede``), whether
+    it is one word (a name or a common word) and, for one word, how short the document is
+    (``single_length``: ``min(ln(500 / tokens), ln 1.5)``; a short broadcast story's reader wants
+    its few names and topics, a long feature's its multiword phrases). The weights
+    (``weights=``, default :func:`ranker_weights`) were fitted on two news sets; see the
+    weights file and ``benchmarks/README.md``."""
     if idf is None:
         from toolkit.keywords._background import Idf
 
         idf = Idf()
+    wts = ranker_weights() if weights is None else weights
+    w_tf, w_first, w_lede, w_name, w_common, w_len = (wts.get(f, 0.0) for f in FEATURES)
     a, names = _graph_words(doc)
     pr = dict(zip(names, _pagerank(a, len(names), window=window, bias=True).tolist(),
                   strict=True))
     cands = noun_phrases(doc, max_words=max_words, strip=_STRIP)
+    n = max(len(doc.words), 1)
+    sent = doc.sent
+    lede_end = next((i for i, k in enumerate(sent) if k >= 2), n)
+    shortness = math.log(min(TYPICAL_TOKENS / n, MAX_SHORTNESS))
+    single_name = w_name + w_len * shortness
+    single_common = w_common + w_len * shortness
+    tags = doc.tags
     weight: dict[str, float] = {}
-    single = 1.0
-    if typical_tokens is not None and doc.words:
-        single = min(math.sqrt(typical_tokens / len(doc.words)), MAX_SINGLE_WEIGHT)
-    name_boost_len = name_boost * single
     out: Scored = {}
     for k, c in cands.items():
         if not _clean(doc, c, len(k), idf):
@@ -220,9 +245,10 @@ def newsrank2(
             if w is None:
                 w = weight[st] = pr.get(st, 0.0) * idf(st) ** idf_power
             sc += w
+        x = w_tf * math.log(c.tf) + w_first * c.first / n + (w_lede if c.first < lede_end else 0.0)
         if len(k) == 1:
-            sc *= name_boost_len if doc.tags[c.first] in PROPER else single
-        out[k] = (c, sc * c.tf**tf_power)
+            x += single_name if tags[c.first] in PROPER else single_common
+        out[k] = (c, sc * math.exp(x))
     return out
 
 
