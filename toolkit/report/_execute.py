@@ -213,6 +213,8 @@ def run_notebook(
             if isinstance(exc, CellExecutionError):
                 result.status = "failed"
                 result.error = _short_error(str(exc))
+                if getattr(exc, "ename", None) == "ClaimError":  # the claim alone, no traceback
+                    result.error = "ClaimError: " + _short_error(str(exc.evalue))
             elif isinstance(exc, DeadKernelError | TimeoutError | RuntimeError):
                 result.status = "failed"
                 result.error = f"{type(exc).__name__}: {exc}"
