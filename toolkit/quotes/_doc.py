@@ -125,6 +125,16 @@ class QuoteDoc(Speakers):
                 self.in_quote[i] = True
         # actor mentions: start -> (end, actor)
         self.actors = {s: (e, a) for s, e, a in actor_spans}
+        # starts of the tokens inside an actor mention ("Nations" of "United Nations")
+        self.in_actor: set[int] = set()
+        if actor_spans:
+            spans = sorted(actor_spans)
+            k = 0
+            for t in self.toks:
+                while k < len(spans) and spans[k][1] <= t.start:
+                    k += 1
+                if k < len(spans) and spans[k][0] <= t.start:
+                    self.in_actor.add(t.start)
         self.persons: list[Person] = []
         self.by_surname: dict[str, Person] = {}
         self._runs: tuple[array, array, array] | None = None

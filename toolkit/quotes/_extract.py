@@ -47,11 +47,6 @@ def _actor_spans(texts: list[str], gazetteer) -> list[list[tuple[int, int, str]]
     return out
 
 
-def _titles(lex: Lexicon) -> frozenset[str]:
-    """Words that never start a person's name: titles, honorifics, speaker nouns."""
-    return lex.title_heads | lex.title_mods | lex.speaker_nouns
-
-
 def _lexicon(lexicon: Lexicon | str | Path | None, cues) -> Lexicon:
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
     return lex if cues is None else with_cues(lex, cues)
@@ -79,7 +74,7 @@ def extract_doc(doc_id: str, text: str, *, lexicon: Lexicon | None = None,
     if people and any(r["speaker_start"] is not None for r in rows):
         spans = [(q.start, q.end) for q in doc.quotes]
         attach_people(rows, people_spans(text, doc_id=doc_id, date=date, quote_spans=spans),
-                      text, actor_spans, _titles(doc.lex))
+                      text, actor_spans, doc.lex)
     return rows, problems
 
 

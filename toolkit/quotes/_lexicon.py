@@ -96,6 +96,7 @@ class Lexicon:
     speaker_nouns: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
     title_mods: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     honorifics: dict[str, str] = field(default_factory=dict)
     not_person: frozenset[str] = frozenset()
@@ -135,8 +136,9 @@ def _load(folder: str | Path | None) -> Lexicon:
         cue_forms=cues,
         pronouns=pronouns,
         speaker_nouns=frozenset(_words("speaker_nouns.txt", folder)),
-        title_heads=frozenset(r["word"].lower() for r in titles if r["kind"] == "head")
+        title_heads=frozenset(r["word"].lower() for r in titles if r["kind"] in {"head", "rank"})
         | frozenset(honorifics),
+        ranks=frozenset(r["word"].lower() for r in titles if r["kind"] == "rank"),
         honorifics=honorifics,
         not_person=frozenset(_words("not_person_words.txt", folder)),
         title_mods=frozenset(r["word"].lower() for r in titles if r["kind"] == "mod"),

@@ -106,12 +106,49 @@ def _strip_title(name: str, titles: frozenset[str]) -> str:
     return " ".join(words)
 
 
+def _role(role: str, ranks: frozenset[str]) -> str:
+    """``role`` unless it is only a rank ("Gen.", "Lt. Col.": a title, not a role)."""
+    words = role.lower().split()
+    return "" if all(w in ranks or w == "general" for w in words) else role
+
+
+def _head_noun(name: str, nouns: frozenset[str]) -> str:
+    """The speaker noun heading a phrase ("senior Israeli officials" -> "officials")."""
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    return last if last in nouns else ""
+
+
+def _consolidate(rows: list[dict]) -> None:
+    """Rows of one person share a role and an affiliation: an empty one takes the first the
+    document states for that person (an apposition read once, "he" later)."""
+    first: dict[str, list[str]] = {}
+    for r in rows:
+        pid = r.get("person_id")
+        if pid:
+            got = first.setdefault(pid, ["", ""])
+            got[0] = got[0] or r["speaker_role"] or ""
+            got[1] = got[1] or r["speaker_affiliation"] or ""
+    for r in rows:
+        pid = r.get("person_id")
+        if pid:
+            r["speaker_role"] = r["speaker_role"] or first[pid][0] or None
+            r["speaker_affiliation"] = r["speaker_affiliation"] or first[pid][1] or None
+
+
 def attach_people(rows: list[dict], people: list[PersonSpan], text: str,
-                  actor_spans: list[tuple[int, int, str]],
-                  titles: frozenset[str] = frozenset()) -> list[dict]:
+                  actor_spans: list[tuple[int, int, str]], lex=None) -> list[dict]:
     """Fill ``speaker_name``, ``person_id``, ``speaker_role`` and ``speaker_affiliation`` of
     ``rows`` (in place; returned) from the document's person mentions and actor spans
-    (``titles``: words stripped from the front of a person's name)."""
+    (``lex``: the quote lexicon, :func:`toolkit.quotes.load_lexicon` when None: titles are
+    stripped from the front of a person's name, a rank alone is no role, a speaker noun heads
+    the role of a speaker who is no person: "senior officials" -> "officials")."""
+    if lex is None:
+        from toolkit.quotes._lexicon import load_lexicon
+
+        lex = load_lexicon()
+    titles = lex.title_heads | lex.title_mods | lex.speaker_nouns
+    ranks = lex.ranks
     starts = [p.start for p in people]
     actors = {s: (e, a) for s, e, a in actor_spans}
     for r in rows:
@@ -133,15 +170,17 @@ def attach_people(rows: list[dict], people: list[PersonSpan], text: str,
         if hit is not None:
             r["speaker_name"] = _strip_title(hit.name, titles) or r["speaker_name"]
             r["person_id"] = hit.person_id or None
-            r["speaker_role"] = hit.role or r["speaker_role"]
+            r["speaker_role"] = _role(hit.role, ranks) or r["speaker_role"]
             r["speaker_affiliation"] = hit.affiliation or r["speaker_affiliation"]
             continue
         if r.get("_person") or r.get("_pronoun"):
             continue
+        r["speaker_role"] = r["speaker_role"] or _head_noun(text[s:e], lex.speaker_nouns) or None
         name = _actor_name(text, s, e, actors)
         if name:
             r["speaker_name"] = name
             r["speaker_affiliation"] = r["speaker_affiliation"] or name
         elif r.get("speaker_name") and r["speaker_name"].startswith(_DETS):
             r["speaker_name"] = r["speaker_name"][4:]
+    _consolidate(rows)
     return rows

@@ -107,6 +107,38 @@ def _accept(ctx: Context, found: list[Candidate] | None) -> None:
             ctx.speaker = ctx.speaker or c.speaker
 
 
+def _speech_cue(doc: QuoteDoc, c: Candidate) -> bool:
+    form = doc.lex.cue_forms.get(" ".join(doc.text[c.cue[0]:c.cue[1]].lower().split()))
+    return form is not None and form[1] in {"speech", "stance"}
+
+
+def nest_sources(doc: QuoteDoc, found: list[Candidate]) -> list[Candidate]:
+    """One row per attribution: an "according to" candidate whose content holds the whole of
+    another candidate of the unit (content, speech or stance cue and speaker: '“...,” he said,
+    according to AP') is no row of its own; its source becomes that candidate's
+    ``nested_source``.
+
+    >>> doc = QuoteDoc("d", "“We will wait,” he said, according to Reuters.")
+    >>> [(c.rule, c.nested_source) for c in run(doc)]
+    [('content-speaker-cue', 'Reuters')]
+    """
+    outer = [c for c in found if c.rule == "according-to" and c.speaker is not None]
+    if not outer:
+        return found
+    inner = [c for c in found if c.rule != "according-to" and c.cue is not None
+             and c.speaker is not None and _speech_cue(doc, c)]
+    drop = set()
+    for a in outer:
+        for c in inner:
+            ov = min(a.end, c.end) - max(a.start, c.start)
+            lo, hi = min(c.start, c.cue[0], c.speaker.start), max(c.end, c.cue[1], c.speaker.end)
+            if ov > 0 and ov * 2 >= c.end - c.start and a.start <= lo + 2 and hi <= a.end + 2:
+                c.nested_source = c.nested_source or doc.text[a.speaker.start:a.speaker.end]
+                drop.add(id(a))
+                break
+    return [c for c in found if id(c) not in drop]
+
+
 def run(doc: QuoteDoc, table: tuple[Rule, ...] | None = None) -> list[Candidate]:
     """Every accepted candidate of ``doc``, unit by unit, rules in table order."""
     table = active_table() if table is None else table
@@ -155,6 +187,7 @@ def run(doc: QuoteDoc, table: tuple[Rule, ...] | None = None) -> list[Candidate]
                             _accept(ctx, found)
                             break
                 ctx.quote = None
+        ctx.found = nest_sources(doc, ctx.found)
         if ctx.speaker is not None:
             last_speaker, last_end = ctx.speaker, ue
         elif any(c.rule == "continuation" for c in ctx.found):

@@ -61,9 +61,13 @@ class Speakers(Persons):
                         and len(app) >= th.apposition_name_min_tokens and all(
                     self._is_nameish(t) or t.low in fw.particle for t in app
                 ):
-                    # "The Iraqi government spokesman, Basim al-Awadi, said"
+                    # "The Iraqi government spokesman, Basim al-Awadi, said"; the role is the
+                    # whole phrase before the comma ("The head of the atomic agency, X, said")
                     named = self.make_speaker(app[0].start, app[-1].end)
-                    role, aff = self.role_of(sp.start, sp.end, whole=True)
+                    m = k - 1
+                    while m - 1 >= lo and toks[m - 1].text not in {",", ";", ":", "(", "."}:
+                        m -= 1
+                    role, aff = self.role_of(min(sp.start, toks[m].start), sp.end, whole=True)
                     named.role = named.role or role
                     named.affiliation = named.affiliation or sp.affiliation or aff
                     named.person = True
@@ -283,31 +287,38 @@ class Speakers(Persons):
             low = t.low
             if low.endswith(("'s", "’s")):
                 low = low[:-2]
-            if low in lex.honorifics:
-                pass
+            if low in lex.honorifics or low in lex.ranks:
+                pass  # a courtesy title or a rank is no role
             elif low in lex.title_heads or (low in lex.title_mods and low not in fw.role_not_mod):
                 if not (low in fw.role_skip_first and not words):
                     words.append(t)
                     seen_head = seen_head or low in lex.title_heads
             elif words and not whole and self._is_nameish(t):
                 break
+            elif words and whole and seen_head and t.text.isalpha() \
+                    and t.start not in self.in_actor \
+                    and any(w.low in fw.name_link for w in words):
+                # an apposition: "the head of the atomic agency", every word after "of"
+                words.append(t)
             elif words and whole and seen_head and low not in fw.det:
                 # "minister of foreign affairs": keep "of" + capitalised complements
                 if not (self._is_nameish(t) or low in fw.name_link):
                     break
-                if t.start not in self.actors:
+                if t.start not in self.in_actor:
                     words.append(t)
             i += 1
-        while words and words[-1].low in fw.role_trail:
-            words.pop()
+        while words and (words[-1].low in fw.role_trail or words[-1].low in fw.name_link
+                         or words[-1].low in fw.det):
+            words.pop()  # "deputy ambassador to the [United Nations]"
         if len(words) >= 2 and words[-1].low in lex.title_heads \
                 and words[-2].low in lex.title_heads and not whole:
             words.pop()  # "Foreign Minister Prince Faisal": the role is "Foreign Minister"
-        if not seen_head:
-            return "", aff
+        if not seen_head or all(w.low in lex.ranks or w.low == "general" for w in words):
+            return "", aff  # "General Soleimani": a rank alone
         role = " ".join(w.text for w in words)
         if role.islower():
-            role = " ".join(w[:1].upper() + w[1:] for w in role.split())
+            role = " ".join(w if w in fw.name_link or w in fw.det else w[:1].upper() + w[1:]
+                            for w in role.split())
         return role, aff
 
     def make_speaker(self, start: int, end: int) -> Speaker:
@@ -329,7 +340,7 @@ class Speakers(Persons):
             low = t.low
             if (self._is_nameish(t) or low in fw.particle) and low not in lex.title_heads \
                     and not (len(t.text) >= th.acronym_min_len and t.text.isupper()) \
-                    and low not in lex.title_mods and t.start not in self.actors \
+                    and low not in lex.title_mods and t.start not in self.in_actor \
                     and not self._spk(low) and not low.endswith(("'s", "’s")):
                 name_toks.insert(0, t)
             else:
@@ -357,7 +368,9 @@ class Speakers(Persons):
             # coordinated speakers: every affiliation, and no single person
             affs = [self.actors[t.start][1] for t in toks if t.start in self.actors]
             sp.affiliation = "; ".join(dict.fromkeys(affs))
-            sp.name = self.text[start:end]
+            # without courtesy titles ("Messrs. Obama and Netanyahu" -> "Obama and Netanyahu")
+            kept = [t for t in toks if t.low not in lex.honorifics]
+            sp.name = self.text[kept[0].start:kept[-1].end] if kept else self.text[start:end]
             return sp
         if name_toks:
             name = self.text[name_toks[0].start:name_toks[-1].end]

@@ -70,7 +70,8 @@ def content_after(doc: QuoteDoc, cue_i: int, cue_j: int, lemma: str, unit_end: i
     text, toks = doc.text, doc.toks
     pos = toks[cue_j - 1].end
     m = _THAT.match(text, pos, min(unit_end, pos + doc.lex.th.that_window_chars))
-    if m and not any(f" {w} " in f" {m.group().lower()} " for w in fw.that_blocker):
+    if m and not any(f" {w} " in f" {m.group().lower()} " for w in fw.that_blocker) \
+            and _coordinated_that(doc, cue_j, m.end()):
         return m.end() - 4
     if lemma in fw.object_verb:
         k = cue_j
@@ -83,6 +84,18 @@ def content_after(doc: QuoteDoc, cue_i: int, cue_j: int, lemma: str, unit_end: i
             return toks[k].start
     return pos
 
+
+
+def _coordinated_that(doc: QuoteDoc, cue_j: int, that_end: int) -> bool:
+    """False when "and"/"but" and a second cue stand between the cue and "that": the "that" is
+    the second verb's ("criticised Trump and warned that")."""
+    toks, fw, forms = doc.toks, doc.lex.fw, doc.lex.cue_forms
+    k = cue_j
+    while k + 1 < len(toks) and toks[k + 1].end <= that_end:
+        if toks[k].low in fw.coordinator and toks[k + 1].low in forms:
+            return False
+        k += 1
+    return True
 
 
 def is_title(quoted: str, min_len: int = 4) -> bool:

@@ -114,6 +114,19 @@ def passive(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     return None
 
 
+def _coordinated_cue(doc: QuoteDoc, i: int, j: int) -> int | None:
+    """The token of "and"/"but" before a second cue in tokens ``[i, j)`` outside quotes, before
+    any "that", comma or quotation mark (the second verb of "A criticised B and warned ...")."""
+    toks, fw, forms = doc.toks, doc.lex.fw, doc.lex.cue_forms
+    for k in range(i, min(j, len(toks) - 1)):
+        t = toks[k]
+        if doc.in_quote[k] or t.low == "that" or not t.text[:1].isalnum():
+            return None
+        if t.low in fw.coordinator and toks[k + 1].text.islower() and toks[k + 1].low in forms:
+            return k
+    return None
+
+
 def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     """The speaker right before the cue; the content after the cue, before the speaker, or
     around both (cue rule)."""
@@ -147,6 +160,16 @@ def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
             text[lead.end(1):sp.start].lstrip())
     cs = content_after(doc, ci, cj, cue.lemma, ue)
     ce = cut(doc, cs, ue)
+    co = _coordinated_cue(doc, cj, doc.tok_index(ce))
+    if co is not None:
+        # "Rouhani criticised Trump and warned that ...": the first verb's object is no
+        # content (with cue_gate; PARC-style schemes count it); a clause before "and" is
+        # ("he said it was ready and added that ...")
+        if not doc.finite_in(toks[cj - 1].end, toks[co].start):
+            if doc.cue_gate:
+                return []
+        else:
+            ce = toks[co].start
     # the first word of the unit (units start with a word: no white space)
     intro = _FIRST_WORD.match(text, us, min(sp.start, us + th.intro_window_chars))
     if intro and intro.group(1).lower() in fw.subordinator:
