@@ -2,9 +2,10 @@
 
 :func:`annotate` runs one pass per document and returns an :class:`AnnotatedCorpus`:
 paragraphs, sentences, tokens (norm, lower case, stop/punct/alpha/num flags, spaCy-style shape,
-part of speech from the shipped Brill tagger) and paired quotation marks, all as character
-offsets keyed by ``doc_id``. Each document's annotations are a compact :class:`Doc` of numpy
-arrays, cached on disk keyed by the text, the toolkit version and the options
+part of speech from the shipped Brill tagger, tagged when first read) and paired quotation
+marks, all as character offsets keyed by ``doc_id``. Each document's annotations are a compact
+:class:`Doc` of numpy arrays, cached on disk keyed by the text, the toolkit version, the
+options and a hash of the code and shipped data files the layer reads
 (:func:`config_fingerprint`). Analyses call :func:`ensure_annotated` and so accept a corpus or
 an annotated corpus; :func:`iter_annotate` streams chunks of a large corpus.
 

@@ -2,37 +2,37 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
-import marshal
-import os
-import uuid
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import chain
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from toolkit._docs import TextOrCorpus, as_corpus, iter_docs
 from toolkit.annotate._corpus import AnnotatedCorpus
-from toolkit.annotate._doc import ALPHA, NUM, PUNCT, STOP, Doc, _pos_index
+from toolkit.annotate._doc import ALPHA, NUM, PUNCT, STOP, Doc
+from toolkit.annotate._store import (
+    STOPWORD_LISTS,
+    cache_path,
+    config_fingerprint,
+)
+from toolkit.annotate._store import read_entry as _read_cached
+from toolkit.annotate._store import write_entry as _write_cached
 from toolkit.tokenize._spans import paragraph_spans, sentence_spans, token_spans
 
-#: Bump when the cached layout of a Doc changes.
-_FORMAT = 1
-_STOPWORDS = "en+news"
+__all__ = ["annotate", "annotate_text", "cache_path", "config_fingerprint", "ensure_annotated",
+           "iter_annotate", "_read_cached", "_write_cached"]
+
 _NEWLINES = ("break", "space")
 _FLAG_CACHE: dict[str, int] = {}
 
 
 @cache
 def _stop_set() -> frozenset[str]:
-    from toolkit.tokenize._frame import stopwords
+    from toolkit.tokenize._stopwords import stopwords
 
-    return stopwords(_STOPWORDS)
+    return stopwords(STOPWORD_LISTS)
 
 
 def _flags(word: str) -> int:
@@ -59,7 +59,7 @@ def _check_newlines(newlines: str) -> None:
 
 
 def annotate_text(text: str, *, doc_id: str = "doc0", newlines: str = "break") -> Doc:
-    """Annotate one text: paragraphs, sentences, tokens with flags and POS, paired quotes.
+    """Annotate one text: paragraphs, sentences, tokens with flags (and POS), paired quotes.
 
     Parameters
     ----------
@@ -76,9 +76,10 @@ def annotate_text(text: str, *, doc_id: str = "doc0", newlines: str = "break") -
     Doc
         Paragraphs from :func:`toolkit.tokenize.paragraph_spans`, sentences from
         :func:`toolkit.tokenize.sentence_spans`, tokens from :func:`toolkit.tokenize.token_spans`
-        (norm and flags as :func:`toolkit.tokenize.tokenize`), part of speech from the shipped
-        Brill tagger (one call per document, sentence-initial words marked), paired quotation
-        marks from the quotes module's pairer.
+        (norm and flags as :func:`toolkit.tokenize.tokenize`), paired quotation marks from the
+        one pairer (:mod:`toolkit.tokenize._marks`). Part of speech (the shipped Brill tagger,
+        one call per document, sentence-initial words marked) is tagged when first read
+        (:attr:`Doc.pos`), not here: most analyses never read it.
 
     Examples
     --------
@@ -88,7 +89,6 @@ def annotate_text(text: str, *, doc_id: str = "doc0", newlines: str = "break") -
     >>> doc.sentences["para_id"].tolist(), doc.paragraphs["start"].tolist()
     ([0, 1], [0, 20])
     """
-    from toolkit.keywords._pos import tag
     from toolkit.tokenize._marks import pair_marks
 
     _check_newlines(newlines)
@@ -104,7 +104,7 @@ def annotate_text(text: str, *, doc_id: str = "doc0", newlines: str = "break") -
     quotes, _ = pair_marks(text)
     quote_arr = np.array([(q.start, q.end, q.closed) for q in quotes], dtype=np.int32)
     tokens = np.zeros((n, 4), dtype=np.int32)
-    codes = np.zeros((n, 2), dtype=np.uint8)
+    flags = np.zeros(n, dtype=np.uint8)
     vocab: list[str] = []
     if n:
         tokens[:, :2] = np.fromiter(chain.from_iterable(spans), dtype=np.int32,
@@ -115,101 +115,19 @@ def annotate_text(text: str, *, doc_id: str = "doc0", newlines: str = "break") -
         word_codes, uniques = pd.factorize(np.array(words, dtype=object), sort=False)
         tokens[:, 3] = word_codes
         vocab = uniques.tolist()
-        initial = np.empty(n, dtype=bool)
-        initial[0] = True
-        initial[1:] = sent_of[1:] != sent_of[:-1]
-        tag_codes, tag_uniques = pd.factorize(
-            np.array(tag(words, initial=initial.tolist()), dtype=object), sort=False
-        )
-        index = _pos_index()
-        codes[:, 0] = np.array([index[t] for t in tag_uniques], dtype=np.uint8)[tag_codes]
         get = _FLAG_CACHE.get
         word_flags = [get(w) for w in vocab]
         if None in word_flags:
             word_flags = [_flags(w) if f is None else f for w, f in zip(vocab, word_flags,
                                                                          strict=True)]
-        codes[:, 1] = np.array(word_flags, dtype=np.uint8)[word_codes]
+        flags = np.array(word_flags, dtype=np.uint8)[word_codes]
     return Doc(
-        doc_id, text, words=tuple(vocab), tokens=tokens, codes=codes, sent_spans=sent_arr,
+        doc_id, text, words=tuple(vocab), tokens=tokens, flags=flags, sent_spans=sent_arr,
         para_spans=para_arr, quote_spans=quote_arr,
     )
 
 
-# --- disk cache -------------------------------------------------------------------------------
-
-
-def _source_files() -> list[Path]:
-    """The toolkit files the annotations depend on (their bytes are in the cache key)."""
-    root = Path(__file__).resolve().parents[1]
-    files = [*root.joinpath("annotate").glob("*.py"), *root.joinpath("tokenize").glob("*.py"),
-             root / "keywords" / "_pos.py", root / "_docs.py"]
-    files += [p for p in root.joinpath("data", "tokenize").rglob("*") if p.is_file()]
-    return sorted(p for p in files if p.is_file())
-
-
-@cache
-def config_fingerprint(newlines: str = "break") -> str:
-    """Toolkit version plus a hash of the options and of the code and data behind the layer.
-
-    Part of every cache key, so that a changed tokenizer rule, word list, tagger or option
-    never returns a stale annotation.
-
-    >>> config_fingerprint().startswith("toolkit-")
-    True
-    """
-    from importlib.metadata import PackageNotFoundError, version
-
-    from toolkit import __version__
-
-    try:
-        tagger = version("textblob")
-    except PackageNotFoundError:  # pragma: no cover
-        tagger = "?"
-    digest = hashlib.sha256(json.dumps(
-        {"format": _FORMAT, "newlines": newlines, "stopwords": _STOPWORDS, "textblob": tagger},
-        sort_keys=True,
-    ).encode())
-    root = Path(__file__).resolve().parents[1]
-    for path in _source_files():
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    return f"toolkit-{__version__}-{digest.hexdigest()[:16]}"
-
-
-def cache_path(text: str, *, newlines: str = "break") -> Path:
-    """The cache file of ``text``'s annotations: sha256 of the text under the fingerprint.
-
-    >>> cache_path("Hi.").name.endswith(".dct")
-    True
-    """
-    from toolkit.cache import cache_dir
-
-    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return cache_dir() / "annotate" / config_fingerprint(newlines) / key[:2] / f"{key}.dct"
-
-
-def _read_cached(path: Path, doc_id: str, text: str) -> Doc | None:
-    """The cached Doc, or None when absent or damaged (then it is recomputed)."""
-    try:
-        payload = marshal.loads(path.read_bytes())
-        fmt, key, arrays = payload
-        if fmt != _FORMAT or key != path.stem:
-            return None
-        return Doc._from_arrays(doc_id, text, arrays)
-    except Exception:  # noqa: BLE001 - any damage (truncated, foreign, wrong arrays): recompute
-        return None
-
-
-def _write_cached(path: Path, doc: Doc) -> None:
-    """Write atomically (temporary file + rename); an unwritable cache is skipped."""
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps((_FORMAT, path.stem, doc._arrays())))
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+# --- disk cache (:mod:`toolkit.annotate._store`) -----------------------------------------------
 
 
 def _annotate_one(doc_id: str, text: str, *, use_cache: bool, newlines: str) -> Doc:

@@ -162,7 +162,8 @@ class AnnotatedCorpus:
 
         ``doc_id, para_id, sent_id, tok_id, start, end, token, norm`` (case-folded, as
         ``tokenize``), ``lower``, ``shape`` (spaCy-style: ``Xxxx``, ``dd``), ``pos`` (Penn
-        tag), ``is_stop, is_punct, is_alpha, is_num``.
+        tag; the documents not tagged yet are tagged here, see :attr:`Doc.pos`),
+        ``is_stop, is_punct, is_alpha, is_num``.
         """
         return self._cached("tokens", self._build_tokens)
 

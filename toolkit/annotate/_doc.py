@@ -4,7 +4,8 @@ Offsets are int32 character positions into ``Doc.text``; every span is ``text[st
 Strings are not stored per token: each token points into the document's vocabulary
 (``Doc.words``, its distinct surfaces), and norm, lower case and shape are functions of the
 surface, computed once per distinct word (cached across documents). Part of speech is a uint8
-code into :func:`pos_tags`; the four flags are one uint8 bit field.
+code into :func:`pos_tags`, computed on first access (most analyses never read it); the four
+flags are one uint8 bit field.
 """
 
 from __future__ import annotations
@@ -129,6 +130,24 @@ def word_attrs(word: str) -> tuple[str, str, str]:
     return out
 
 
+def _tag_codes(doc: Doc) -> np.ndarray:
+    """POS codes of a Doc's tokens: the shipped tagger on its words, one call per document,
+    the first word of each sentence marked as sentence-initial."""
+    from toolkit.keywords._pos import tag
+
+    n = len(doc.start)
+    if not n:
+        return np.zeros(0, np.uint8)
+    initial = np.empty(n, dtype=bool)
+    initial[0] = True
+    initial[1:] = doc.sent[1:] != doc.sent[:-1]
+    tag_codes, tag_uniques = pd.factorize(
+        np.array(tag(doc.token_strings, initial=initial.tolist()), dtype=object), sort=False
+    )
+    index = _pos_index()
+    return np.array([index[t] for t in tag_uniques], dtype=np.uint8)[tag_codes]
+
+
 def _frame(columns: dict[str, Any], dtypes: dict[str, str]) -> pd.DataFrame:
     from toolkit._frames import conform
 
@@ -152,7 +171,9 @@ class Doc:
         Offsets (``text[start[i]:end[i]]`` is token ``i``), sentence and paragraph index
         (numbered from 0 in the document), vocabulary code.
     pos : numpy uint8 array
-        Code into :func:`pos_tags`; :attr:`pos_` gives the strings.
+        Code into :func:`pos_tags`; :attr:`pos_` gives the strings. Tagged on first access
+        (the shipped Brill tagger, one call per document, sentence-initial words marked) and
+        kept; a Doc from the disk cache stores it there once computed.
     flags : numpy uint8 array
         Bits ``STOP``, ``PUNCT``, ``ALPHA``, ``NUM``; :attr:`is_stop` etc. give booleans.
     sent_spans : int32 array (n_sentences, 3)
@@ -174,8 +195,8 @@ class Doc:
     """
 
     __slots__ = (
-        "doc_id", "text", "words", "start", "end", "sent", "word", "pos", "flags",
-        "sent_spans", "para_spans", "quote_spans",
+        "doc_id", "text", "words", "start", "end", "sent", "word", "_pos", "flags",
+        "sent_spans", "para_spans", "quote_spans", "_cache_path",
     )
 
     def __init__(
@@ -185,45 +206,51 @@ class Doc:
         *,
         words: tuple[str, ...],
         tokens: np.ndarray,
-        codes: np.ndarray,
+        flags: np.ndarray,
         sent_spans: np.ndarray,
         para_spans: np.ndarray,
         quote_spans: np.ndarray,
+        pos: np.ndarray | None = None,
     ) -> None:
         self.doc_id = doc_id
         self.text = text
         self.words = tuple(words)
         tokens = _i32(tokens, 4)
-        codes = np.asarray(codes, dtype=np.uint8).reshape(-1, 2)
         self.start, self.end, self.sent, self.word = (
             np.ascontiguousarray(tokens[:, k]) for k in range(4)
         )
-        self.pos, self.flags = np.ascontiguousarray(codes[:, 0]), np.ascontiguousarray(codes[:, 1])
+        self.flags = np.ascontiguousarray(np.asarray(flags, dtype=np.uint8).reshape(-1))
+        self._pos = None if pos is None else np.ascontiguousarray(
+            np.asarray(pos, dtype=np.uint8).reshape(-1))
         self.sent_spans = _i32(sent_spans, 3)
         self.para_spans = _i32(para_spans, 2)
         self.quote_spans = _i32(quote_spans, 3)
+        self._cache_path = None
 
     # --- compact state (pickle, disk cache) -------------------------------------------------
 
-    def _arrays(self) -> tuple[Any, ...]:
+    def _arrays(self, *, with_pos: bool = False) -> tuple[Any, ...]:
+        """The Doc as bytes (part of speech ``None`` while not computed, unless ``with_pos``)."""
         tokens = np.stack([self.start, self.end, self.sent, self.word], axis=1)
-        codes = np.stack([self.pos, self.flags], axis=1)
+        pos = self.pos if with_pos else self._pos
         return (
-            self.words, tokens.tobytes(), codes.tobytes(), self.sent_spans.tobytes(),
+            self.words, tokens.tobytes(), self.flags.tobytes(),
+            None if pos is None else pos.tobytes(), self.sent_spans.tobytes(),
             self.para_spans.tobytes(), self.quote_spans.tobytes(),
         )
 
     @classmethod
     def _from_arrays(cls, doc_id: str, text: str, arrays: tuple[Any, ...]) -> Doc:
-        words, tokens, codes, sents, paras, quotes = arrays
+        words, tokens, flags, pos, sents, paras, quotes = arrays
 
         def load(buf: bytes, dtype: Any, width: int) -> np.ndarray:
             return np.frombuffer(buf, dtype=dtype).reshape(-1, width)
 
         doc = cls(
             doc_id, text, words=tuple(words), tokens=load(tokens, np.int32, 4),
-            codes=load(codes, np.uint8, 2), sent_spans=load(sents, np.int32, 3),
+            flags=load(flags, np.uint8, 1), sent_spans=load(sents, np.int32, 3),
             para_spans=load(paras, np.int32, 2), quote_spans=load(quotes, np.int32, 3),
+            pos=None if pos is None else load(pos, np.uint8, 1),
         )
         doc._check()
         return doc
@@ -231,15 +258,16 @@ class Doc:
     def _check(self) -> None:
         """Raise ``ValueError`` when the arrays cannot belong to ``text`` (a damaged entry)."""
         n, size = len(self.start), len(self.text)
-        if not (len(self.end) == len(self.sent) == len(self.pos) == n):
+        if not (len(self.end) == len(self.sent) == len(self.word) == len(self.flags) == n) or (
+                self._pos is not None and len(self._pos) != n):
             raise ValueError("token arrays of different lengths")
         for lo, hi in ((self.start, self.end), (self.sent_spans[:, 0], self.sent_spans[:, 1]),
                        (self.para_spans[:, 0], self.para_spans[:, 1]),
                        (self.quote_spans[:, 0], self.quote_spans[:, 1])):
             if len(lo) and (lo.min() < 0 or hi.max() > size or (hi < lo).any()):
                 raise ValueError("offsets outside the text")
-        if n and (self.word.min() < 0 or self.word.max() >= len(self.words)
-                  or self.pos.max() >= len(pos_tags())):
+        if n and (self.word.min() < 0 or self.word.max() >= len(self.words) or (
+                self._pos is not None and self._pos.max() >= len(pos_tags()))):
             raise ValueError("codes outside the vocabulary")
 
     def __reduce__(self):
@@ -248,8 +276,8 @@ class Doc:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Doc):
             return NotImplemented
-        return (self.doc_id, self.text, self._arrays()) == (
-            other.doc_id, other.text, other._arrays()
+        return (self.doc_id, self.text, self._arrays(with_pos=True)) == (
+            other.doc_id, other.text, other._arrays(with_pos=True)
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -297,6 +325,18 @@ class Doc:
     def shape(self) -> list[str]:
         """spaCy-style word shape of each token (:func:`word_shape`)."""
         return self._word_column(2)
+
+    @property
+    def pos(self) -> np.ndarray:
+        """Part-of-speech code of each token (uint8 into :func:`pos_tags`), tagged on first
+        access and kept (and written to the disk-cache entry the Doc came from)."""
+        if self._pos is None:
+            self._pos = _tag_codes(self)
+            if self._cache_path is not None:
+                from toolkit.annotate._store import write_entry
+
+                write_entry(self._cache_path, self)
+        return self._pos
 
     @property
     def pos_(self) -> list[str]:
