@@ -110,3 +110,17 @@ def test_iter_tokenize_slices_large_chunks():
     pd.testing.assert_frame_equal(pd.concat(frames, ignore_index=True), tokenize(corpus))
     with pytest.raises(ValueError, match="max_chars"):
         next(iter_tokenize(corpus, max_chars=0))
+
+
+def test_stop_flag_ignores_case_as_documented():
+    """The stopword lists are lower-case words matched on the case-folded token: an all-caps
+    abbreviation that spells a stopword ("US", "WHO") is flagged; a set without it is not."""
+    text = "The US and WHO staff met us. THE END. Us too."
+    tok = tokenize(text)
+    stop = stopwords()
+    assert tok["is_stop"].tolist() == [t.casefold() in stop for t in tok["token"]]
+    flagged = set(tok.loc[tok["is_stop"], "token"])
+    assert {"US", "WHO", "us", "THE", "Us"} <= flagged
+    kept = tokenize(text, stopwords=stop - {"us"})
+    assert not kept.loc[kept["token"].str.casefold() == "us", "is_stop"].any()
+    assert kept.loc[kept["token"] == "WHO", "is_stop"].all()

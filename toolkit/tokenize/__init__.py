@@ -5,7 +5,8 @@
 - :func:`tokenize`: one row per token (``doc_id, para_id, sent_id, tok_id, start, end, token,
   norm, stem, is_stop, is_punct, is_alpha, is_num``); :func:`iter_tokenize` streams it over
   corpus chunks; :func:`ngrams` counts n-grams; :func:`stopwords` gives the stopword set
-  (the lexicons ``stopwords`` + ``stopwords_news`` of :mod:`toolkit.lexicons`); :func:`stem`
+  (the lexicons ``stopwords`` + ``stopwords_news`` of :mod:`toolkit.lexicons`, matched
+  ignoring case, so "US" is a stopword as "us" is: see :func:`stopwords`); :func:`stem`
   is the one stemmer (Snowball English).
 - :func:`compile_pattern`: the one pattern dialect of the toolkit (globs, fixed words, regexes,
   phrases, matched on whole tokens); :func:`word_count`: the one word count (tokens that are

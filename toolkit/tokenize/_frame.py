@@ -111,6 +111,7 @@ def tokenize(
         The stopword list that sets ``is_stop``, in place of the shipped ones: a lexicon name
         (``"stopwords"``, ``"stopwords+stopwords_news"``) or your own (a TXT/CSV/YAML file, a
         list or set; see :func:`toolkit.lexicons.resolve`). Default: ``stopwords_lists``.
+        Matching ignores case ("US" is flagged as "us" is; see :func:`stopwords`).
     stopwords_lists : str
         Packaged stopword lists joined by ``+`` (``"en"`` = lexicon ``stopwords``, ``"news"``
         = ``stopwords_news``; ``""`` for none), used when ``stopwords`` is not given.

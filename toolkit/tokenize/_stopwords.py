@@ -29,6 +29,15 @@ def stopwords(
 ) -> frozenset[str]:
     """The stopword set used by :func:`tokenize`.
 
+    The lists hold lower-case words and the stop flag ignores case: a token is a stopword
+    when its case-folded form (``norm``) is in the set. So an all-capitals abbreviation that
+    spells a stopword is flagged too: "US" (the country) as "us", "WHO" as "who", "IT" as
+    "it". This is the documented behaviour, kept because sentence-initial and headline
+    capitals ("THE", "Us") must be flagged alike; the stop flag only marks closed-class words
+    for counts and keyphrase edges (actor mentions find "US" through the gazetteer whatever
+    the flag). To count "US" as a word, pass a set without ``"us"``:
+    ``tokenize(corpus, stopwords=stopwords() - {"us"})``.
+
     Parameters
     ----------
     lists : str
@@ -45,6 +54,11 @@ def stopwords(
     >>> sw = stopwords("en", extra=["tehran"])
     >>> "the" in sw and "tehran" in sw and "said" not in sw
     True
+    >>> from toolkit.tokenize import tokenize
+    >>> tokenize("The US envoy met us.")["is_stop"].tolist()
+    [True, True, False, False, True, False]
+    >>> tokenize("The US envoy met us.", stopwords=stopwords() - {"us"})["is_stop"].tolist()
+    [True, False, False, False, False, False]
     """
     words: set[str] = set()
     from toolkit import lexicons
