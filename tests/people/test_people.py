@@ -79,6 +79,49 @@ def test_places_organisations_and_headlines_are_not_persons():
     assert _rows(text, leaders=False) == []
 
 
+def _surfaces(text: str, **kw) -> list[str]:
+    return [r[0] for r in _rows(text, **kw)]
+
+
+@pytest.mark.parametrize("text", [
+    "Delegates met at the Aurora Summit and marked Unity Day with the Lumen Foundation.",
+    "She read the Harbor Privacy Policy twice.",
+    "The envoy came in from Fort Base Millard on Tuesday.",
+    "Leaders of several Nordic states met.",
+    "Delegates of the 12th Baltic meeting left.",
+    "Image copyright Nexa Lumen\n\nThe talks went on.",
+    "toggle caption Nexa/Landor Wire\n\nThe talks went on.",
+    "A report entitled Eliminating Corruption was read.",
+    "\"God revealed the truth,\" he said.",
+])
+def test_capitalised_non_names_are_not_persons(text):
+    assert _rows(text, leaders=False) == []
+
+
+def test_name_shape_keeps_persons_in_the_same_contexts():
+    assert _surfaces("A letter from John Miller arrived.", leaders=False) == ["John Miller"]
+    assert _surfaces("Image copyright John Miller\n\nHe left.", leaders=False) == [
+        "John Miller"]
+    assert _surfaces("TEHRAN- Hamid Rostami, an official at the port, said so.",
+                     leaders=False) == ["Hamid Rostami"]
+    assert _surfaces("Minister of Economy and Technology Werner Albers said no.",
+                     leaders=False) == ["Werner Albers"]
+    # "the Obama administration": a person; "in The Hague": a place, not William Hague
+    assert _surfaces("Talks in The Hague over the deal ended.") == []
+    assert _surfaces("Officials of the Obama administration said no.") == ["Obama"]
+
+
+def test_registry_keeps_two_people_with_one_surname_apart():
+    docs = ["Speaker Ali Varzi spoke.", "Sadegh Varzi spoke.", "Varzi said no.",
+            "Emad Talebi said yes.", "Talebi left."]
+    m = people.person_mentions(docs, registry="corpus", leaders=False)
+    names = dict(zip(m["doc_id"], m["name"], strict=True))
+    assert names["doc2"] == "Varzi"  # two Varzis in the corpus: the bare name stays bare
+    assert names["doc4"] == "Emad Talebi"  # one Talebi: the bare name is him
+    reg = people.person_registry(people.person_mentions(docs, leaders=False))
+    assert sorted(reg["name"]) == ["Ali Varzi", "Emad Talebi", "Sadegh Varzi", "Varzi"]
+
+
 def test_leaders_fill_is_date_aware():
     text = "Zarif said the talks would go on."
     ((_, name, role, aff, kind),) = _rows(text, date="2015-07-14")

@@ -31,6 +31,7 @@ _OUTLET = re.compile(r"[ \t]+(?:newspaper|daily|news agency|agency|TV|television
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|inside|outside|across)[ \t]+$")
 _URL_TAIL = re.compile(r"\.[a-z]{2,4}\b")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _LONGER_NAME = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:for|of|on|de|du|des)[ \t]+$")
 
 
@@ -49,6 +50,8 @@ class _Mention:
     kind: str = "name"
     head: str = ""
     place_like: bool = False
+    needs_given: bool = False  # a credit line or a weak place preposition before it, and its
+    # first word is not a given name: a name only with evidence
 
 
 
@@ -70,6 +73,10 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         while i < len(toks):
             s, e, w = toks[i]
             low = w.lower()
+            if i + 1 < len(toks) and len(w) > 2 and w.rstrip("-‐").isupper() \
+                    and w[-1] in "-‐" and i == 0:
+                i += 1  # a dateline glued to the name ("TEHRAN- Name Surname")
+                continue
             if _is_title_word(lex, w) or low in lex.not_names:
                 honorific = honorific or low in lex.honorifics
                 titled = _is_title_word(lex, w)
@@ -100,8 +107,15 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         after_the = (i == 0 and _THE_BEFORE.search(text, max(0, run.start() - 5), run.start())
                      ) or (i > 0 and toks[i - 1][2] in ("The", "the") and not titled)
         if after_the and (len(toks) - i > 1
-                          or not re.match(r"[ \t]+[a-z]", text[run.end():run.end() + 3])):
-            continue  # "the Hansell Memorandum", "The Hague"; not "the Obama administration"
+                          or not re.match(r"[ \t]+[a-z]", text[run.end():run.end() + 3])
+                          or _name_the(text, toks[i - 1][0] if i > 0 else r0 - 4)):
+            continue  # "the Hansell Memorandum", "in The Hague"; not "the Obama administration"
+        ctx = lex.context
+        prev = before[2].lower() if before else ""
+        if i == 0 and (prev in ctx["not_before"] or _ORDINAL.fullmatch(prev)):
+            continue  # "several Arab states", "the 29th Arab Summit"
+        needs_given = i == 0 and (prev in ctx["credit_before"] or prev in ctx["weak_place_before"]
+                                  or text[r0 - 1:r0] == "/")
         if i == 0 and _PLACE_PREP.search(text, max(0, run.start() - 8), run.start()):
             place_like = True
         else:
@@ -125,6 +139,15 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
             continue
         if words[-1] in lex.places:
             continue  # "Latin America", "Greater Syria": a place
+        if lows[-1] in ctx["non_person_heads"] or any(w in ctx["never_persons"] for w in lows):
+            continue  # "Solidarity Day", "Privacy Policy", "Getty Images"
+        shaped = _noun_shaped(lex, lows)
+        if (shaped is not None and shaped <= len(lows) - 3 and len(words) == len(rest)
+                and lows[shaped + 1] in lex.given_names):
+            rest = rest[shaped + 1:]  # "Minister of Economy and Technology Werner Mueller"
+            words, lows = words[shaped + 1:], lows[shaped + 1:]
+        elif shaped is not None:
+            continue  # "Eliminating Discrimination": a title of a document or event
         if any(len(w) > 1 and w.isupper() and not w.endswith(".") for w in words):
             continue  # acronyms, datelines ("TEHRAN", "IRNA")
         if any(w.endswith(".") for w in words[-1:]) and len(words[-1]) > 2:
@@ -143,6 +166,7 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
             mention.source = "text" if aff else ""
             mention.evidence = mention.evidence or any(_is_head(lex, w) for w in role.split())
         mention.place_like = place_like
+        mention.needs_given = needs_given and lows[0] not in lex.given_names
         appos = _apposition_after(lex, text, e0) or _apposition_before(lex, text, s0)
         if appos:
             mention.role = mention.role or appos[0]
@@ -161,6 +185,29 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         out.append(mention)
     return out
 
+
+
+def _name_the(text: str, pos: int) -> bool:
+    """Whether the "The" at ``pos`` is part of a name: capitalised inside a sentence ("in The
+    Hague", "of The Times"), not at its start ("The Obama administration said")."""
+    if not text.startswith("The", pos):
+        return False
+    left = text[max(0, pos - 3):pos].rstrip(" \t\xa0")
+    return bool(left) and left[-1] not in ".!?:;\"“”'‘’(\n—–-"
+
+
+def _noun_shaped(lex: Lexicon, lows: list[str]) -> int | None:
+    """Position of the last word of ``lows`` that is an abstract noun ("-tion", "-ment", 7
+    letters or more) or a first word in "-ing", not a given name; None if none. A run with
+    one is a document or event title ("Eliminating Discrimination"), or a name follows it."""
+    suffixes = tuple(lex.context["noun_suffixes"])
+    gerund = tuple(lex.context["gerund"])
+    found = None
+    for k, w in enumerate(lows):
+        if len(w) >= 7 and w not in lex.given_names and (
+                w.endswith(suffixes) or (k == 0 and len(lows) > 1 and w.endswith(gerund))):
+            found = k
+    return found
 
 
 def _in_headline(text: str, pos: int) -> bool:

@@ -200,7 +200,7 @@ def _resolve_rows(setup: tuple, text: str, *, doc_id: str, day, quote_spans, tit
         m.in_quote = _inside(spans, lefts, m.start)
         words = [w for w in m.tokens if w.lower() not in PARTICLES]
         common = any(w.lower() in lower_words for w in words) or _in_headline(text, m.start)
-        if len(words) >= 2 and (not (common or m.place_like) or m.evidence):
+        if len(words) >= 2 and (not (common or m.place_like or m.needs_given) or m.evidence):
             accepted.append(m)
     for m in accepted:
         _attach(ents, m, accepted)

@@ -29,6 +29,8 @@ class Lexicon:
     places: frozenset[str]  # unguarded state and territory names, place words ("America")
     pronouns: frozenset[str]
     alias_regex: re.Pattern  # any alias at a position (longest first)
+    given_names: frozenset[str]  # lower case (data/people/given_names.txt)
+    context: dict[str, frozenset[str]]  # sections of data/people/name_context.txt
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +42,7 @@ def lexicon() -> Lexicon:
     titles = lexicons.load("titles")
     words = {str(w).lower() for w in titles["word"]}
     heads = {str(w).lower() for w, k in zip(titles["word"], titles["kind"], strict=True)
-             if k == "head"}
+             if k in ("head", "rank")}  # ranks (admiral, colonel) head a title too
     words -= {"the", "of"}
     hon = lexicons.load("honorifics")
     honorifics = {str(w).lower(): str(g) for w, g in zip(hon["word"], hon["gender"], strict=True)}
@@ -70,6 +72,8 @@ def lexicon() -> Lexicon:
             | _WORDS.get("place_words", frozenset())),
         pronouns=frozenset(str(w) for w in lexicons.load("pronouns")["pronoun"]),
         alias_regex=alias_regex,
+        given_names=frozenset(lexicons.load("given_names")),
+        context={k: frozenset(v) for k, v in lexicons.load("name_context").items()},
     )
 
 
