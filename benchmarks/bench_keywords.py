@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import subprocess
 import sys
 import time
@@ -115,26 +116,26 @@ import json, sys, time
 recs = [json.loads(x) for x in open(sys.argv[2], encoding="utf-8")]
 if int(sys.argv[3]):
     recs = recs[: int(sys.argv[3])]
-t0 = time.perf_counter()
+t0 = time.process_time()  # CPU time: the machine is shared, wall time follows its load
 if sys.argv[1] == "yake":
     import yake
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     ex = yake.KeywordExtractor(lan="en", n=3, top=10)
     for r in recs:
         ex.extract_keywords(r["text"])
 else:
     import pandas as pd
     from toolkit.keywords import extract
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     corpus = pd.DataFrame({"doc_id": [r["id"] for r in recs], "text": [r["text"] for r in recs]})
     extract(corpus, top_k=10, method=sys.argv[1])
-print(t1 - t0, time.perf_counter() - t1)
+print(t1 - t0, time.process_time() - t1)
 """
 
 
 def cold_seconds(system: str, path: Path, limit: int | None) -> tuple[float, float]:
-    """Seconds to import, and seconds for the whole set after the imports, in a fresh process:
-    every cache empty, the tagger lexicon and background table loaded on first use."""
+    """CPU seconds to import, and CPU seconds for the whole set after the imports, in a fresh
+    process: every cache empty, the tagger lexicon and background table loaded on first use."""
     out = subprocess.run([sys.executable, "-c", _COLD, system, str(path), str(limit or 0)],
                          capture_output=True, text=True, check=True)
     imp, run = out.stdout.strip().splitlines()[-1].split()
@@ -213,8 +214,10 @@ def bench_set(key: str, args: argparse.Namespace) -> None:
         for m in timed:
             cold[m] = min(cold[m], cold_seconds(m, path, args.limit), key=lambda x: x[1])
     n = len(recs)
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nCold (a fresh process per round, caches empty, first-use loading of data tables "
-          f"included; best of {args.repeat}), {n} articles:\n")
+          f"included; CPU seconds, best of {args.repeat}; load average after: {load}), "
+          f"{n} articles:\n")
     print("| system | s / 100 docs | x `yake` (n=3) speed | import s | "
           "s / 100 docs with imports | x `yake` with imports |")
     print("| --- | --- | --- | --- | --- | --- |")

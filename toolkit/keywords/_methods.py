@@ -39,7 +39,7 @@ def _graph_words(doc: Doc) -> tuple[np.ndarray, list[str]]:
     return np.asarray(seq, dtype=np.int64), list(ids)
 
 
-_DENSE_MAX = 1500  # nodes; above this the graph is kept as an edge list
+_DENSE_MAX = 200  # nodes; above this the graph is kept as an edge list (faster past ~200)
 
 
 def _pagerank(
@@ -146,17 +146,24 @@ def _shipped_furniture() -> tuple[frozenset[str], frozenset[str]]:
 _CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m|t|s)$", re.IGNORECASE)
 
 
-def _clean(doc: Doc, cand: Candidate, n_words: int, idf: Callable[[str], float]) -> bool:
+def _clean(doc: Doc, cand: Candidate, n_words: int, idf: Callable[[str], float],
+           furn: tuple[frozenset[str], frozenset[str]] | None = None) -> bool:
     """False for page furniture, contractions, and single words that are too short or
-    too common in general news (background IDF below :data:`MIN_SINGLE_IDF`)."""
-    never, alone = furniture()
-    words = [w.lower() for w in doc.words[cand.first : cand.first + n_words]]
-    if any(w in never or _CONTRACTION.search(w) for w in words):
-        return False
-    if all(w in alone for w in words):
+    too common in general news (background IDF below :data:`MIN_SINGLE_IDF`); ``furn`` is
+    :func:`furniture` when the caller has it at hand."""
+    never, alone = furniture() if furn is None else furn
+    words = doc.words[cand.first : cand.first + n_words]
+    all_alone = True
+    for w in words:
+        low = w.lower()
+        if low in never or (("'" in low or "’" in low) and _CONTRACTION.search(low)):
+            return False
+        if all_alone and low not in alone:
+            all_alone = False
+    if all_alone:
         return False
     if n_words == 1:
-        w = doc.words[cand.first]
+        w = words[0]
         short = len(w) < 3 and not (w.isupper() and w.isalpha() and len(w) == 2)
         if short or idf(cand.key[0]) < MIN_SINGLE_IDF:
             return False
@@ -234,10 +241,11 @@ def newsrank2(
     single_name = w_name + w_len * shortness
     single_common = w_common + w_len * shortness
     tags = doc.tags
+    furn = furniture()
     weight: dict[str, float] = {}
     out: Scored = {}
     for k, c in cands.items():
-        if not _clean(doc, c, len(k), idf):
+        if not _clean(doc, c, len(k), idf, furn):
             continue
         sc = 0.0
         for st in k:

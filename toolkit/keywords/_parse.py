@@ -6,6 +6,7 @@ Kept free of pandas so that it runs at a few milliseconds per news article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,11 +40,34 @@ def stopwords() -> frozenset[str]:
     return _shipped_stopwords() if user is None else user
 
 
+@lru_cache(maxsize=1)
+def _stem_table() -> dict[str, str]:
+    """Word -> stem ("=": the word itself) of the 100,000 most frequent English words, as
+    :func:`toolkit.tokenize.stem` gives them (lexicon ``stems``, built by
+    ``benchmarks/build_background_df.py``): one dict lookup instead of the pure-Python
+    stemmer for most words of a fresh process."""
+    import gzip
+    from importlib import resources
+
+    path = resources.files("toolkit.data").joinpath("keywords/stems_en.tsv.gz")
+    fields = iter(gzip.decompress(path.read_bytes()).decode("utf-8").split("\n", 1)[1].split())
+    return dict(zip(fields, fields, strict=False))
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Lower-cased stem of one word: the toolkit's one stemmer,
-    :func:`toolkit.tokenize.stem` (Snowball English)."""
-    return _snowball(word)
+    :func:`toolkit.tokenize.stem` (Snowball English), looked up in its precomputed table
+    for frequent words.
+
+    >>> stem("Negotiations"), stem("Hezbollah")
+    ('negoti', 'hezbollah')
+    """
+    low = word.casefold()
+    st = _stem_table().get(low)
+    if st is None or "'" in low or "’" in low:
+        return _snowball(word)
+    return low if st == "=" else st
 
 
 @dataclass
@@ -81,11 +105,11 @@ def _title_case(words: list[str], sent: list[int]) -> list[int] | None:
     n_sent = sent[-1] + 1
     longw = [0] * n_sent
     caps = [0] * n_sent
-    for w, k in zip(words, sent, strict=True):
-        if len(w) > 3 and w.isalpha():
-            longw[k] += 1
-            if w[0].isupper():
-                caps[k] += 1
+    for i in [i for i, w in enumerate(words) if len(w) > 3 and w.isalpha()]:
+        k = sent[i]
+        longw[k] += 1
+        if words[i][0].isupper():
+            caps[k] += 1
     titles = {k for k in range(n_sent) if longw[k] >= 3 and caps[k] >= 0.8 * longw[k]}
     if not titles:
         return None
@@ -109,10 +133,12 @@ def parse(text: str) -> Doc:
     from toolkit.tokenize._spans import sentence_spans, token_spans
 
     spans = token_spans(text)
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
     newlines = "space" if _hard_wrapped(text) else "break"
-    sent = sentence_ids([s for s, _ in spans], sentence_spans(text, newlines=newlines))
+    sent = sentence_ids(starts, sentence_spans(text, newlines=newlines))
     words = [text[s:e] for s, e in spans]
-    return _build(text, words, [s for s, _ in spans], [e for _, e in spans], sent)
+    return _build(text, words, starts, ends, sent)
 
 
 def sentence_ids(starts: list[int], sents: list[tuple[int, int]]) -> list[int]:
@@ -121,14 +147,10 @@ def sentence_ids(starts: list[int], sents: list[tuple[int, int]]) -> list[int]:
     >>> sentence_ids([0, 3, 8, 12], [(0, 5), (8, 14)])
     [0, 0, 1, 1]
     """
-    out = []
-    k = 0
-    last = len(sents) - 1
-    for s in starts:
-        while k < last and s >= sents[k + 1][0]:
-            k += 1
-        out.append(k)
-    return out
+    firsts = [a for a, _ in sents]
+    if not firsts:
+        return [0] * len(starts)
+    return [max(bisect_right(firsts, s) - 1, 0) for s in starts]
 
 
 def from_annotated(adoc) -> Doc:
@@ -178,30 +200,40 @@ def join_words(words, starts, ends, sent):
     >>> join_words(["AT", "&", "T", "-", "led"], [0, 2, 3, 5, 7], [2, 3, 4, 6, 10], [0] * 5)
     (['AT&T', '-', 'led'], [0, 5, 7], [4, 6, 10], [0, 0, 0], True)
     """
+    n = len(words)
+    # a joiner between two touching tokens that start and end with a letter or digit
+    at = [i for i, w in enumerate(words) if (w == "-" or w == "&") and 0 < i < n - 1
+          and ends[i - 1] == starts[i] and ends[i] == starts[i + 1]
+          and words[i - 1][:1].isalnum() and words[i - 1][-1:].isalnum()
+          and words[i + 1][:1].isalnum()]
+    if not at:
+        return words, starts, ends, sent, False
     out_w: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
     out_k: list[int] = []
-    n = len(words)
-    i = 0
-    joined = False
-    while i < n:
-        j = i
-        while (j + 2 < n and words[j + 1] in _JOINERS and ends[j] == starts[j + 1]
-               and ends[j + 1] == starts[j + 2] and words[j][-1:].isalnum()
-               and words[j + 2][:1].isalnum()):
-            j += 2
-        if j > i:
-            joined = True
-            out_w.append("".join(words[i : j + 1]))
-        else:
-            out_w.append(words[i])
+    prev = 0  # first token not yet copied
+    k = 0
+    while k < len(at):
+        i = at[k] - 1  # the run starts at the token before the first joiner
+        j = at[k] + 1
+        while k + 1 < len(at) and at[k + 1] == j + 1:  # chained: "state-of-the-art"
+            k += 1
+            j = at[k] + 1
+        out_w += words[prev:i]
+        out_s += starts[prev:i]
+        out_e += ends[prev:i]
+        out_k += sent[prev:i]
+        out_w.append("".join(words[i : j + 1]))
         out_s.append(starts[i])
         out_e.append(ends[j])
         out_k.append(sent[i])
-        i = j + 1
-    if not joined:
-        return words, starts, ends, sent, False
+        prev = j + 1
+        k += 1
+    out_w += words[prev:]
+    out_s += starts[prev:]
+    out_e += ends[prev:]
+    out_k += sent[prev:]
     return out_w, out_s, out_e, out_k, True
 
 
