@@ -74,15 +74,26 @@ def word_spans(text: str, starts, ends) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in word_spans(t, d.start.tolist(), d.end.tolist())]
     ['Ban', "Ki-moon's", 'aide', "didn't", 'say', '--', 'yes', '.']
     """
-    out_s: list[int] = []
-    out_e: list[int] = []
-    for s, e in zip(starts, ends, strict=True):
-        if out_e and s == out_e[-1] and _joins(text, out_s[-1], out_e[-1], s, e):
-            out_e[-1] = e
+    starts, ends = np.asarray(starts), np.asarray(ends)
+    if len(starts) < 2:
+        return list(zip(starts.tolist(), ends.tolist(), strict=True))
+    # only tokens with no white space before them can join the one before: test those alone
+    touching = (np.flatnonzero(starts[1:] == ends[:-1]) + 1).tolist()
+    s_list, e_list = starts.tolist(), ends.tolist()
+    keep = [True] * len(s_list)
+    first = s_list[:]  # start of the word each token ends up in
+    for k in touching:
+        ps = first[k - 1]
+        if _joins(text, ps, e_list[k - 1], s_list[k], e_list[k]):
+            keep[k] = False
+            first[k] = ps
+    out: list[tuple[int, int]] = []
+    for k, kept in enumerate(keep):
+        if kept:
+            out.append((s_list[k], e_list[k]))
         else:
-            out_s.append(s)
-            out_e.append(e)
-    return list(zip(out_s, out_e, strict=True))
+            out[-1] = (out[-1][0], e_list[k])
+    return out
 
 
 class QuoteDoc(Speakers):
@@ -109,39 +120,32 @@ class QuoteDoc(Speakers):
         self._sentences = layer.sent_spans[:, :2].tolist()
         # starts of finite verbs and modals (the layer's part-of-speech tags): a clause
         self.finite = layer.start[np.isin(layer.pos, _finite_codes())].tolist()
-        self.toks = [Tok(s, e, w, w.lower()) for s, e in
-                     word_spans(text, layer.start.tolist(), layer.end.tolist())
-                     for w in (text[s:e],)]
-        self.starts = [t.start for t in self.toks]
+        spans = word_spans(text, layer.start, layer.end)
+        words = [text[s:e] for s, e in spans]
+        self.starts = [s for s, _ in spans]
+        self.toks = list(map(Tok._make, zip(self.starts, [e for _, e in spans], words,
+                                            [w.lower() for w in words], strict=True)))
         self.quotes, self.problems = pair_marks(text)
         self.quotes.sort(key=lambda q: q.start)
         self.qstarts = [q.start for q in self.quotes]
         self.in_quote = [False] * len(self.toks)
-        qi = 0
-        for i, t in enumerate(self.toks):
-            while qi < len(self.quotes) and self.quotes[qi].end <= t.start:
-                qi += 1
-            if qi < len(self.quotes) and self.quotes[qi].start < t.start < self.quotes[qi].end:
+        for q in self.quotes:  # tokens starting strictly inside a quote
+            for i in range(bisect_right(self.starts, q.start), bisect_left(self.starts, q.end)):
                 self.in_quote[i] = True
         # actor mentions: start -> (end, actor)
         self.actors = {s: (e, a) for s, e, a in actor_spans}
         # starts of the tokens inside an actor mention ("Nations" of "United Nations")
         self.in_actor: set[int] = set()
-        if actor_spans:
-            spans = sorted(actor_spans)
-            k = 0
-            for t in self.toks:
-                while k < len(spans) and spans[k][1] <= t.start:
-                    k += 1
-                if k < len(spans) and spans[k][0] <= t.start:
-                    self.in_actor.add(t.start)
+        for a_s, a_e, _ in actor_spans:
+            self.in_actor.update(self.starts[bisect_left(self.starts, a_s):
+                                             bisect_left(self.starts, a_e)])
         self.persons: list[Person] = []
         self.by_surname: dict[str, Person] = {}
         self._runs: tuple[array, array, array] | None = None
         self._marks: tuple[list[int], list[int], list[int]] | None = None
         self._cuts: tuple[list[int], list[bool]] | None = None
         self._qindex: tuple[list[int], list[int], list[int], list[int]] | None = None
-        self.commas = [i for i, t in enumerate(self.toks) if t.text == "," and not self.in_quote[i]]
+        self.commas = [i for i, w in enumerate(words) if w == "," and not self.in_quote[i]]
         self.units = self._units()
         self.unit_starts = [u[0] for u in self.units]
 

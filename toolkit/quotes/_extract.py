@@ -22,7 +22,7 @@ from toolkit.errors import ToolkitWarning
 from toolkit.quotes._doc import QuoteDoc
 from toolkit.quotes._frame import _INT_COLS, COLUMNS, DTYPES, MARK_DTYPES, doc_rows
 from toolkit.quotes._lexicon import Lexicon, load_lexicon, with_cues
-from toolkit.quotes._people import attach_people, people_spans
+from toolkit.quotes._people import PeopleReader, attach_people
 from toolkit.quotes._registry import run
 from toolkit.tokenize._marks import pair_marks
 
@@ -54,8 +54,8 @@ def _lexicon(lexicon: Lexicon | str | Path | None, cues) -> Lexicon:
 
 def extract_doc(doc_id: str, text: str, *, lexicon: Lexicon | None = None,
                 actor_spans: list | None = None, layer: Doc | None = None,
-                date: object = None, people: bool = True, cue_gate: bool = True,
-                ) -> tuple[list[dict], list[dict]]:
+                date: object = None, people: bool | PeopleReader = True,
+                cue_gate: bool = True) -> tuple[list[dict], list[dict]]:
     """Rows of :func:`extract` and of :func:`check_marks` for one document (``layer``: its
     :class:`toolkit.annotate.Doc`, annotated here when not given; ``date``: the article's
     date, for leaders' roles; ``people``: resolve speakers to persons; ``cue_gate``: see
@@ -72,8 +72,9 @@ def extract_doc(doc_id: str, text: str, *, lexicon: Lexicon | None = None,
     found = run(doc)
     rows, problems = doc_rows(doc, found)
     if people and any(r["speaker_start"] is not None for r in rows):
+        reader = people if isinstance(people, PeopleReader) else PeopleReader()
         spans = [(q.start, q.end) for q in doc.quotes]
-        attach_people(rows, people_spans(text, doc_id=doc_id, date=date, quote_spans=spans),
+        attach_people(rows, reader(text, doc_id=doc_id, date=date, quote_spans=spans),
                       text, actor_spans, doc.lex)
     return rows, problems
 
@@ -170,10 +171,11 @@ def extract(
     spans = _actor_spans([d.text for d in layers], gazetteer)
     rows: list[dict] = []
     n_bad = 0
+    reader = PeopleReader() if people else False
     for layer, actor_spans, date in zip(layers, spans, dates, strict=True):
         doc_id = layer.doc_id
         found, problems = extract_doc(doc_id, layer.text, lexicon=lex, actor_spans=actor_spans,
-                                      layer=layer, date=date, people=people,
+                                      layer=layer, date=date, people=reader,
                                       cue_gate=cue_gate)
         for k, r in enumerate(found):
             r["quote_id"] = f"{doc_id}:q{k}"

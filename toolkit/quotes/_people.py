@@ -28,7 +28,8 @@ _DETS = ("the ", "The ")
 
 @dataclass(slots=True, frozen=True)
 class PersonSpan:
-    """One person mention of :func:`toolkit.people.resolve_people`."""
+    """One person mention of :func:`toolkit.people.resolve_people` (``surname``: the last word
+    of the name, lower case, for matching)."""
 
     start: int
     end: int
@@ -38,22 +39,57 @@ class PersonSpan:
     affiliation: str
     kind: str
     in_quote: bool
+    surname: str
 
 
 def _s(value) -> str:
     return value if isinstance(value, str) else ""
 
 
+class PeopleReader:
+    """Person mentions per document, the people setup (lexicon, leaders index) read once.
+
+    Reads :func:`toolkit.people.resolve_people`'s rows without building a frame per document
+    (the rows of its ``_resolve_rows``, as :func:`toolkit.actors.mentions` does); falls back on
+    the public function if that is gone.
+    """
+
+    def __init__(self) -> None:
+        from toolkit.people import PERSON_COLUMNS
+
+        self._cols = [PERSON_COLUMNS.index(c) for c in (
+            "start", "end", "person_id", "name", "role", "affiliation", "kind", "in_quote")]
+        try:
+            from toolkit.people._find import _day, _resolve_rows, _setup
+
+            self._fast = (_setup(None, True), _resolve_rows, _day)
+        except ImportError:  # pragma: no cover - the people package changed its insides
+            self._fast = None
+
+    def __call__(self, text: str, *, doc_id: str = "doc0", date=None,
+                 quote_spans: list[tuple[int, int]] | None = None) -> list[PersonSpan]:
+        if self._fast is not None:
+            setup, resolve_rows, day = self._fast
+            rows = resolve_rows(setup, text, doc_id=doc_id, day=day(date),
+                                quote_spans=quote_spans, titles=True)
+        else:  # pragma: no cover
+            from toolkit.people import resolve_people
+
+            rows = resolve_people(text, doc_id=doc_id, date=date, quote_spans=quote_spans,
+                                  titles=True).itertuples(index=False)
+        out = []
+        for row in rows:
+            s, e, pid, n, r, a, k, q = (row[c] for c in self._cols)
+            name = _s(n)
+            out.append(PersonSpan(int(s), int(e), _s(pid), name, _s(r), _s(a), _s(k), bool(q),
+                                  _surname(name)))
+        return out
+
+
 def people_spans(text: str, *, doc_id: str = "doc0", date=None,
                  quote_spans: list[tuple[int, int]] | None = None) -> list[PersonSpan]:
     """The person mentions of ``text`` (names, surnames and titles alone), in text order."""
-    from toolkit.people import resolve_people
-
-    df = resolve_people(text, doc_id=doc_id, date=date, quote_spans=quote_spans, titles=True)
-    cols = [df[c].tolist() for c in ("start", "end", "person_id", "name", "role",
-                                     "affiliation", "kind", "in_quote")]
-    return [PersonSpan(int(s), int(e), _s(pid), _s(n), _s(r), _s(a), _s(k), bool(q))
-            for s, e, pid, n, r, a, k, q in zip(*cols, strict=True)]
+    return PeopleReader()(text, doc_id=doc_id, date=date, quote_spans=quote_spans)
 
 
 def _surname(name: str) -> str:
@@ -68,14 +104,12 @@ def _by_name(people: list[PersonSpan], starts: list[int], name: str,
     sur = _surname(name)
     if not sur:
         return None
-    best = None
-    for p in people[:bisect_left(starts, before)]:
-        if not p.in_quote and p.kind != "title" and _surname(p.name) == sur:
-            best = p
-    if best is None:
-        best = next((p for p in people if p.kind != "title" and not p.in_quote
-                     and _surname(p.name) == sur), None)
-    return best
+    k = bisect_left(starts, before)
+    for p in reversed(people[:k]):
+        if p.surname == sur and not p.in_quote and p.kind != "title":
+            return p
+    return next((p for p in people[k:] if p.surname == sur and p.kind != "title"
+                 and not p.in_quote), None)
 
 
 def _overlapping(people: list[PersonSpan], starts: list[int], s: int,

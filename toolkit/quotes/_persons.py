@@ -81,6 +81,8 @@ class Persons:
             self._set(known, "role", known.role or sp.role)
             self._set(known, "affiliation", known.affiliation or sp.affiliation)
         self._set(known, "last", max(known.last, sp.start))
+        if not self._scanning:
+            self._set(known, "obj", False)  # a speaker
         if not known.gender:
             i = self.tok_index(sp.start)
             while i < len(self.toks) and self.toks[i].start < sp.end:
@@ -112,6 +114,8 @@ class Persons:
         self.scan_names(pos)
         cands = [p for p in self.persons if p.last <= pos and
                  (gender not in {"m", "f"} or p.gender in {"", gender})]
+        # an object or an outlet only when its known gender is the pronoun's
+        cands = [p for p in cands if not p.obj] or [p for p in cands if p.gender == gender]
         return max(cands, key=lambda p: p.last) if cands else None
 
     _scanned_to = 0
@@ -130,6 +134,8 @@ class Persons:
     def _scan_names(self, pos: int) -> None:
         fw, th = self.lex.fw, self.lex.th
         toks, lex = self.toks, self.lex
+        # an object or an outlet ("met X", "in remarks to X") is no antecedent of he/she
+        object_before = getattr(fw, "object_before", frozenset())
         i = self.tok_index(self._scanned_to)
         while i < len(toks) and toks[i].start < pos:
             if self.in_quote[i] or not self._is_nameish(toks[i]):
@@ -157,7 +163,11 @@ class Persons:
                 if plain and (len(plain) >= th.scan_min_name_tokens or has_title
                               or plain[-1].low in self.by_surname) \
                         and plain == name_toks and plain[-1].end == toks[j].end:
+                    n_before = len(self.persons)
                     self.make_speaker(toks[k].start, toks[j].end)
+                    if len(self.persons) > n_before and k - 1 >= 0 \
+                            and toks[k - 1].low in object_before:
+                        self.persons[-1].obj = True
             i = j + 1
         self._set(self, "_scanned_to", max(self._scanned_to, pos))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _WORD = re.compile(r"\w+")
 _DQ = re.compile(r"``|''|[\"“”„‟«»]")
@@ -27,8 +28,10 @@ _THAT = re.compile(r"[^.,;:!?“”\"]{0,60}?\bthat\b")
 _QUOTE_CHARS = "\"“”„‟«»'’`"
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A token of the quote rules' view: offsets, surface and lower case (a tuple: made once
+    per token of every document, so it must be cheap)."""
+
     start: int
     end: int
     text: str
@@ -42,6 +45,7 @@ class Person:
     affiliation: str = ""
     last: int = 0
     gender: str = ""
+    obj: bool = False  # seen only as an object or an outlet ("met X", "in remarks to X")
 
 
 @dataclass
