@@ -93,6 +93,11 @@ def _surfaces(text: str, **kw) -> list[str]:
     "toggle caption Nexa/Landor Wire\n\nThe talks went on.",
     "A report entitled Eliminating Corruption was read.",
     "\"God revealed the truth,\" he said.",
+    "Delegates of Western states met in Rome.",  # "states": a plural noun, not a speech verb
+    "Forty-three Omani sailors and Rival Yemeni groups left.",
+    "The Tarsa-Oman trade volume rose.",
+    "The Saudi daily Al-Nahar reported the deal.",
+    "Officials of the Tarsa Chamber of Commerce met.",
 ])
 def test_capitalised_non_names_are_not_persons(text):
     assert _rows(text, leaders=False) == []
@@ -109,6 +114,11 @@ def test_name_shape_keeps_persons_in_the_same_contexts():
     # "the Obama administration": a person; "in The Hague": a place, not William Hague
     assert _surfaces("Talks in The Hague over the deal ended.") == []
     assert _surfaces("Officials of the Obama administration said no.") == ["Obama"]
+    # a surname that is a demonym, a person named with "of" and a state, a capital after "to"
+    assert _surfaces("Zuhoor Afghan, an adviser, said no.", leaders=False) == ["Zuhoor Afghan"]
+    assert _surfaces("King Abdullah of Jordan arrived.", leaders=False) == ["Abdullah"]
+    assert _surfaces("He met the ambassador to Beirut Karim Sayed on Monday.",
+                     leaders=False) == ["Karim Sayed"]
 
 
 def test_registry_keeps_two_people_with_one_surname_apart():

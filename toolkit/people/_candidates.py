@@ -31,6 +31,8 @@ _OUTLET = re.compile(r"[ \t]+(?:newspaper|daily|news agency|agency|TV|television
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|inside|outside|across)[ \t]+$")
 _URL_TAIL = re.compile(r"\.[a-z]{2,4}\b")
+_OF_NAME = re.compile(r"[ \t]+of[ \t]+([A-Z][\w'’-]*)")
+_PLACE_WORDS = frozenset({"to", "in", "at", "from"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _LONGER_NAME = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:for|of|on|de|du|des)[ \t]+$")
 
@@ -70,6 +72,7 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         honorific = False
         before = _prev_word(text, max(0, r0 - 30), r0)
         titled = bool(before) and _is_title_word(lex, before[2])
+        prev = before[2].lower() if before else ""
         while i < len(toks):
             s, e, w = toks[i]
             low = w.lower()
@@ -85,7 +88,8 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
             hit = _alias_at(lex, text, s, limit)
             if hit and titled and hit[1] in lex.guarded:
                 break  # "Rep. Jordan", "Senator Chad ...": a name after a title
-            if hit and hit[1] in lex.guarded and i + 1 < len(toks) and hit[0] == e:
+            if (hit and hit[1] in lex.guarded and i + 1 < len(toks) and hit[0] == e
+                    and not (i == 0 and prev in _PLACE_WORDS)):  # not "ambassador to Beirut X"
                 nxt = toks[i + 1][2]
                 if not (_is_title_word(lex, nxt) or nxt.lower() in lex.not_names
                         or _alias_at(lex, text, toks[i + 1][0], limit)):
@@ -111,9 +115,9 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
                           or _name_the(text, toks[i - 1][0] if i > 0 else r0 - 4)):
             continue  # "the Hansell Memorandum", "in The Hague"; not "the Obama administration"
         ctx = lex.context
-        prev = before[2].lower() if before else ""
-        if i == 0 and (prev in ctx["not_before"] or _ORDINAL.fullmatch(prev)):
-            continue  # "several Arab states", "the 29th Arab Summit"
+        if i == 0 and (prev in ctx["not_before"] or _ORDINAL.fullmatch(prev)
+                       or prev in ctx["outlet_before"]):
+            continue  # "several Arab states", "the 29th Arab Summit", "the daily Al-X"
         needs_given = i == 0 and (prev in ctx["credit_before"] or prev in ctx["weak_place_before"]
                                   or text[r0 - 1:r0] == "/")
         if i == 0 and _PLACE_PREP.search(text, max(0, run.start() - 8), run.start()):
@@ -148,6 +152,9 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
             words, lows = words[shaped + 1:], lows[shaped + 1:]
         elif shaped is not None:
             continue  # "Eliminating Discrimination": a title of a document or event
+        if (lows[0].split("-")[0] in ctx["adjectives"]
+                or any("-" in w and w.split("-")[0] in lex.state_aliases for w in words)):
+            continue  # "African", "Forty-three Israeli", "Rival Lebanese", "Iran-Iraq ..."
         if any(len(w) > 1 and w.isupper() and not w.endswith(".") for w in words):
             continue  # acronyms, datelines ("TEHRAN", "IRNA")
         if any(w.endswith(".") for w in words[-1:]) and len(words[-1]) > 2:
@@ -180,8 +187,12 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
                 mention.affiliation, mention.country = _affil(lex, hit[1])
                 mention.source = "text"
         after = re.match(r"[ \t]+(\w+)", text[e0:e0 + 30])
-        if after and after.group(1) in lex.speech_forms:
+        if after and after.group(1) in lex.speech_after_name and not after_the:
             mention.evidence = True
+        of = _OF_NAME.match(text, e0)
+        if (of and not mention.role and not honorific and lows[0] not in lex.given_names
+                and not _alias_at(lex, text, of.start(1), len(text))):
+            continue  # "Isfahan Chamber of Commerce": part of a longer name
         out.append(mention)
     return out
 

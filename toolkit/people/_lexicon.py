@@ -31,6 +31,9 @@ class Lexicon:
     alias_regex: re.Pattern  # any alias at a position (longest first)
     given_names: frozenset[str]  # lower case (data/people/given_names.txt)
     context: dict[str, frozenset[str]]  # sections of data/people/name_context.txt
+    speech_after_name: frozenset[str]  # speech forms that show a name before them is a
+    # person: no base form ("say") and no form that is also a plural noun ("states")
+    state_aliases: frozenset[str]  # names of states and territories ("Iran" of "Iran-Iraq")
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +60,8 @@ def lexicon() -> Lexicon:
     from toolkit.actors._match import _WORDS, _trie_regex
 
     alias_regex = re.compile(r"(?:" + _trie_regex(aliases) + r")(?![\w])")
+    context = {k: frozenset(v) for k, v in lexicons.load("name_context").items()}
+    lemmas = {str(w).lower() for w in cues["lemma"]}
     return Lexicon(
         titles=frozenset(words), heads=frozenset(heads), honorifics=honorifics,
         not_names=frozenset(lexicons.load("not_names")),
@@ -73,7 +78,11 @@ def lexicon() -> Lexicon:
         pronouns=frozenset(str(w) for w in lexicons.load("pronouns")["pronoun"]),
         alias_regex=alias_regex,
         given_names=frozenset(lexicons.load("given_names")),
-        context={k: frozenset(v) for k, v in lexicons.load("name_context").items()},
+        context=context,
+        speech_after_name=frozenset(speech - lemmas - context["noun_forms"]),
+        state_aliases=frozenset(gaz.loc[gaz["actor_type"].isin(["state", "territory"])
+                                        & gaz["label_type"].isin(["name", "alt_name"]),
+                                        "alias"]),
     )
 
 
