@@ -45,9 +45,15 @@ def _code_files() -> list[Path]:
 
 
 def _tagger_bytes(name: str) -> bytes:
+    """A tagger data file's bytes (nothing when ``textblob`` is missing: the layer's spans and
+    flags need no tagger; reading ``Doc.pos`` then says what to install)."""
+    from toolkit.errors import ToolkitError
     from toolkit.keywords._pos import _text
 
-    return _text(name).encode("utf-8")
+    try:
+        return _text(name).encode("utf-8")
+    except ToolkitError:  # pragma: no cover - textblob is a dependency
+        return b""
 
 
 @cache
