@@ -98,6 +98,10 @@ def _surfaces(text: str, **kw) -> list[str]:
     "The Tarsa-Oman trade volume rose.",
     "The Saudi daily Al-Nahar reported the deal.",
     "Officials of the Tarsa Chamber of Commerce met.",
+    "Shells hit the northern town of Beit Karam on Monday.",
+    "Iranian-made Zolfa rockets and Saudi-led Qara forces were seen.",
+    "Reuters reported the strike, Xinhua said.",
+    "Despite Mr. Brandt's plea, Instead nothing changed.",
 ])
 def test_capitalised_non_names_are_not_persons(text):
     assert _rows(text, leaders=False) == []
@@ -119,6 +123,10 @@ def test_name_shape_keeps_persons_in_the_same_contexts():
     assert _surfaces("King Abdullah of Jordan arrived.", leaders=False) == ["Abdullah"]
     assert _surfaces("He met the ambassador to Beirut Karim Sayed on Monday.",
                      leaders=False) == ["Karim Sayed"]
+    # a party tag or "State Party" apposition is no name; the senator is
+    assert _surfaces("Sen. Rand Cole, Kentucky Republican, said no. Rep. Ann Lee (R-Ohio) "
+                     "agreed.", leaders=False) == ["Rand Cole", "Ann Lee"]
+    assert _surfaces("Like Obama, Zarif wasted no time.") == ["Obama", "Zarif"]
 
 
 def test_registry_keeps_two_people_with_one_surname_apart():

@@ -33,6 +33,7 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|near|inside|outside|across)[ \t]+$")
 _URL_TAIL = re.compile(r"\.[a-z]{2,4}\b")
 _OF_NAME = re.compile(r"[ \t]+of[ \t]+([A-Z][\w'’-]*)")
 _PLACE_WORDS = frozenset({"to", "in", "at", "from"})
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _LONGER_NAME = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:for|of|on|de|du|des)[ \t]+$")
 
@@ -123,7 +124,7 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         if i == 0 and _PLACE_PREP.search(text, max(0, run.start() - 8), run.start()):
             place_like = True
         else:
-            place_like = False
+            place_like = i == 0 and prev == "of" and _place_of(lex, text, before[0])
         if i == 0 and _LONGER_NAME.search(text, max(0, run.start() - 40), run.start()):
             continue  # the tail of a longer name ("Center for Policy Research")
         # cut at the first non-name word after the start ("Rouhani Tuesday")
@@ -143,8 +144,17 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
             continue
         if words[-1] in lex.places:
             continue  # "Latin America", "Greater Syria": a place
-        if lows[-1] in ctx["non_person_heads"] or any(w in ctx["never_persons"] for w in lows):
-            continue  # "Solidarity Day", "Privacy Policy", "Getty Images"
+        if text.startswith(".", rest[-1][1]) and (lows[-1] in lex.titles
+                                                   or lows[-1] + "." in lex.honorifics):
+            rest, words, lows = rest[:-1], words[:-1], lows[:-1]  # "New York Rep. X", "Mr."
+            if not words:
+                continue
+        if lows[-1] in ctx["non_person_heads"] or any(
+                w in ctx["never_persons"] or w in ctx["outlets"] for w in lows):
+            continue  # "Solidarity Day", "Privacy Policy", "Getty Images", "Reuters"
+        if any(_PARTY_TAG.match(w) or ("-" in w and w.rsplit("-", 1)[1] in ctx["compound_tails"])
+               for w in words):
+            continue  # "R-Ohio", "Iranian-made ...", "Saudi-led"
         shaped = _noun_shaped(lex, lows)
         if (shaped is not None and shaped <= len(lows) - 3 and len(words) == len(rest)
                 and lows[shaped + 1] in lex.given_names):
@@ -196,6 +206,12 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         out.append(mention)
     return out
 
+
+
+def _place_of(lex: Lexicon, text: str, of_start: int) -> bool:
+    """Whether the "of" at ``of_start`` follows a place noun ("the town of", "north of")."""
+    m = _prev_word(text, max(0, of_start - 30), of_start)
+    return bool(m) and m[2].lower().strip(",") in lex.context["place_of"]
 
 
 def _name_the(text: str, pos: int) -> bool:

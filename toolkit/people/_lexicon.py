@@ -64,7 +64,7 @@ def lexicon() -> Lexicon:
     lemmas = {str(w).lower() for w in cues["lemma"]}
     return Lexicon(
         titles=frozenset(words), heads=frozenset(heads), honorifics=honorifics,
-        not_names=frozenset(lexicons.load("not_names")),
+        not_names=frozenset(lexicons.load("not_names")) | context["function_words"],
         not_person=frozenset(lexicons.load("not_person_words"))
         | {w.lower() for w in _WORDS.get("non_actor_heads", ())},
         speaker_nouns=frozenset(lexicons.load("speaker_nouns")),
