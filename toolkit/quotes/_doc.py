@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -123,8 +123,9 @@ class QuoteDoc(Speakers):
         spans = word_spans(text, layer.start, layer.end)
         words = [text[s:e] for s, e in spans]
         self.starts = [s for s, _ in spans]
-        self.toks = list(map(Tok._make, zip(self.starts, [e for _, e in spans], words,
-                                            [w.lower() for w in words], strict=True)))
+        self.toks = list(map(partial(tuple.__new__, Tok),
+                             zip(self.starts, [e for _, e in spans], words,
+                                 [w.lower() for w in words], strict=True)))
         self.quotes, self.problems = pair_marks(text)
         self.quotes.sort(key=lambda q: q.start)
         self.qstarts = [q.start for q in self.quotes]

@@ -16,6 +16,10 @@ from __future__ import annotations
 from toolkit.quotes._persons import Persons
 from toolkit.quotes._text import _NAMEISH, Speaker, Tok
 
+# word form -> _is_nameish, per not_names list (by id: the shipped lexicon is loaded once)
+_NAMEISH_CACHE: dict[int, dict[str, bool]] = {}
+_CACHE_MAX = 200_000
+
 
 class Speakers(Persons):
     """Mixin of :class:`toolkit.quotes._doc.QuoteDoc`: speaker spans and the person register."""
@@ -30,7 +34,16 @@ class Speakers(Persons):
         return low in nouns or (low.endswith("s") and low[:-1] in nouns) or low + "s" in nouns
 
     def _is_nameish(self, t: Tok) -> bool:
-        return bool(_NAMEISH.match(t.text)) and t.low not in self.lex.not_names
+        """A capitalised word that may be part of a name (remembered per word form)."""
+        cache = _NAMEISH_CACHE.get(id(self.lex.not_names))
+        if cache is None:
+            cache = _NAMEISH_CACHE[id(self.lex.not_names)] = {}
+        v = cache.get(t.text)
+        if v is None:
+            if len(cache) > _CACHE_MAX:
+                cache.clear()
+            v = cache[t.text] = bool(_NAMEISH.match(t.text)) and t.low not in self.lex.not_names
+        return v
 
     def speaker_before(self, i: int, lo: int) -> Speaker | None:
         """The speaker noun phrase ending just before token ``i`` (not before token ``lo``)."""
