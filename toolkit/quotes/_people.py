@@ -146,6 +146,13 @@ def _role(role: str, ranks: frozenset[str]) -> str:
     return "" if all(w in ranks or w == "general" for w in words) else role
 
 
+def _person_id(name: str) -> str:
+    """``p-`` and the folded name, as :func:`toolkit.people.resolve_people` makes ids."""
+    from toolkit.people._lexicon import norm_name
+
+    return "p-" + norm_name(name).replace("'", "").replace(" ", "-")
+
+
 def _head_noun(name: str, nouns: frozenset[str]) -> str:
     """The speaker noun heading a phrase ("senior Israeli officials" -> "officials")."""
     words = name.split()
@@ -208,6 +215,8 @@ def attach_people(rows: list[dict], people: list[PersonSpan], text: str,
             r["speaker_affiliation"] = hit.affiliation or r["speaker_affiliation"]
             continue
         if r.get("_person") or r.get("_pronoun"):
+            if r.get("speaker_name"):  # a person the people pass does not know: same id scheme
+                r["person_id"] = _person_id(r["speaker_name"])
             continue
         r["speaker_role"] = r["speaker_role"] or _head_noun(text[s:e], lex.speaker_nouns) or None
         name = _actor_name(text, s, e, actors)

@@ -133,7 +133,10 @@ class Speakers(Persons):
                 sp.name, sp.role, sp.affiliation = ante.name, ante.role, ante.affiliation
                 sp.person = ante.person
             return sp
-        head_ok = self._is_nameish(t) or self._spk(t.low) or t.low in lex.title_heads
+        head_ok = self._is_nameish(t) or self._spk(t.low) or t.low in lex.title_heads \
+            or (j - 2 >= lo and toks[j - 1].low in fw.name_link and t.text.isalpha()
+                and (toks[j - 2].low in lex.title_heads or self._spk(toks[j - 2].low)))
+        # ("the secretary of state said": a role with its complement)
         if not head_ok and t.low.endswith(("'s", "’s")):
             head_ok = False
         if not head_ok and (t.text.isdigit() or (
