@@ -101,7 +101,8 @@ def _surfaces(text: str, **kw) -> list[str]:
     "Shells hit the northern town of Beit Karam on Monday.",
     "Iranian-made Zolfa rockets and Saudi-led Qara forces were seen.",
     "Reuters reported the strike, Xinhua said.",
-    "Despite Mr. Brandt's plea, Instead nothing changed.",
+    "Despite the plea, Instead nothing changed.",
+    "Former Nevada Gov. and New York Rep. visits ended.",
 ])
 def test_capitalised_non_names_are_not_persons(text):
     assert _rows(text, leaders=False) == []
@@ -127,6 +128,14 @@ def test_name_shape_keeps_persons_in_the_same_contexts():
     assert _surfaces("Sen. Rand Cole, Kentucky Republican, said no. Rep. Ann Lee (R-Ohio) "
                      "agreed.", leaders=False) == ["Rand Cole", "Ann Lee"]
     assert _surfaces("Like Obama, Zarif wasted no time.") == ["Obama", "Zarif"]
+    assert _surfaces("Despite Mr. Brandt's plea, nothing changed.", leaders=False) == [
+        "Brandt"]
+    # an apostrophe inside a transliterated name; not a contraction or a possessive
+    assert _surfaces("Minister Ja'far Tabesh said no. Tabesh's aide and Sa’id Nouri left. "
+                     "I've said it.", leaders=False) == ["Ja'far Tabesh", "Tabesh", "Sa’id Nouri"]
+    # a place, a refinery, a district: the lower-case noun after the run says so
+    assert _surfaces("Fire hit the Ras Kanar oil refinery and the Bab Tuma district.",
+                     leaders=False) == []
 
 
 def test_registry_keeps_two_people_with_one_surname_apart():

@@ -20,7 +20,8 @@ from toolkit.people._roles import (
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _WORD = (rf"(?:[{_UP}]\.(?:[{_UP}]\.)*"
          rf"|(?:(?:al|el|ad|as|ash|an|at|az|abu|bin|ibn|bani)[-‐])?[{_UP}][\w‐-]*"
-         rf"(?:['’][{_UP}][\w‐-]*)?)")
+         # O'Brien; Sa'ar, Ja'far (not the possessive or I've, I'd, I'm, don't, we'll, we're)
+         rf"(?:['’][{_UP}][\w‐-]*|['’](?!(?:[sdmt]|ve|ll|re)(?!\w))[a-z][\w‐-]*)?)")
 _SEP = r"[ \t\xa0]+"
 _RUN = re.compile(rf"(?<![\w'’.-]){_WORD}(?:{_SEP}(?:(?:{'|'.join(sorted(PARTICLES))}){_SEP})*"
                   rf"{_WORD})*")
@@ -33,6 +34,7 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|near|inside|outside|across)[ \t]+$")
 _URL_TAIL = re.compile(r"\.[a-z]{2,4}\b")
 _OF_NAME = re.compile(r"[ \t]+of[ \t]+([A-Z][\w'’-]*)")
 _PLACE_WORDS = frozenset({"to", "in", "at", "from"})
+_NEXT_LOWER = re.compile(r"[ \t]+(?:oil[ \t]+|gas[ \t]+|refugee[ \t]+)?([a-z]+)")
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _LONGER_NAME = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:for|of|on|de|du|des)[ \t]+$")
@@ -74,6 +76,7 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         before = _prev_word(text, max(0, r0 - 30), r0)
         titled = bool(before) and _is_title_word(lex, before[2])
         prev = before[2].lower() if before else ""
+        honorific = prev in lex.honorifics and not before[2].isupper()  # "Mr. Brandt's"
         while i < len(toks):
             s, e, w = toks[i]
             low = w.lower()
@@ -145,10 +148,9 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         if words[-1] in lex.places:
             continue  # "Latin America", "Greater Syria": a place
         if text.startswith(".", rest[-1][1]) and (lows[-1] in lex.titles
+                                                   or lows[-1] + "." in lex.titles
                                                    or lows[-1] + "." in lex.honorifics):
-            rest, words, lows = rest[:-1], words[:-1], lows[:-1]  # "New York Rep. X", "Mr."
-            if not words:
-                continue
+            continue  # "New York Rep. X", "Republican Sen. X": a role before the name
         if lows[-1] in ctx["non_person_heads"] or any(
                 w in ctx["never_persons"] or w in ctx["outlets"] for w in lows):
             continue  # "Solidarity Day", "Privacy Policy", "Getty Images", "Reuters"
@@ -163,7 +165,8 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         elif shaped is not None:
             continue  # "Eliminating Discrimination": a title of a document or event
         if (lows[0].split("-")[0] in ctx["adjectives"]
-                or any("-" in w and w.split("-")[0] in lex.state_aliases for w in words)):
+                or any("-" in w and (w.split("-")[0] in lex.state_aliases
+                                     or w.split("-")[0] in lex.demonyms) for w in words)):
             continue  # "African", "Forty-three Israeli", "Rival Lebanese", "Iran-Iraq ..."
         if any(len(w) > 1 and w.isupper() and not w.endswith(".") for w in words):
             continue  # acronyms, datelines ("TEHRAN", "IRNA")
@@ -199,6 +202,9 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
         after = re.match(r"[ \t]+(\w+)", text[e0:e0 + 30])
         if after and after.group(1) in lex.speech_after_name and not after_the:
             mention.evidence = True
+        nxt = _NEXT_LOWER.match(text, e0)
+        if nxt and nxt.group(1) in ctx["after_heads"] and not mention.role:
+            continue  # "the Sheikh Maqsud district", "Ras Tanura oil refinery"
         of = _OF_NAME.match(text, e0)
         if (of and not mention.role and not honorific and lows[0] not in lex.given_names
                 and not _alias_at(lex, text, of.start(1), len(text))):

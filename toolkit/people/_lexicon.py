@@ -34,6 +34,7 @@ class Lexicon:
     speech_after_name: frozenset[str]  # speech forms that show a name before them is a
     # person: no base form ("say") and no form that is also a plural noun ("states")
     state_aliases: frozenset[str]  # names of states and territories ("Iran" of "Iran-Iraq")
+    demonyms: frozenset[str]  # gazetteer demonyms ("Egyptian" of "Egyptian-American")
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,9 @@ def lexicon() -> Lexicon:
         alias_regex=alias_regex,
         given_names=frozenset(lexicons.load("given_names")),
         context=context,
-        speech_after_name=frozenset(speech - lemmas - context["noun_forms"]),
+        speech_after_name=frozenset(f for f in speech - lemmas - context["noun_forms"]
+                                    if not f.endswith("ing")),  # "Douma suggesting ..."
+        demonyms=frozenset(gaz.loc[gaz["label_type"] == "demonym", "alias"]),
         state_aliases=frozenset(gaz.loc[gaz["actor_type"].isin(["state", "territory"])
                                         & gaz["label_type"].isin(["name", "alt_name"]),
                                         "alias"]),
