@@ -19,6 +19,7 @@ NOUN = frozenset({"NN", "NNS", "NNP", "NNPS"})
 ADJ = frozenset({"JJ", "JJR", "JJS"})
 PROPER = frozenset({"NNP", "NNPS"})
 COMMON = frozenset({"NN", "NNS"})
+_NOUN_ADJ = NOUN | ADJ
 
 CONTEXT = False
 #: A user's stopword list for the ``extract`` call under way (``extract(stopwords=...)``).
@@ -150,7 +151,8 @@ def sentence_ids(starts: list[int], sents: list[tuple[int, int]]) -> list[int]:
     firsts = [a for a, _ in sents]
     if not firsts:
         return [0] * len(starts)
-    return [max(bisect_right(firsts, s) - 1, 0) for s in starts]
+    firsts[0] = -1  # anything before the first sentence belongs to it
+    return [bisect_right(firsts, s) - 1 for s in starts]
 
 
 def from_annotated(adoc) -> Doc:
@@ -242,7 +244,7 @@ def _content(doc: Doc) -> Doc:
     words, tags = doc.words, doc.tags
     sw = stopwords()
     doc.content = content = [
-        (t in NOUN or t in ADJ) and w.lower() not in sw and not _NOALPHA.match(w)
+        t in _NOUN_ADJ and w.lower() not in sw and not _NOALPHA.match(w)
         for w, t in zip(words, tags, strict=True)
     ]
     # only content words need stemming (the rest never enter a noun-phrase key)
@@ -294,15 +296,16 @@ def noun_phrases(
     stems, starts, ends, text = doc.stems, doc.starts, doc.ends, doc.text
     cands: dict[tuple[str, ...], Candidate] = {}
     n = len(tags)
-    i = 0
-    while i < n:
-        if not content[i]:
-            i += 1
+    words = doc.words
+    # visit the content words only: a run starts at one that does not follow the last run
+    nxt = 0
+    for i in [i for i, c in enumerate(content) if c]:
+        if i < nxt:
             continue
         j = i + 1
         while j < n and content[j] and sent[j] == sent[i] and not (
             split_names and tags[j] in PROPER and tags[j - 1] in COMMON
-            and doc.words[j - 1].islower()
+            and words[j - 1].islower()
         ):
             j += 1
         e = j
@@ -320,7 +323,7 @@ def noun_phrases(
                 c = cands[key] = Candidate(key, text, first=b)
             c.spans.append((starts[b], ends[e - 1]))
             c.positions.append(b)
-        i = j
+        nxt = j
     return cands
 
 

@@ -185,6 +185,9 @@ _NOUN_OR_ADJ = frozenset({"NN", "NNP", "JJ"})
 _SUBJ = frozenset({"PRP", "WDT", "WP"})
 
 
+_FIXABLE = _BASE_VERBS | _NOUNS
+
+
 def _quick_fixes(words: list[str], tags: list[str]) -> list[str]:
     """A handful of high-precision contextual fixes for nouns that are verbs here.
 
@@ -196,7 +199,9 @@ def _quick_fixes(words: list[str], tags: list[str]) -> list[str]:
     or after one such word and a noun ("the peace talk").
     """
     n = len(tags)
-    for i in range(1, n):
+    # only nouns and base-form verbs can change, each step changes only its own tag: visit
+    # those (in order, so a fixed tag is seen by the next word's test)
+    for i in [i for i, t in enumerate(tags) if t in _FIXABLE and i > 0]:
         t = tags[i]
         if t in _BASE_VERBS:
             # Brill's "VB NN PREV1OR2TAG DT": "the talk", "the peace talk", "Iran's bid"
