@@ -154,3 +154,18 @@ def test_people_false_keeps_the_names_as_written():
             "Okonjo-Vance said that the talks were useful.")
     row = one(text, "talks were useful", people=False)
     assert pd.isna(row["person_id"])
+
+
+def test_definite_description_resolves_to_the_person_of_that_state():
+    text = ("Norwegian envoy Sigrun Aasheim-Dahl arrived on Sunday. "
+            "The Norwegian diplomat said that the talks could resume.")
+    row = one(text, "talks could resume")
+    assert row["speaker_name"] == "Sigrun Aasheim-Dahl"
+    assert row["speaker_affiliation"] == "Norway"
+
+
+def test_speaker_name_is_the_fullest_name_the_article_writes():
+    # (the leaders-table spelling against the article's: test_two_speakers_joined_by_while)
+    text = ("Trade Minister Oddny Marit Kjelstad-Berg met the envoy. "
+            "Kjelstad-Berg said that the visit was useful.")
+    assert one(text, "visit was useful")["speaker_name"] == "Oddny Marit Kjelstad-Berg"

@@ -40,6 +40,7 @@ class PersonSpan:
     kind: str
     in_quote: bool
     surname: str
+    surface: str = ""
 
 
 def _s(value) -> str:
@@ -82,7 +83,7 @@ class PeopleReader:
             s, e, pid, n, r, a, k, q = (row[c] for c in self._cols)
             name = _s(n)
             out.append(PersonSpan(int(s), int(e), _s(pid), name, _s(r), _s(a), _s(k), bool(q),
-                                  _surname(name)))
+                                  _surname(name), text[int(s):int(e)]))
         return out
 
 
@@ -146,6 +147,55 @@ def _role(role: str, ranks: frozenset[str]) -> str:
     return "" if all(w in ranks or w == "general" for w in words) else role
 
 
+def _parts(name: str) -> int:
+    return len(name.replace("-", " ").split())
+
+
+def _fullest_names(people: list[PersonSpan], titles: frozenset[str]) -> dict[str, str]:
+    """person_id -> the name to show: the fullest name the document writes ("Hossein Amir
+    Abdollahian"), unless the canonical name (the leaders table's) has more parts ("Obama" ->
+    "Barack Obama")."""
+    best: dict[str, str] = {}
+    for p in people:
+        if p.kind != "name" or not p.person_id:
+            continue
+        surface = _strip_title(" ".join(p.surface.split()), titles)
+        if _parts(surface) > _parts(best.get(p.person_id, "")):
+            best[p.person_id] = surface
+    canon = {p.person_id: _strip_title(p.name, titles) for p in people if p.person_id}
+    return {pid: (name if _parts(name) >= _parts(canon[pid]) else canon[pid])
+            for pid, name in best.items()}
+
+
+def _last(people: list[PersonSpan], starts: list[int], before: int) -> PersonSpan | None:
+    """The last person named (not in a quotation, no title alone) before ``before``."""
+    for p in reversed(people[:bisect_left(starts, before)]):
+        if p.kind != "title" and not p.in_quote:
+            return p
+    return None
+
+
+def _definite(text: str, s: int, e: int, people: list[PersonSpan], starts: list[int],
+              actors: dict[int, tuple[int, str]], nouns: frozenset[str]) -> PersonSpan | None:
+    """"the (Russian) diplomat": the last person before it of that state (a demonym or state
+    in the phrase) and, when it names a role word, with that word in the person's role."""
+    words = text[s:e].split()
+    if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() not in nouns:
+        return None
+    head = words[-1].lower()
+    affs = {a for a0, (a1, a) in actors.items() if s <= a0 < e}
+    for p in reversed(people[:bisect_left(starts, s)]):
+        if p.kind == "title" or p.in_quote:
+            continue
+        if affs and p.affiliation not in affs:
+            continue
+        if p.role and head in p.role.lower():
+            return p
+        if affs or len(words) == 2:
+            return p  # "the official": the last person named
+    return None
+
+
 def _person_id(name: str) -> str:
     """``p-`` and the folded name, as :func:`toolkit.people.resolve_people` makes ids."""
     from toolkit.people._lexicon import norm_name
@@ -192,6 +242,8 @@ def attach_people(rows: list[dict], people: list[PersonSpan], text: str,
     ranks = lex.ranks
     starts = [p.start for p in people]
     actors = {s: (e, a) for s, e, a in actor_spans}
+    fullest = _fullest_names(people, titles)
+    person_nouns = getattr(lex.fw, "person_noun", frozenset())
     for r in rows:
         r.setdefault("person_id", None)
         s, e = r.get("speaker_start"), r.get("speaker_end")
@@ -200,7 +252,8 @@ def attach_people(rows: list[dict], people: list[PersonSpan], text: str,
         hit = None
         if r.get("_pronoun"):
             if r.get("speaker_name"):
-                hit = _by_name(people, starts, r["speaker_name"], s)
+                # the rules' antecedent if it is a person, else the last person named before
+                hit = _by_name(people, starts, r["speaker_name"], s) or _last(people, starts, s)
         else:
             hit = _overlapping(people, starts, s, e)
             if (hit is None or hit.kind == "title") and r.get("_person") \
@@ -208,8 +261,11 @@ def attach_people(rows: list[dict], people: list[PersonSpan], text: str,
                 # a title alone the rules resolved themselves ("the Iraqi minister"): theirs
                 # compares every role word, not only the head
                 hit = _by_name(people, starts, r["speaker_name"], s) or hit
+        if hit is None and not r.get("_person") and not r.get("_pronoun"):
+            hit = _definite(text, s, e, people, starts, actors, person_nouns)
         if hit is not None:
-            r["speaker_name"] = _strip_title(hit.name, titles) or r["speaker_name"]
+            r["speaker_name"] = fullest.get(hit.person_id) or _strip_title(hit.name, titles) \
+                or r["speaker_name"]
             r["person_id"] = hit.person_id or None
             r["speaker_role"] = _role(hit.role, ranks) or r["speaker_role"]
             r["speaker_affiliation"] = hit.affiliation or r["speaker_affiliation"]
