@@ -169,3 +169,16 @@ def test_speaker_name_is_the_fullest_name_the_article_writes():
     text = ("Trade Minister Oddny Marit Kjelstad-Berg met the envoy. "
             "Kjelstad-Berg said that the visit was useful.")
     assert one(text, "visit was useful")["speaker_name"] == "Oddny Marit Kjelstad-Berg"
+
+
+def test_a_state_body_speaks_for_its_state():
+    row = one("The US State Department said that the embassy would reopen.", "embassy")
+    assert row["speaker_affiliation"] == "United States"
+    assert row["speaker_name"] == "US State Department"
+
+
+def test_an_ambassador_speaks_for_the_sending_state():
+    text = "Chile's ambassador to Jordan, Rodrigo Alvear-Pinto, said that the visa rules changed."
+    row = one(text, "visa rules")
+    assert row["speaker_name"] == "Rodrigo Alvear-Pinto"
+    assert row["speaker_affiliation"] == "Chile"

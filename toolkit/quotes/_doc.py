@@ -98,7 +98,8 @@ def word_spans(text: str, starts, ends) -> list[tuple[int, int]]:
 
 class QuoteDoc(Speakers):
     """Everything the rules need about one document (``lex`` defaults to the shipped lexicon,
-    ``actor_spans`` to none: ``(start, end, actor)`` of the affiliations to use).
+    ``actor_spans`` to none: ``(start, end, actor)`` or ``(start, end, actor, affiliation)``
+    of the actor mentions; the affiliation, the actor when not given, is what roles read).
 
     Tokens and sentences are read from ``layer``, the document's
     :class:`toolkit.annotate.Doc` (annotated here with :func:`toolkit.annotate.annotate_text`
@@ -134,10 +135,10 @@ class QuoteDoc(Speakers):
             for i in range(bisect_right(self.starts, q.start), bisect_left(self.starts, q.end)):
                 self.in_quote[i] = True
         # actor mentions: start -> (end, actor)
-        self.actors = {s: (e, a) for s, e, a in actor_spans}
+        self.actors = {a[0]: (a[1], a[-1]) for a in actor_spans}
         # starts of the tokens inside an actor mention ("Nations" of "United Nations")
         self.in_actor: set[int] = set()
-        for a_s, a_e, _ in actor_spans:
+        for a_s, a_e, *_ in actor_spans:
             self.in_actor.update(self.starts[bisect_left(self.starts, a_s):
                                              bisect_left(self.starts, a_e)])
         self.persons: list[Person] = []

@@ -11,6 +11,7 @@ table in :mod:`toolkit.quotes._registry`, in priority order, unit by unit; then 
 from __future__ import annotations
 
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -31,20 +32,42 @@ __all__ = ["COLUMNS", "DTYPES", "MARK_DTYPES", "check_marks", "extract"]
 
 
 
-def _actor_spans(texts: list[str], gazetteer) -> list[list[tuple[int, int, str]]]:
-    """Actor mentions of every text, for affiliations: the one place quotes reaches actors
-    (imported here, not at module import; the shipped gazetteer when ``gazetteer`` is None)."""
-    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+def _actor_spans(texts: list[str], gazetteer) -> list[list[tuple[int, int, str, str]]]:
+    """Actor mentions of every text, for affiliations: ``(start, end, actor, affiliation)``,
+    the affiliation being the state of a state body ("US State Department" -> "United
+    States") and the actor itself otherwise. The one place quotes reaches actors (imported
+    here, not at module import; the shipped gazetteer when ``gazetteer`` is None)."""
+    out: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
     if not any(texts):
         return out
-    from toolkit.actors import mentions
+    from toolkit.actors import load_gazetteer, mentions
 
     m = mentions(pd.Series(texts, index=[str(i) for i in range(len(texts))]),
                  gazetteer=gazetteer, persons=False, places=False)
-    for d, s, e, a in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
-                          m["actor"].tolist(), strict=True):
-        out[int(d)].append((s, e, a))
+    if gazetteer is None:
+        states = _shipped_state_names()
+    else:
+        states = _state_names(gazetteer if isinstance(gazetteer, pd.DataFrame)
+                              else load_gazetteer(gazetteer))
+    for d, s, e, a, t, c in zip(m["doc_id"].tolist(), m["start"].tolist(), m["end"].tolist(),
+                                m["actor"].tolist(), m["actor_type"].tolist(),
+                                m["country"].tolist(), strict=True):
+        aff = states.get(c, a) if t == "organisation" and isinstance(c, str) else a
+        out[int(d)].append((s, e, a, aff))
     return out
+
+
+@lru_cache(maxsize=1)
+def _shipped_state_names() -> dict[str, str]:
+    from toolkit.actors import load_gazetteer
+
+    return _state_names(load_gazetteer())
+
+
+def _state_names(gaz: pd.DataFrame) -> dict[str, str]:
+    """ISO code -> the state's canonical name, from a gazetteer frame."""
+    states = gaz[gaz["actor_type"] == "state"]
+    return dict(zip(states["country"].tolist(), states["actor"].tolist(), strict=True))
 
 
 def _lexicon(lexicon: Lexicon | str | Path | None, cues) -> Lexicon:

@@ -196,6 +196,13 @@ def _definite(text: str, s: int, e: int, people: list[PersonSpan], starts: list[
     return None
 
 
+def _to_host(role: str, envoys: frozenset[str]) -> bool:
+    """An envoy's role naming where it is sent ("Ambassador to the UN")."""
+    words = role.lower().split()
+    return any(w in envoys and n in {"to", "in", "at"}
+               for w, n in zip(words, words[1:], strict=False))
+
+
 def _person_id(name: str) -> str:
     """``p-`` and the folded name, as :func:`toolkit.people.resolve_people` makes ids."""
     from toolkit.people._lexicon import norm_name
@@ -228,7 +235,7 @@ def _consolidate(rows: list[dict]) -> None:
 
 
 def attach_people(rows: list[dict], people: list[PersonSpan], text: str,
-                  actor_spans: list[tuple[int, int, str]], lex=None) -> list[dict]:
+                  actor_spans: list[tuple], lex=None) -> list[dict]:
     """Fill ``speaker_name``, ``person_id``, ``speaker_role`` and ``speaker_affiliation`` of
     ``rows`` (in place; returned) from the document's person mentions and actor spans
     (``lex``: the quote lexicon, :func:`toolkit.quotes.load_lexicon` when None: titles are
@@ -241,9 +248,10 @@ def attach_people(rows: list[dict], people: list[PersonSpan], text: str,
     titles = lex.title_heads | lex.title_mods | lex.speaker_nouns
     ranks = lex.ranks
     starts = [p.start for p in people]
-    actors = {s: (e, a) for s, e, a in actor_spans}
+    actors = {a[0]: (a[1], a[2]) for a in actor_spans}  # the actor's own name
     fullest = _fullest_names(people, titles)
     person_nouns = getattr(lex.fw, "person_noun", frozenset())
+    envoys = getattr(lex.fw, "envoy", frozenset())
     for r in rows:
         r.setdefault("person_id", None)
         s, e = r.get("speaker_start"), r.get("speaker_end")
@@ -267,8 +275,13 @@ def attach_people(rows: list[dict], people: list[PersonSpan], text: str,
             r["speaker_name"] = fullest.get(hit.person_id) or _strip_title(hit.name, titles) \
                 or r["speaker_name"]
             r["person_id"] = hit.person_id or None
+            own_role = r["speaker_role"] or ""
             r["speaker_role"] = _role(hit.role, ranks) or r["speaker_role"]
-            r["speaker_affiliation"] = hit.affiliation or r["speaker_affiliation"]
+            # an envoy: the sending state the text gives before the people pass's, which may
+            # be the host ("ambassador to the UN")
+            envoy = _to_host(own_role or hit.role, envoys)
+            r["speaker_affiliation"] = (r["speaker_affiliation"] or hit.affiliation or None) \
+                if envoy else (hit.affiliation or r["speaker_affiliation"])
             continue
         if r.get("_person") or r.get("_pronoun"):
             if r.get("speaker_name"):  # a person the people pass does not know: same id scheme

@@ -296,10 +296,14 @@ class Speakers(Persons):
         words: list[Tok] = []
         aff = ""
         seen_head = False
+        envoy = getattr(fw, "envoy", frozenset())
+        host = False  # after "ambassador to": the host is no affiliation
         while i < len(self.toks) and self.toks[i].start < end:
             t = self.toks[i]
-            if t.start in self.actors and not aff:
+            if t.start in self.actors and not aff and not host:
                 aff = self.actors[t.start][1]
+            if t.low in {"to", "in", "at"} and i > 0 and self.toks[i - 1].low in envoy:
+                host = True
             low = t.low
             if low.endswith(("'s", "’s")):
                 low = low[:-2]
