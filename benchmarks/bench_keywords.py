@@ -9,7 +9,9 @@ For each set: F1 of every method on the corpus (document frequencies from the se
 default on one text at a time (background table only), with the F1@10 of the even and odd
 articles apart (the spread shows how much a setting rests on chance). Speed, cold: each round
 runs every timed system in a fresh Python process (imports, data tables and caches included)
-over the whole set, ``yake`` (n=3) in the same rounds; the best round of each counts.
+over the whole set, ``yake`` (n=3) in the same rounds; the best round of each counts. Cold
+times are CPU seconds of that process (``time.process_time``: the machine is shared, and wall
+time follows the load of the other jobs), printed with the load average.
 
 Protocol (the usual one for DUC-2001, see ``../shared/eval/keyphrases/README.md``): predicted
 and gold phrases are lower-cased, split on white space and hyphens and Porter-stemmed word by
