@@ -37,13 +37,16 @@ words over a whole corpus, ``"tfidf"`` scores higher on KPCrowd.
 
 Methods of :func:`extract` (``method=``):
 
-- ``"newsrank2"`` (default): PositionRank word scores (window 15) times ``sqrt(idf)``; a noun
-  phrase (at most three words, names up to five, leading superlatives removed) scores the sum
-  of its words times ``tf ** 0.3``, a one-word proper name 1.5 times that, and a single word
-  ``sqrt(500 / tokens)`` times that (at most 1.5: short stories favour their names and topics,
-  long articles their multiword phrases); page furniture,
-  contractions, words under three letters (except two-letter acronyms) and single words in
-  more than about 1 in 12 articles (IDF < 2.5) are dropped.
+- ``"newsrank2"`` (default): a linear ranker over noun phrases (at most three words, names up
+  to five, leading superlatives removed). A phrase's word score is the sum over its words of
+  PositionRank (window 15) times ``sqrt(idf)``; it is multiplied by ``exp(w . x)`` over six
+  features: occurrences (``ln tf``), how early it first occurs and whether in the headline or
+  lede, whether it is one word (a name or a common word) and, for one word, how short the
+  story is (``min(ln(500 / tokens), ln 1.5)``: short stories favour their names and topics,
+  long articles their multiword phrases). The weights were fitted on the two sets below and
+  ship as data (``toolkit/data/keywords/newsrank2_weights.csv``, which says how). Page
+  furniture, contractions, words under three letters (except two-letter acronyms) and single
+  words in more than about 1 in 12 articles (IDF < 2.5) are dropped.
 - ``"newsrank"``: PositionRank word scores, window 15, noun phrases of at most three
   words (names up to five), leading superlatives removed; a phrase scores the sum of its words.
 - ``"positionrank"``: PositionRank as published (Florescu & Caragea 2017), window 10.
@@ -53,9 +56,12 @@ Methods of :func:`extract` (``method=``):
 - ``"yake"``: a YAKE-style statistical score without part of speech (Campos et al. 2020).
 - ``"rake"``: RAKE (Rose et al. 2010), runs between stopwords scored by degree / frequency.
 
-Part-of-speech tags (for noun-phrase candidates) come from Brill's lexicon and morphology
-rules as shipped inside the ``textblob`` package (MIT licence); nothing is downloaded, and no
-statistical model is used. Keyphrases do not import NLTK (words are stemmed by
+Tokens and sentences come from the toolkit's one tokenizer (:func:`toolkit.tokenize.token_spans`,
+:func:`toolkit.tokenize.sentence_spans`, as in the :mod:`toolkit.annotate` layer); words it
+splits at an inner hyphen or ampersand ("wildlife-rich", "AT&T") are joined again from the
+offsets. Part-of-speech tags (for noun-phrase candidates) come from Brill's lexicon and
+morphology rules as shipped inside the ``textblob`` package (MIT licence); nothing is
+downloaded, and no statistical model is used. Keyphrases do not import NLTK (words are stemmed by
 :func:`toolkit.tokenize.stem`, the Snowball project's English stemmer). Given an
 :class:`~toolkit.annotate.AnnotatedCorpus`, :func:`extract` reads the tokens, sentences and
 tags of its layer instead of parsing the texts again (same F1 within 0.002, about 0.6x the
