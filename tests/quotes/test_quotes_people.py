@@ -182,3 +182,24 @@ def test_an_ambassador_speaks_for_the_sending_state():
     row = one(text, "visa rules")
     assert row["speaker_name"] == "Rodrigo Alvear-Pinto"
     assert row["speaker_affiliation"] == "Chile"
+
+
+@pytest.mark.parametrize("text", [
+    "The senator praised the agreement with the shipping union.",
+    "The premier condemned the attack on the ferry terminal.",
+    "The delegation called for talks on the fishing quotas.",
+])
+def test_speech_and_stance_verbs_with_a_noun_object_only_are_no_attribution(text):
+    assert rows(text).empty
+    assert not rows(text, cue_gate=False).empty  # PARC-style schemes count them
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("The premier urged the union to return to the table.", "return to the table"),
+    ("The envoy vowed to answer any provocation.", "answer any provocation"),
+    ("The minister accused the rebels of blocking the convoy.", "blocking the convoy"),
+    ("The envoy asked whether the port would reopen.", "port would reopen"),
+    ("The premier warned the port would close.", "port would close"),
+])
+def test_speech_and_stance_verbs_with_a_clause_count(text, needle):
+    assert one(text, needle)["cue_class"] in {"speech", "stance"}

@@ -13,9 +13,9 @@ from toolkit import quotes
 from toolkit.errors import ToolkitWarning
 
 
-def one(text: str, phrase: str) -> pd.Series:
+def one(text: str, phrase: str, **kw) -> pd.Series:
     """The narrowest attribution whose span covers ``phrase``."""
-    df = quotes.extract(text, warn=False)
+    df = quotes.extract(text, warn=False, **kw)
     start = text.index(phrase)
     hits = df[(df["start"] <= start) & (df["end"] >= start + len(phrase))]
     assert len(hits), f"nothing covers {phrase!r} in {df[['quote', 'rule']].values.tolist()}"
@@ -107,20 +107,23 @@ def test_nested_single_quotes_stay_inside():
 
 
 @pytest.mark.parametrize(
-    ("sentence", "cue"),
+    ("sentence", "cue", "clause"),
     [
-        ("The minister said that the border would reopen soon.", "said"),
-        ("The minister stressed that the border would reopen soon.", "stressed"),
-        ("The minister emphasized the need for a border agreement.", "emphasized"),
-        ("The minister called for an urgent border agreement.", "called for"),
-        ("The minister expressed hope for a border agreement soon.", "expressed hope"),
-        ("The minister warned that the border could close again.", "warned"),
-        ("The minister denied that the border had been closed.", "denied"),
-        ("The minister reaffirmed the commitment to the border agreement.", "reaffirmed"),
+        ("The minister said that the border would reopen soon.", "said", True),
+        ("The minister stressed that the border would reopen soon.", "stressed", True),
+        ("The minister emphasized the need for a border agreement.", "emphasized", False),
+        ("The minister called for an urgent border agreement.", "called for", False),
+        ("The minister expressed hope for a border agreement soon.", "expressed hope", False),
+        ("The minister warned that the border could close again.", "warned", True),
+        ("The minister denied that the border had been closed.", "denied", True),
+        ("The minister reaffirmed the commitment to the border agreement.", "reaffirmed", False),
     ],
 )
-def test_indirect_speech_after_speech_and_stance_verbs(sentence, cue):
-    row = one(sentence, "border")
+def test_indirect_speech_after_speech_and_stance_verbs(sentence, cue, clause):
+    # a noun object alone is an attribution only in the PARC-style reading (cue_gate=False)
+    if not clause:
+        assert quotes.extract(sentence, warn=False).empty
+    row = one(sentence, "border", cue_gate=clause)
     assert row["kind"] == "indirect"
     assert row["cue"] == cue
     assert row["speaker"] == "The minister"
@@ -268,7 +271,7 @@ def test_two_speakers_joined_by_while():
         "Turkish President Recep Tayyip Erdogan warned against escalation, "
         "while Egypt's President Abdel Fattah el-Sisi called for restraint."
     )
-    df = quotes.extract(text)
+    df = quotes.extract(text, cue_gate=False)  # noun objects: the PARC-style reading
     by_name = dict(zip(df["speaker_name"], df["speaker_affiliation"], strict=True))
     # the fullest name as the article writes it (the leaders table spells "Erdoğan")
     assert by_name == {"Recep Tayyip Erdogan": "Turkey", "Abdel Fattah el-Sisi": "Egypt"}

@@ -25,7 +25,9 @@ def seed_text(seed_raw: str) -> str:
 
 @pytest.fixture(scope="module")
 def seed_quotes(seed_text: str):
-    return quotes.extract(seed_text)
+    # these tests are about speakers: the pages' noun-object stances ("expressed hope for ...")
+    # are attributions only in the PARC-style reading (cue_gate=False; issue #12)
+    return quotes.extract(seed_text, cue_gate=False)
 
 
 @pytest.fixture(scope="module")
@@ -92,16 +94,17 @@ def test_own_page_direct_quote(own_text):
 
 
 @pytest.mark.parametrize(
-    ("phrase", "cue", "name", "affiliation"),
+    ("phrase", "cue", "name", "affiliation", "gate"),
     [
-        ("Egypt regards Jordan’s security as part", "stressed", "Sameh Shoukry", "Egypt"),
-        ("any attempt to displace Palestinians", "stating", "Sameh Shoukry", "Egypt"),
-        ("a steady flow of aid", "expressed hope", "Ayman Safadi", "Jordan"),
-        ("the depth of the ties", "underlined", "Ayman Safadi", "Jordan"),
+        ("Egypt regards Jordan’s security as part", "stressed", "Sameh Shoukry", "Egypt", True),
+        ("any attempt to displace Palestinians", "stating", "Sameh Shoukry", "Egypt", True),
+        # a noun object only: an attribution in the PARC-style reading alone (issue #12)
+        ("a steady flow of aid", "expressed hope", "Ayman Safadi", "Jordan", False),
+        ("the depth of the ties", "underlined", "Ayman Safadi", "Jordan", False),
     ],
 )
-def test_own_page_indirect_quotes(own_text, phrase, cue, name, affiliation):
-    row = _row_containing(quotes.extract(own_text), own_text, phrase)
+def test_own_page_indirect_quotes(own_text, phrase, cue, name, affiliation, gate):
+    row = _row_containing(quotes.extract(own_text, cue_gate=gate), own_text, phrase)
     assert row["kind"] == "indirect"
     assert row["cue"] == cue
     assert row["speaker_name"] == name

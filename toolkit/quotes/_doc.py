@@ -35,12 +35,13 @@ _APOSTROPHES = ("'", "’")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
-@lru_cache(maxsize=1)
-def _finite_codes() -> np.ndarray:
-    """Codes of :func:`toolkit.annotate.pos_tags` that mark a finite verb or a modal."""
+@lru_cache(maxsize=4)
+def _tag_codes(tags: tuple[str, ...] = _FINITE) -> np.ndarray:
+    """Codes of :func:`toolkit.annotate.pos_tags` whose first tag is one of ``tags`` (default:
+    a finite verb or a modal)."""
     from toolkit.annotate import pos_tags
 
-    return np.array([k for k, t in enumerate(pos_tags()) if t.split("|")[0] in _FINITE],
+    return np.array([k for k, t in enumerate(pos_tags()) if t.split("|")[0] in tags],
                     dtype=np.uint8)
 
 
@@ -120,7 +121,10 @@ class QuoteDoc(Speakers):
         self.cue_gate = True  # cognition, plan and agreement cues need a clause
         self._sentences = layer.sent_spans[:, :2].tolist()
         # starts of finite verbs and modals (the layer's part-of-speech tags): a clause
-        self.finite = layer.start[np.isin(layer.pos, _finite_codes())].tolist()
+        self.finite = layer.start[np.isin(layer.pos, _tag_codes())].tolist()
+        # base forms and -ing forms: "urged Iran to return", "accused X of hampering"
+        self.base_verbs = set(layer.start[np.isin(layer.pos, _tag_codes(("VB",)))].tolist())
+        self.gerunds = set(layer.start[np.isin(layer.pos, _tag_codes(("VBG",)))].tolist())
         spans = word_spans(text, layer.start, layer.end)
         words = [text[s:e] for s, e in spans]
         self.starts = [s for s, _ in spans]

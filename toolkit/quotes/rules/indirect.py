@@ -88,7 +88,39 @@ def clause_gate(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     return []
 
 
-_OPEN_MARKS = frozenset({"“", '"', "``", "«"})
+_OPEN_MARKS = frozenset({"“", '"', "``", "''", "«"})
+_CLAUSE_WORDS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where", "who",
+                           "which"})
+
+
+def clausal(doc: QuoteDoc, k: int, tj: int) -> bool:
+    """Whether the words from token ``k`` are a clause, not a noun object or an adjunct: a
+    quotation, "that" or a wh-word first, a finite verb, "to" + a base form ("urged Iran to
+    return") or "of" + an -ing form ("accused X of hampering"), within
+    ``stance_clause_tokens`` tokens and before punctuation.
+
+    >>> from toolkit.quotes._doc import QuoteDoc
+    >>> doc = QuoteDoc("d", "She praised the deal. He urged Iran to return.")
+    >>> clausal(doc, 2, 5), clausal(doc, 7, 12)
+    (False, True)
+    """
+    toks, n = doc.toks, doc.lex.th.stance_clause_tokens
+    for m in range(k, min(tj, k + n)):
+        t = toks[m]
+        if t.text in _OPEN_MARKS or doc.in_quote[m]:
+            return True
+        if t.text in {",", ":", "--", "—", "–"}:
+            continue  # "said on Monday, “...”", "scolded him: “...”"
+        if not t.text[:1].isalnum():
+            return False
+        if m - k <= 1 and t.low in _CLAUSE_WORDS:
+            return True
+        if doc.finite_in(t.start, t.end):
+            return True
+        if m + 1 < tj and (t.low == "to" and toks[m + 1].start in doc.base_verbs
+                           or t.low == "of" and toks[m + 1].start in doc.gerunds):
+            return True
+    return False
 
 
 def _passive(doc: QuoteDoc, ctx: Context) -> bool:
@@ -185,6 +217,9 @@ def speaker_cue(doc: QuoteDoc, ctx: Context) -> list[Candidate] | None:
     before = _strip_span(text, us, sp.start)
     after_head = text[after[0]:min(after[1], after[0] + 5)].lower()
     after_ok = doc.alnum(*after) >= th.after_min_alnum
+    if after_ok and doc.cue_gate and cue.cls in {"speech", "stance"} \
+            and not clausal(doc, doc.tok_index(after[0]), ctx.tj):
+        after_ok = False  # "praised the deal", "said on Monday": no content after the cue
     if cue.strict and after_ok and not (
         text[span[1]:after[0] + 1].lstrip()[:1] in {":", "“", '"', "'"}
         or after_head.startswith(("that ", "“", '"', "''", "``"))
