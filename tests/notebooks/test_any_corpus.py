@@ -131,6 +131,8 @@ def test_every_notebook_runs_on_the_corpus(
         months = set(pd.read_csv(table)["month"])
         assert months == {"2017-01", "2017-02", "2017-03"}, months
     if case == "tehran_times":  # one outlet, no dates: dated sections skipped, none failed
-        assert "Skipped: Terms over time needs article dates" in _outputs(out, names["03"]["name"])
+        assert "Skipped: The events, week by week needs article dates" in _outputs(
+            out, names["03"]["name"]
+        )
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "\x1b[" not in index
