@@ -59,7 +59,13 @@ def _lexicon() -> dict[str, str]:
     """Word -> tag from ``en-lexicon.txt`` ("word TAG" lines after ";;;" comment lines), read
     with one split of the whole text (about 20x faster than line by line)."""
     text = _text("en-lexicon.txt")
-    body = "\n".join(ln for ln in text.split("\n") if not ln.startswith(";;;"))
+    pos = 0
+    while text.startswith(";;;", pos):  # the comment lines at the top, skipped without a split
+        nl = text.find("\n", pos)
+        pos = len(text) if nl < 0 else nl + 1
+    body = text[pos:]
+    if "\n;;;" in body:  # comment lines further down too: drop them line by line
+        body = "\n".join(ln for ln in body.split("\n") if not ln.startswith(";;;"))
     fields = iter(body.split())
     return dict(zip(fields, fields, strict=False))
 
