@@ -165,6 +165,9 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="print N wrong predictions / misses")
     ap.add_argument("--annotated", action="store_true",
                     help="also time a plain corpus and a pre-annotated corpus in one call each")
+    ap.add_argument("--tehran", type=int, default=0, metavar="N",
+                    help="also time extract on the first N Tehran Times articles "
+                    "(../shared/corpora), plain and annotated, with and without people")
     ap.add_argument("--no-cue-gate", action="store_true",
                     help="extract(..., cue_gate=False): cognition/plan/agreement cues with an "
                     "infinitive or object count too, as PolNeAR (PARC) annotates them")
@@ -208,6 +211,8 @@ def main(argv=None) -> int:
           f"best of {args.repeat})")
     if args.annotated:
         _time_corpus(docs, args.repeat)
+    if args.tehran:
+        _time_tehran(Path(args.shared), args.tehran, args.repeat)
     if args.errors:
         _print_errors(docs, preds_by_doc, args.errors)
     return 0
@@ -227,6 +232,39 @@ def _time_corpus(docs, repeat: int) -> None:
             times.append(time.process_time() - t0)
         print(f"speed, {label} in one call: {len(docs) / min(times):.1f} articles/s "
               f"(best of {repeat})")
+
+
+def _time_tehran(shared: Path, n: int, repeat: int) -> None:
+    """CPU time per article of ``extract`` on the first ``n`` Tehran Times articles with text
+    (long articles: about 14,000 characters on average), as a plain corpus (annotated inside
+    the call) and as an annotated corpus, with ``people`` on (default) and off."""
+    import gzip
+    import json
+
+    from toolkit.annotate import annotate
+
+    rows = []
+    with gzip.open(shared / "corpora" / "tehran_times.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("text"):
+                rows.append({"doc_id": rec["id"], "text": rec["text"], "date": rec.get("date")})
+            if len(rows) >= n:
+                break
+    corpus = pd.DataFrame(rows)
+    annotated = annotate(corpus, cache=False)
+    chars = corpus["text"].str.len().mean()
+    print(f"Tehran Times: {len(corpus)} articles, {chars:,.0f} characters on average")
+    for label, data in (("plain corpus", corpus), ("annotated corpus", annotated)):
+        for people in (True, False):
+            times = []
+            for _ in range(repeat):
+                t0 = time.process_time()
+                extract(data, warn=False, people=people)
+                times.append(time.process_time() - t0)
+            best = min(times)
+            print(f"  {label}, people={people}: {len(corpus) / best:.1f} articles/s "
+                  f"({1000 * best / len(corpus):.1f} ms CPU per article, best of {repeat})")
 
 
 def _print_errors(docs, preds_by_doc, n):
