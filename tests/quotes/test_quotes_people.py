@@ -203,3 +203,10 @@ def test_speech_and_stance_verbs_with_a_noun_object_only_are_no_attribution(text
 ])
 def test_speech_and_stance_verbs_with_a_clause_count(text, needle):
     assert one(text, needle)["cue_class"] in {"speech", "stance"}
+
+
+def test_role_ends_before_the_state_it_names():
+    text = ("Astrid Mørk-Halvorsen, deputy ambassador of the Kingdom of Norway to the United "
+            "Nations, said that the vote was postponed.")
+    row = one(text, "vote was postponed")
+    assert row["speaker_role"].lower() == "deputy ambassador"

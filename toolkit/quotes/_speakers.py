@@ -315,6 +315,9 @@ class Speakers(Persons):
                     seen_head = seen_head or low in lex.title_heads
             elif words and not whole and self._is_nameish(t):
                 break
+            elif words and whole and seen_head and t.start in self.in_actor \
+                    and words[-1].low in fw.name_link | fw.det:
+                break  # "deputy ambassador of [Iran] to ...": the role ends before the state
             elif words and whole and seen_head and t.text.isalpha() \
                     and t.start not in self.in_actor \
                     and any(w.low in fw.name_link for w in words):
