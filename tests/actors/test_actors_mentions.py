@@ -185,3 +185,25 @@ def test_in_quote_is_where_the_one_pairer_finds_quotations(text):
     assert bool(spans) == ("Iran" in text)  # every quotation style is found
     if spans:
         assert m.set_index("surface")["in_quote"]["Iran"]
+
+
+def test_person_rows_agree_with_resolve_people_and_leave_no_overlap():
+    # mentions reads the people finder's rows without a frame per document: same persons as
+    # resolve_people, and no gazetteer match inside a person span ("Israel Katz")
+    from toolkit.people import resolve_people
+
+    docs = ["Iranian Foreign Minister Abbas Araghchi met Israel Katz in Oman. Araghchi said no.",
+            "Delegates of several Nordic states met. Mr. Brandt left for Iraq."]
+    found = mentions(pd.DataFrame({"doc_id": ["a", "b"], "text": docs}))
+    for doc_id, text in zip(["a", "b"], docs, strict=True):
+        mine = found[(found["doc_id"] == doc_id) & (found["actor_type"] == "person")]
+        ref = resolve_people(text, doc_id=doc_id, titles=False)
+        assert mine[["start", "end", "surface"]].values.tolist() == \
+            ref[["start", "end", "surface"]].values.tolist()
+        assert mine["actor"].tolist() == ref["name"].tolist()
+        assert mine["affiliation"].tolist() == ref["affiliation"].tolist()
+        rest = found[(found["doc_id"] == doc_id) & (found["actor_type"] != "person")]
+        for s, e in zip(ref["start"], ref["end"], strict=True):
+            assert not ((rest["start"] < e) & (rest["end"] > s)).any()
+    assert found.loc[found["actor_type"] == "person", "surface"].tolist() == [
+        "Abbas Araghchi", "Israel Katz", "Araghchi", "Brandt"]
