@@ -136,14 +136,15 @@ class Persons:
         toks, lex = self.toks, self.lex
         # an object or an outlet ("met X", "in remarks to X") is no antecedent of he/she
         object_before = getattr(fw, "object_before", frozenset())
+        nameish = self.nameish_list()
         i = self.tok_index(self._scanned_to)
         while i < len(toks) and toks[i].start < pos:
-            if self.in_quote[i] or not self._is_nameish(toks[i]):
+            if self.in_quote[i] or not nameish[i]:
                 i += 1
                 continue
             j = i
             while j + 1 < len(toks) and not self.in_quote[j + 1] and (
-                self._is_nameish(toks[j + 1]) or toks[j + 1].low in fw.particle
+                nameish[j + 1] or toks[j + 1].low in fw.particle
             ) and not toks[j].low.endswith(("'s", "’s")) and not self.nl_before(j + 1):
                 j += 1
             if toks[j].end <= pos:

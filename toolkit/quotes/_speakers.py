@@ -33,6 +33,14 @@ class Speakers(Persons):
         nouns = self.lex.speaker_nouns
         return low in nouns or (low.endswith("s") and low[:-1] in nouns) or low + "s" in nouns
 
+    _nameish: list[bool] | None = None
+
+    def nameish_list(self) -> list[bool]:
+        """:meth:`_is_nameish` of every token, computed once per document."""
+        if self._nameish is None:
+            self._nameish = [self._is_nameish(t) for t in self.toks]
+        return self._nameish
+
     def _is_nameish(self, t: Tok) -> bool:
         """A capitalised word that may be part of a name (remembered per word form)."""
         cache = _NAMEISH_CACHE.get(id(self.lex.not_names))
