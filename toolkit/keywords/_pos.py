@@ -120,9 +120,14 @@ def _morph(word: str, tag0: str, prev: str | None, nxt: str | None, lexicon, rul
 def _morph_cached(word: str) -> str:
     """Morphology rules for an unknown word, without the two rules that look at neighbours
     (goodleft/goodright), so that the result can be cached per word."""
-    lexicon, morph, _ = _model()
-    rules = [r for r in morph if r[2] not in ("goodleft", "goodright")]
-    return _morph(word, "NN", None, None, lexicon, rules)
+    lexicon, _, _ = _model()
+    return _morph(word, "NN", None, None, lexicon, _word_rules())
+
+
+@lru_cache(maxsize=1)
+def _word_rules() -> list[tuple]:
+    """The morphology rules that look at the word only (not goodleft/goodright)."""
+    return [r for r in _model()[1] if r[2] not in ("goodleft", "goodright")]
 
 
 def _match(cmd: str, x: str, y: str, w: list[str], t: list[str], i: int) -> bool:
