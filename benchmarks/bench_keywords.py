@@ -231,6 +231,125 @@ def bench_set(key: str, args: argparse.Namespace) -> None:
               f"{(imp + run) / n * 100:.2f} | {(yi + yr) / (imp + run):.1f} |")
 
 
+# --- refitting newsrank2's weights (round 3 of issue #13) ------------------------------------
+
+
+def _features(corpus: pd.DataFrame, golds: dict[str, set[str]], cap: float) -> list[tuple]:
+    """Per article: feature rows of newsrank2's candidates (log word score, then the features
+    of ``_methods.FEATURES``), their normalised phrases, gold flags and the gold count."""
+    import math
+
+    import numpy as np
+
+    from toolkit.keywords import _methods as m
+    from toolkit.keywords._background import Idf, word_df
+    from toolkit.keywords._parse import PROPER, noun_phrases, parse
+
+    docs = [parse(t) for t in corpus.text]
+    idf = Idf(*word_df(docs))
+    out = []
+    for d, doc in zip(corpus.doc_id, docs, strict=True):
+        a, names = m._graph_words(doc)
+        pr = dict(zip(names, m._pagerank(a, len(names), window=15, bias=True).tolist(),
+                      strict=True))
+        n = max(len(doc.words), 1)
+        lede_end = next((i for i, k in enumerate(doc.sent) if k >= 2), n)
+        short = math.log(min(m.TYPICAL_TOKENS / n, cap))
+        rows, phrases = [], []
+        for k, c in noun_phrases(doc, max_words=3, strip=m._STRIP).items():
+            if not m._clean(doc, c, len(k), idf):
+                continue
+            base = sum(pr.get(st, 0.0) * idf(st) ** 0.5 for st in k)
+            one = len(k) == 1
+            name = one and doc.tags[c.first] in PROPER
+            rows.append([math.log(base + 1e-12), math.log(c.tf), c.first / n,
+                         float(c.first < lede_end), float(name), float(one and not name),
+                         short if one else 0.0])
+            phrases.append(norm(c.phrase()))
+        y = np.array([p in golds[d] for p in phrases])
+        out.append((np.array(rows).reshape(-1, 7), phrases, y, len(golds[d])))
+    return out
+
+
+def _f10(data: list[tuple], w) -> float:
+    import numpy as np
+
+    total = 0.0
+    for x, phrases, y, n_gold in data:
+        if not len(x):
+            continue
+        seen: set[str] = set()
+        hit = 0
+        for i in np.argsort(-(x @ w), kind="stable"):
+            if phrases[i] in seen:
+                continue
+            seen.add(phrases[i])
+            hit += bool(y[i])
+            if len(seen) == 10:
+                break
+        if hit:
+            p, r = hit / len(seen), hit / n_gold
+            total += 2 * p * r / (p + r)
+    return total / len(data)
+
+
+def _ascent(duc: list, kp: list, w, floor: float):
+    """Coordinate ascent on KPCrowd F1@10 - 3 x (shortfall of DUC-2001 F1@10 below floor);
+    the word score keeps weight 1."""
+    def objective(v):
+        return _f10(kp, v) + 3 * min(_f10(duc, v) - floor, 0.0)
+
+    best = objective(w)
+    for step in (0.5, 0.2, 0.1):
+        improved = True
+        while improved:
+            improved = False
+            # visiting order of round 3: tf, first position, name, lede, length, common word
+            for j in (1, 2, 4, 3, 6, 5):
+                for sign in (1, -1):
+                    v = w.copy()
+                    v[j] += sign * step
+                    val = objective(v)
+                    if val > best + 1e-6:
+                        best, w, improved = val, v, True
+                        break
+    return w
+
+
+def fit(args: argparse.Namespace) -> None:
+    """Refit newsrank2's weights as round 3 did: on both sets jointly, half against half, then
+    on all articles; print the figures and the weights (in-sample: these are the dev sets)."""
+    import numpy as np
+
+    from toolkit.keywords._methods import FEATURES, MAX_SHORTNESS
+
+    sets = {}
+    for key in ("duc", "kpcrowd"):
+        path = Path(args.shared) / "eval" / "keyphrases" / SETS[key]
+        recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        corpus = pd.DataFrame({"doc_id": [r["id"] for r in recs],
+                               "text": [r["text"] for r in recs]})
+        golds = {r["id"]: {norm(k) for k in r["keyphrases"]} for r in recs}
+        sets[key] = _features(corpus, golds, args.fit_cap)
+    duc, kp = sets["duc"], sets["kpcrowd"]
+    start = np.array([1.0, 0.3, 0, 0, np.log(1.5), 0, 0.5])  # round 2, in these terms
+    for name, (fd, fk, td, tk) in {"even -> odd": (duc[0::2], kp[0::2], duc[1::2], kp[1::2]),
+                                   "odd -> even": (duc[1::2], kp[1::2], duc[0::2], kp[0::2])
+                                   }.items():
+        w = _ascent(fd, fk, start.copy(), args.fit_floor)
+        print(f"fitted {name}: scored on the other half DUC-2001 {_f10(td, w):.3f}, "
+              f"KPCrowd {_f10(tk, w):.3f}")
+    w = _ascent(duc, kp, start.copy(), args.fit_floor)
+    print(f"fitted on all (in-sample): DUC-2001 {_f10(duc, w):.3f} "
+          f"({_f10(duc[0::2], w):.3f} / {_f10(duc[1::2], w):.3f}), KPCrowd {_f10(kp, w):.3f} "
+          f"({_f10(kp[0::2], w):.3f} / {_f10(kp[1::2], w):.3f})")
+    print("feature,weight")
+    for f, x in zip(FEATURES, w[1:], strict=True):
+        print(f"{f},{x:.1f}")
+    if args.fit_cap != MAX_SHORTNESS:
+        print(f"(cap {args.fit_cap}: set _methods.MAX_SHORTNESS to use these weights)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=["duc", "kpcrowd", "all"], default="all")
@@ -238,7 +357,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
     ap.add_argument("--repeat", type=int, default=3, help="time the best of R rounds")
     ap.add_argument("--cold-only", action="store_true", help="only the cold speed table")
+    ap.add_argument("--fit", action="store_true", help="refit newsrank2's weights and stop")
+    ap.add_argument("--fit-floor", type=float, default=0.335, help="DUC-2001 F1@10 floor")
+    ap.add_argument("--fit-cap", type=float, default=1.5, help="cap of 500 / tokens")
     args = ap.parse_args()
+    if args.fit:
+        fit(args)
+        return
     for key in (["duc", "kpcrowd"] if args.set == "all" else [args.set]):
         bench_set(key, args)
 

@@ -12,28 +12,30 @@ general news (so one article gets corpus-like IDF; see ``toolkit/data/keywords/R
 Which method when (F1@10 on two news sets with different annotations, same settings for both;
 the settings of ``newsrank2`` and ``newsrank`` were chosen on these sets, so their figures are
 in-sample; ``benchmarks/README.md`` has the commands, F1@5, both halves of each set and the
-speeds, ``newsrank2`` against the ``yake`` package in the same runs: about 13x warm,
-5-7x per article cold, imports apart):
+speeds, ``newsrank2`` against the ``yake`` package in the same runs: about 10x warm, per
+article cold about 10x on DUC-2001's articles and 6-7x on KPCrowd's short stories, imports
+apart):
 
 ====================  =========  ===================  ==========================================
 method                DUC-2001   500N-KPCrowd (dev)   use it for
 ====================  =========  ===================  ==========================================
-``"newsrank2"``       0.324      0.135 (0.131 alone)  news, default: names and phrases, clean
-``"newsrank"``        0.321      0.123                multiword phrases only (the old default)
-``"positionrank"``    0.296      0.119                the published method, for comparisons
-``"textrank"``        0.256      0.088                the published method, for comparisons
-``"tfidf"``           0.216      0.167                many single words and names from a whole
+``"newsrank2"``       0.337      0.161 (0.152 alone)  news, default: names and phrases, clean
+``"newsrank"``        0.322      0.121                multiword phrases only (the old default)
+``"positionrank"``    0.300      0.118                the published method, for comparisons
+``"textrank"``        0.253      0.087                the published method, for comparisons
+``"tfidf"``           0.218      0.167                many single words and names from a whole
                                                       corpus (noisier: "he'd", "St", "Q")
-``"yake"``            0.132      0.110                no part of speech: any language-like text
-``"rake"``            0.057      0.064                long runs between stopwords (for speed)
+``"yake"``            0.135      0.106                no part of speech: any language-like text
+``"rake"``            0.057      0.063                long runs between stopwords (for speed)
 ====================  =========  ===================  ==========================================
 
 DUC-2001 readers chose a few multiword noun phrases per article; KPCrowd's crowd chose many
-single words and names (about 49 per story). No method here reaches both the 0.32 of DUC and
-the 0.20 that single-word lists can reach on KPCrowd: a list of 10 that favours single words
+single words and names (about 49 per story, a third of them verbs and adjectives). No method
+here reaches both the 0.32 of DUC and 0.20 on KPCrowd: a list of 10 that favours single words
 loses multiword phrases and the reverse (``benchmarks/README.md`` shows the trade-off).
-``"newsrank2"`` keeps DUC's figure and adds the central one-word names; for a bag of single
-words over a whole corpus, ``"tfidf"`` scores higher on KPCrowd.
+``"newsrank2"`` keeps DUC's figure and adds the central one-word names, more of them the
+shorter the story; for a bag of single words over a whole corpus, ``"tfidf"`` scores about as
+well on KPCrowd (0.167) but lists general words and fragments and loses DUC's phrases.
 
 Methods of :func:`extract` (``method=``):
 
