@@ -43,6 +43,8 @@ PERSON_COLUMNS = list(PERSON_DTYPES)
 #: Values of ``kind``: a full or partial name, a surname (one word) or a title alone.
 PERSON_KINDS = ("name", "surname", "title")
 _TITLE_ALONE_DET = re.compile(r"\b([Tt]he)[ \t]+")
+_ROLE_WORD = re.compile(r"([\w.-]+)[ \t]*")  # a word of a title alone, read 40 characters on
+_NEXT_WORD = re.compile(r"[ \t]*(\S+)")
 
 
 @dataclass
@@ -315,13 +317,13 @@ def _titles_alone(lex: Lexicon, text: str, doc_id: str, accepted: list[_Mention]
         role_words = []
         j = pos
         while True:
-            w = re.match(r"([\w.-]+)[ \t]*", text[j:j + 40])
+            w = _ROLE_WORD.match(text, j, j + 40)  # as matching text[j:j + 40]
             if not w:
                 break
             word = w.group(1)
             if _is_title_word(lex, word) and word.lower() not in ("of", "the"):
                 role_words.append((j, j + len(word), word))
-                j += w.end()
+                j = w.end()
                 continue
             hit = None if role_words else _alias_at(lex, text, j, len(text))
             if hit:
@@ -337,7 +339,7 @@ def _titles_alone(lex: Lexicon, text: str, doc_id: str, accepted: list[_Mention]
         head = last[2].lower()
         if head not in lex.heads or lex.honorifics.get(head):
             continue
-        nxt = re.match(r"[ \t]*(\S+)", text[last[1]:last[1] + 40])
+        nxt = _NEXT_WORD.match(text, last[1], last[1] + 40)
         if nxt and (nxt.group(1)[:1].isupper() or nxt.group(1).lower() in ("of", "for", "to")):
             continue  # a pre-modifier of a name, or a longer role ("the head of ...")
         if _inside(spans, lefts, m.start()):

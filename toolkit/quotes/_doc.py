@@ -88,13 +88,13 @@ def word_spans(text: str, starts, ends) -> list[tuple[int, int]]:
         if _joins(text, ps, e_list[k - 1], s_list[k], e_list[k]):
             keep[k] = False
             first[k] = ps
-    out: list[tuple[int, int]] = []
-    for k, kept in enumerate(keep):
-        if kept:
-            out.append((s_list[k], e_list[k]))
-        else:
-            out[-1] = (out[-1][0], e_list[k])
-    return out
+    if not touching or all(keep):
+        return list(zip(s_list, e_list, strict=True))
+    # a word runs from a kept token to the token before the next kept one
+    kept = [k for k, v in enumerate(keep) if v]
+    last = [k - 1 for k in kept[1:]]
+    last.append(len(e_list) - 1)
+    return list(zip([s_list[k] for k in kept], [e_list[k] for k in last], strict=True))
 
 
 class QuoteDoc(Speakers):

@@ -38,14 +38,23 @@ class Speakers(Persons):
     def nameish_list(self) -> list[bool]:
         """:meth:`_is_nameish` of every token, computed once per document."""
         if self._nameish is None:
-            self._nameish = [self._is_nameish(t) for t in self.toks]
+            get = self._nameish_cache().get
+            out = [get(t[2]) for t in self.toks]  # t[2]: the word form (Tok.text)
+            for k, v in enumerate(out):
+                if v is None:
+                    out[k] = self._is_nameish(self.toks[k])
+            self._nameish = out
         return self._nameish
 
-    def _is_nameish(self, t: Tok) -> bool:
-        """A capitalised word that may be part of a name (remembered per word form)."""
+    def _nameish_cache(self) -> dict[str, bool]:
         cache = _NAMEISH_CACHE.get(id(self.lex.not_names))
         if cache is None:
             cache = _NAMEISH_CACHE[id(self.lex.not_names)] = {}
+        return cache
+
+    def _is_nameish(self, t: Tok) -> bool:
+        """A capitalised word that may be part of a name (remembered per word form)."""
+        cache = self._nameish_cache()
         v = cache.get(t.text)
         if v is None:
             if len(cache) > _CACHE_MAX:
