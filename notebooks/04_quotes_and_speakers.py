@@ -423,8 +423,8 @@ elif report.has_values(corpus[outlet_known], "outlet", section=f"Voices on {TOPI
             "Al Jazeera has the largest share of speakers from the region; TASS more outside",
             when=DEFAULT, detail=origin_share.to_dict(),
         )
-    report.claim(lambda: (origin_share["unknown"] >= 0.4).all(),
-                 "no affiliation is known for 40% or more of each outlet's attributions",
+    report.claim(lambda: (origin_share["unknown"] > 1 / 3).all(),
+                 "no affiliation is known for over a third of each outlet's attributions",
                  when=DEFAULT, detail=origin_share["unknown"].to_dict())
 
 # %% [markdown]
@@ -435,8 +435,8 @@ elif report.has_values(corpus[outlet_known], "outlet", section=f"Voices on {TOPI
 # then Turkey's president, and it has the largest share of attributions to speakers
 # affiliated with the region, TASS a larger share than Al Jazeera from outside it. Both
 # outlets also quote many people whose affiliation the text does not give near the quote
-# (analysts, negotiators, residents): for 40% or more of each outlet's attributions no
-# affiliation is known, so the region and outside shares describe the rest.
+# (analysts, negotiators, residents): for more than a third of each outlet's attributions
+# no affiliation is known, so the region and outside shares describe the rest.
 
 # %% [markdown]
 # ## Limits
