@@ -153,7 +153,8 @@ else:
 # %% [markdown]
 # ## Who is quoted
 #
-# Speakers are grouped by their resolved name. A speaker that stays a pronoun ("he", "they")
+# Speakers are grouped by person (`person_id` when the people lexicon knows them, else the
+# resolved name). A speaker that stays a pronoun ("he", "they")
 # could not be resolved to an earlier mention; one that is a description ("the report",
 # "officials") is an anonymous or institutional source. We mark these kinds so that the
 # table of named speakers is not mistaken for all of the sourcing.
@@ -363,7 +364,7 @@ if not found_quotes.empty and len(top):
 # quoted named speakers with their role and affiliation, and the share of its attributions
 # whose speaker is affiliated with a state or organisation of the region, with one outside
 # it, or with none known. Outlets with fewer than `MIN_OUTLET_QUOTES` attributions on the
-# topic are listed apart: too few to compare.
+# topic are left out of the tables (their counts are printed first): too few to compare.
 
 # %%
 topic_docs = set(all_mentions.loc[all_mentions["actor"] == TOPIC_ACTOR, "doc_id"])

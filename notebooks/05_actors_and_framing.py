@@ -350,6 +350,18 @@ else:
     report.save_figure(ax.figure, "tone_by_actor")
     plt.show()
     display(actor_tone)
+    least = actor_tone["actor"].tail(5).tolist()
+    report.claim(actor_tone["actor"].iloc[0] == "Islamic State", "Islamic State most negative",
+                 when=DEFAULT, detail=actor_tone["actor"].iloc[0])
+    report.claim({"Russia", "United Nations", "European Union"} <= set(least),
+                 "Russia, the UN and the EU among the five least negative", when=DEFAULT,
+                 detail=least)
+
+# %% [markdown]
+# On the default corpus's subset the sentences naming the Islamic State are the most
+# negative (the war against it), while those naming Russia, the UN and the EU, the
+# diplomats of these weeks, are among the five least negative: as the limits above say,
+# VADER reads the events an actor appears in (strikes, talks), not an outlet's stance.
 
 # %% [markdown]
 # ## What to take away
