@@ -256,7 +256,8 @@ else:
 # victims. TASS's distinctive words are those of diplomacy itself, seen from Moscow:
 # "russia", "moscow", "lavrov" (the foreign minister), "astana", "ceasefire", "talks". Part
 # of each list is house style (each outlet's own name, TASS's Moscow datelines), which is
-# why the concordance below, not the list, is the evidence for any one word.
+# why a concordance of a word (`keywords.kwic`, last section), not the list, is the
+# evidence for what it stands for.
 
 # %% [markdown]
 # ## Keyness: one period against another
@@ -357,6 +358,24 @@ if report.has_values(articles, "date", section="The events, week by week"):
     report.claim(lambda: n_art["resolution 2334"] <= 3 and peak["resolution 2334"] >= "2017-03",
                  "resolution 2334: a couple of articles, in March", when=rule)
     report.claim(lambda: n_art["travel ban"] <= 15, "the travel ban: a few articles", when=rule)
+    def docs_with(frame, pattern):
+        return set(keywords.kwic(frame, pattern)["doc_id"]) if len(frame) else set()
+
+    both = docs_with(dated, "missile*") & docs_with(dated, "sanction*")
+    week_one = dated[dated["date"].dt.to_period("W-SUN").dt.start_time == busy["period"].min()]
+    both_first = both & set(week_one["doc_id"])
+    ban_sub = docs_with(dated, "travel ban*")
+    ban_all = docs_with(corpus, "travel ban*") if rule else ban_sub  # whole corpus: only here
+    res = docs_with(dated, "2334")
+    print(f"missile and sanctions together: {len(both)} articles, {len(both_first)} in the "
+          f"first week; 'travel ban' in {len(ban_all)} articles of the corpus, {len(ban_sub)} "
+          f"of the subset; the 2334 articles naming settlements: "
+          f"{len(res & docs_with(dated, 'settlement*'))} of {len(res)}")
+    report.claim(len(both_first) > 0, "sanctions and the missile test in one story", when=rule)
+    report.claim(len(ban_all) > 3 * len(ban_sub), "most travel-ban stories are outside",
+                 when=rule, detail=(len(ban_all), len(ban_sub)))
+    report.claim(res and res <= docs_with(dated, "settlement*"), "2334 in settlement stories",
+                 when=rule)
     report.claim(
         lambda: also["evacuat*"] <= len(aleppo) / 4 < min(also["fight*"], also["talks"]),
         "few Aleppo articles name evacuation; more name fighting, talks", when=rule, detail=also,
@@ -368,14 +387,15 @@ if report.has_values(articles, "date", section="The events, week by week"):
 # ballistic missile test were news: "missile" and "sanctions" both peak in that first
 # week. The Astana talks on Syria are named in more weeks than any other event but
 # sanctions, and peak in the week of 13 February (`keywords.kwic(dated, "Astana")` lists
-# the sentences, with the meeting dates TASS gives). The
+# the sentences). The
 # Aleppo evacuation of December 2016 lies before the collection: few of the articles that
 # name Aleppo use a word of evacuation, more of them speak of fighting and of talks (the
 # counts are printed above): Aleppo is recalled in stories of the fighting and the talks.
 # UN Security Council resolution 2334 on Israeli settlements (December 2016) appears in a
 # couple of articles, both in March, recalled in stories on settlements. The US travel ban
-# is named in about ten articles of the subset: most stories on it were about US law and
-# politics, which the diplomacy filter leaves out. A researcher of December and January
+# is named in about ten articles of the subset and several times as many of the whole
+# corpus (counts above): most stories on it were about US law and politics, which the
+# diplomacy filter leaves out. A researcher of December and January
 # needs another corpus: here those months hold almost no diplomacy articles (notebook 02).
 
 # %% [markdown]
