@@ -360,6 +360,9 @@ else:
     report.claim(0.8 <= r <= 1.0, "held-out recall about nine in ten", detail=r)
     report.claim(held.loc["about_region", "precision"] < 0.5, "region filter: under half relevant")
     report.claim(held["n_relevant"].iloc[0] == 16, "16 relevant held-out articles")
+    sizes = codes["split"].value_counts().to_dict()
+    report.claim(len(codes) == 240 and sizes == {"dev": 160, "heldout": 80},
+                 "240 coded articles: 160 dev, 80 held-out", detail=sizes)
 
 # %%
 if corpus.empty:
@@ -399,7 +402,7 @@ else:
 # those two, which is why they compare the two outlets directly. The other outlets
 # contribute a few dozen articles at most, too few for outlet-level claims.
 #
-# **Which weeks does the subset cover?** The period the issue asks about runs from December
+# **Which weeks does the subset cover?** The period of interest runs from December
 # 2016 to March 2017 (the Aleppo evacuation, UN Security Council resolution 2334, the Astana
 # talks, the US travel ban, sanctions after Iran's missile test). The table below counts the
 # subset's articles per month: on the default corpus almost all are from February and
