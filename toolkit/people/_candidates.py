@@ -37,6 +37,7 @@ _PLACE_WORDS = frozenset({"to", "in", "at", "from"})
 _NEXT_LOWER = re.compile(r"[ \t]+(?:oil[ \t]+|gas[ \t]+|refugee[ \t]+)?([a-z]+)")
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_AFTER_WORD = re.compile(r"[ \t]+(\w+)")
 _LONGER_NAME = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:for|of|on|de|du|des)[ \t]+$")
 
 
@@ -65,7 +66,7 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
     out = []
     for run in _RUN.finditer(text):
         r0 = run.start()
-        toks = [(m.start() + r0, m.end() + r0, m.group()) for m in _TOKEN.finditer(run.group())]
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, r0, run.end())]
         if len(toks) == 1:  # one title or non-name word ("The", "But"): peeled to nothing
             low = toks[0][2].lower()
             if low in lex.not_names or _is_title_word(lex, toks[0][2]):
@@ -199,7 +200,7 @@ def _candidates(lex: Lexicon, text: str) -> list[_Mention]:
             if hit:
                 mention.affiliation, mention.country = _affil(lex, hit[1])
                 mention.source = "text"
-        after = re.match(r"[ \t]+(\w+)", text[e0:e0 + 30])
+        after = _AFTER_WORD.match(text, e0, e0 + 30)  # as matching text[e0:e0 + 30]
         if after and after.group(1) in lex.speech_after_name and not after_the:
             mention.evidence = True
         nxt = _NEXT_LOWER.match(text, e0)

@@ -22,6 +22,17 @@ def _prev_word(text: str, lo: int, pos: int) -> tuple[int, int, str] | None:
     word = stripped.rsplit(None, 1)[-1]
     end = lo + len(stripped)
     return end - len(word), end, word
+
+
+def _last_word(seg: str) -> str:
+    """``re.search(r"(\\S+)$", seg).group(1)`` ("" when it finds none: ``$`` is the end or a
+    final newline), read from the right instead of tried at every position."""
+    body = seg[:-1] if seg.endswith("\n") else seg
+    if not body or body[-1].isspace():
+        return ""
+    return body.rsplit(None, 1)[-1]
+
+
 _APPOS_END = re.compile(r"\s*(?:[,;:)—–]|\.(?:\s|$)|\s(?:said|says|told|added)\b)")
 
 
@@ -55,8 +66,8 @@ def _alias_ending(lex: Lexicon, text: str, end: int) -> tuple[int, str] | None:
     for _ in range(5):  # up to five words back
         m = _prev_word(text, max(0, pos - 60), pos) if pos < stop else None
         if pos == stop:
-            m2 = re.search(r"(\S+)$", text[max(0, pos - 60):pos])
-            start = pos - len(m2.group(1)) if m2 else pos
+            word = _last_word(text[max(0, pos - 60):pos])
+            start = pos - len(word) if word else pos
         elif m:
             start = m[0]
         else:

@@ -20,10 +20,18 @@ def cues(doc: QuoteDoc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str
     noun_before = getattr(doc.lex.fw, "noun_before", frozenset())
     out = []
     headline: bool | None = None  # worked out only when a capitalised cue shows up
+    pos = _cue_positions(doc)
+    k = bisect_left(pos, ti)
     i = ti
-    while i < tj:
+    while k < len(pos) and pos[k] < tj:
+        # tokens not in pos are neither "according", a cue form nor the first of a two-word
+        # one: the loop would only step over them
+        if pos[k] < i:  # the second token of a cue taken before
+            k += 1
+            continue
+        i = pos[k]
+        k += 1
         if doc.in_quote[i]:
-            i += 1
             continue
         low = toks[i].low
         if low == "according" and i + 1 < tj and toks[i + 1].low == "to":
@@ -50,6 +58,20 @@ def cues(doc: QuoteDoc, ti: int, tj: int) -> list[tuple[int, int, tuple[str, str
             out.append((i, i + 1, forms[low]))
         i += 1
     return out
+
+
+def _cue_positions(doc: QuoteDoc) -> list[int]:
+    """Tokens where :func:`cues` may find something: "according", a cue form, or the first
+    word of a two-word cue form (found once per document)."""
+    pos = getattr(doc, "_cue_pos", None)
+    if pos is None:
+        forms = doc.lex.cue_forms
+        lows = [t.low for t in doc.toks]
+        nxt = lows[1:] + [None]
+        pos = [i for i, (a, b) in enumerate(zip(lows, nxt, strict=True))
+               if a == "according" or a in forms or (b is not None and f"{a} {b}" in forms)]
+        doc._cue_pos = pos
+    return pos
 
 
 def cut(doc: QuoteDoc, start: int, end: int) -> int:
