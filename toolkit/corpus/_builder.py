@@ -16,7 +16,7 @@ from toolkit.corpus._html import _from_html
 from toolkit.corpus._readers import Record
 from toolkit.corpus._rejects import _rejects_table
 from toolkit.corpus._schema import ALIASES, OPTIONAL_STR, SCHEMA
-from toolkit.corpus._text import normalize_text, replace_surrogates
+from toolkit.corpus._text import fold_repeated_lines, normalize_text, replace_surrogates
 from toolkit.errors import MESSAGES, DuplicateIdError, InputError, SchemaError
 
 Errors = Literal["raise", "collect"]
@@ -157,8 +157,11 @@ class _Builder:
         else:
             text, more = normalize_text(text)
             flags.extend(more)
+            text, folded = fold_repeated_lines(text)
+            if folded:
+                flags.append("repeated_lines_folded")
             row["lede"] = ""
-            row["boilerplate"] = ""
+            row["boilerplate"] = "\n".join(folded)
         if isinstance(row.get("title"), str):
             row["title"], _ = normalize_text(row["title"])
         if not text.strip():

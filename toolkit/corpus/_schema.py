@@ -29,14 +29,17 @@ SCHEMA: dict[str, str] = {
     "lede": "The first paragraph of ``text`` when the source is a web page with a lede; "
     "``text`` starts with it. Empty string otherwise.",
     "boilerplate": "Page furniture removed from ``text`` (author bio, comment forms, "
-    "share buttons, 'View all posts by ...'), kept for inspection; empty string if none.",
+    "share buttons, 'View all posts by ...') or lines that repeated the end of the line "
+    "before ('repeated_lines_folded'), kept for inspection; empty string if none.",
     "notes": "Semicolon-separated notes on what was repaired or is suspicious: "
     "'empty', 'encoding=cp1252' (or another detected encoding), 'encoding_uncertain' (the "
     "detection was not clear: check the text, pass encoding=), 'bom', 'mojibake_repaired', "
     "'quotes_repaired', 'replacement_chars' (U+FFFD in the text, also where lone surrogates "
     "were replaced), 'undecodable_bytes', 'missing_fields' (a CSV row shorter than its header), "
     "'bad_date', 'ambiguous_date' (dd/mm or mm/dd not settled by the file), 'calendar=solar_hijri' "
-    "or 'calendar=lunar_hijri' (date converted to Gregorian), 'html_extracted'. '' when clean.",
+    "or 'calendar=lunar_hijri' (date converted to Gregorian), 'html_extracted', "
+    "'repeated_lines_folded' (lines repeating the tail of the line before, moved to "
+    "``boilerplate``). '' when clean.",
     "source_file": "File the record came from ('<DataFrame>' for a frame passed in).",
     "source_line": "Line of the file where the record starts (JSONL, CSV/TSV: the header is "
     "line 1), record index (JSON) or frame position (DataFrame) of the record in "

@@ -134,3 +134,45 @@ def repair_damaged_quotes(text: str) -> tuple[str, int]:
         count += 1
     out.append(text[pos:])
     return "".join(out), count
+
+
+#: A line shorter than this is never folded (short repeated lines are often real: "Yes.").
+MIN_FOLDED_LINE = 20
+
+
+def fold_repeated_lines(text: str) -> tuple[str, list[str]]:
+    r"""Remove lines that repeat the end of the line before; returns ``(text, removed)``.
+
+    Some exports hold each paragraph followed by the rest of the article again (line 2 is
+    the tail of line 1, line 3 the tail of line 2, ...), so every sentence would be counted
+    many times. A non-blank line of at least :data:`MIN_FOLDED_LINE` characters whose
+    stripped text ends the previous kept line (or equals it) is removed; the removed lines
+    are returned so the caller can keep them (the loader puts them in ``boilerplate`` and
+    notes ``repeated_lines_folded``). Text without such lines comes back unchanged.
+
+    >>> fold_repeated_lines("Iran said yes.\nIran said yes.")  # short: kept
+    ('Iran said yes.\nIran said yes.', [])
+    >>> text = ("A long first sentence here. And the second one follows it.\n"
+    ...         "And the second one follows it.\nThe end.")
+    >>> fold_repeated_lines(text)[1]
+    ['And the second one follows it.']
+    >>> fold_repeated_lines(text)[0].splitlines()[-1]
+    'The end.'
+    """
+    if "\n" not in text:
+        return text, []
+    lines = text.split("\n")
+    kept: list[str] = []
+    removed: list[str] = []
+    previous = ""
+    for line in lines:
+        core = line.strip()
+        if core and len(core) >= MIN_FOLDED_LINE and previous.endswith(core):
+            removed.append(line)
+            continue
+        kept.append(line)
+        if core:
+            previous = core
+    if not removed:
+        return text, []
+    return "\n".join(kept), removed
