@@ -10,6 +10,8 @@ that the rule runner keeps what accepted attributions registered and rolls back 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from toolkit.quotes._text import Person, Speaker
 
 
@@ -120,6 +122,7 @@ class Persons:
 
     _scanned_to = 0
     _scanning = False
+    _scan_firsts: list[int] | None = None
 
     def scan_names(self, pos: int) -> None:
         """Register person names ("Deputy Foreign Minister Abbas Araghchi") up to ``pos``."""
@@ -137,11 +140,15 @@ class Persons:
         # an object or an outlet ("met X", "in remarks to X") is no antecedent of he/she
         object_before = getattr(fw, "object_before", frozenset())
         nameish = self.nameish_list()
-        i = self.tok_index(self._scanned_to)
-        while i < len(toks) and toks[i].start < pos:
-            if self.in_quote[i] or not nameish[i]:
-                i += 1
-                continue
+        # the tokens a name run can start at (name-like, outside quotes), found once: the
+        # others are only stepped over
+        firsts = self._scan_firsts
+        if firsts is None:
+            firsts = self._scan_firsts = [k for k, v in enumerate(nameish)
+                                          if v and not self.in_quote[k]]
+        at = bisect_left(firsts, self.tok_index(self._scanned_to))
+        while at < len(firsts) and toks[firsts[at]].start < pos:
+            i = firsts[at]
             j = i
             while j + 1 < len(toks) and not self.in_quote[j + 1] and (
                 nameish[j + 1] or toks[j + 1].low in fw.particle
@@ -169,6 +176,6 @@ class Persons:
                     if len(self.persons) > n_before and k - 1 >= 0 \
                             and toks[k - 1].low in object_before:
                         self.persons[-1].obj = True
-            i = j + 1
+            at = bisect_left(firsts, j + 1, at)
         self._set(self, "_scanned_to", max(self._scanned_to, pos))
 

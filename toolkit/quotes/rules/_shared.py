@@ -66,12 +66,28 @@ def _cue_positions(doc: QuoteDoc) -> list[int]:
     pos = getattr(doc, "_cue_pos", None)
     if pos is None:
         forms = doc.lex.cue_forms
+        firsts = _first_words(forms)
         lows = [t.low for t in doc.toks]
         nxt = lows[1:] + [None]
         pos = [i for i, (a, b) in enumerate(zip(lows, nxt, strict=True))
-               if a == "according" or a in forms or (b is not None and f"{a} {b}" in forms)]
+               if a == "according" or a in forms
+               or (a in firsts and b is not None and f"{a} {b}" in forms)]
         doc._cue_pos = pos
     return pos
+
+
+_FIRSTS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _first_words(forms: dict) -> frozenset[str]:
+    """Every ``a`` for which some ``a + " " + b`` is a cue form (per cue-form table)."""
+    got = _FIRSTS.get(id(forms))
+    if got is None or got[0] is not forms:
+        firsts = frozenset(key[:k] for key in forms for k, ch in enumerate(key) if ch == " ")
+        if len(_FIRSTS) > 8:
+            _FIRSTS.clear()
+        got = _FIRSTS[id(forms)] = (forms, firsts)
+    return got[1]
 
 
 def cut(doc: QuoteDoc, start: int, end: int) -> int:
