@@ -77,3 +77,52 @@ def test_advertisement_inside_body_goes_to_boilerplate():
     art = read_article(page)
     assert art["text"] == "First paragraph.\n\nSecond paragraph."
     assert art["boilerplate"] == "Advertisement"
+
+
+def _built_page(title: str) -> tuple[str, list[str]]:
+    """A page written for this test: title, share line, body with an advertisement, footer."""
+    body = [
+        "Envoys of four states met in a lakeside town on Tuesday to talk about river water.",
+        "They agreed to meet again after the harvest, an official of the host state said.",
+    ]
+    page = "\n\n".join(
+        [title, "Share this article", body[0], "Advertisement", body[1],
+         "Copyright 2031 Example Wire Ltd. All rights reserved.", "Share this article"]
+    )
+    return page, body
+
+
+def test_share_line_after_title_and_footer_go_to_boilerplate():
+    page, body = _built_page("Envoys meet over river water")
+    art = read_article(page)
+    assert art["title"] == "Envoys meet over river water"
+    assert art["text"] == "\n\n".join(body)
+    assert art["lede"] == body[0]
+    assert "Share this article" not in art["text"]
+    pieces = art["boilerplate"].split("\n\n")
+    assert pieces.count("Share this article") == 2
+    assert "Advertisement" in pieces and any(p.startswith("Copyright") for p in pieces)
+
+
+def test_title_of_two_sentences_ending_in_a_full_stop():
+    title = "Envoys meet over river water. No deal yet."
+    page, body = _built_page(title)
+    art = read_article(page)
+    assert art["title"] == title
+    assert art["text"] == "\n\n".join(body)
+    # Without the share line the longer lede after it still marks the title.
+    art = read_article(page.replace("Share this article\n\n", "", 1))
+    assert art["title"] == title and art["lede"] == body[0]
+
+
+def test_title_case_headline_with_full_stop_then_byline():
+    art = read_article("Envoys Meet Over River Water.\n\nBy Jane Roe\n\nThey met.\n\nThey left.")
+    assert art["title"] == "Envoys Meet Over River Water." and art["author"] == "Jane Roe"
+
+
+def test_one_sentence_first_paragraph_ending_in_full_stop_is_a_lede():
+    for page in ("The talks began.\n\nThey ended.",
+                 "The envoys met on Tuesday.\n\nThey agreed to meet again after the harvest."):
+        art = read_article(page)
+        assert art["title"] == ""
+        assert art["text"] == page

@@ -58,13 +58,41 @@ def lede_of(text: str) -> str:
     return paragraphs[0] if len(paragraphs) > 1 else ""
 
 
-def _looks_like_title(paragraph: str) -> bool:
-    words = paragraph.split()
-    return (
-        "\n" not in paragraph.strip()
-        and 0 < len(words) <= _MAX_TITLE_WORDS
-        and not paragraph.rstrip().endswith((".", ":", ";", ","))
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_MAX_TITLE_SENTENCE_WORDS = 20
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _headline_cased(paragraph: str) -> bool:
+    """Most words of four letters or more start with a capital ("Iran Rejects Offer")."""
+    long_words = [w for w in _WORD.findall(paragraph) if len(w) >= 4]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(
+        long_words
     )
+
+
+def _looks_like_title(paragraph: str, following: str | None = None, rules=()) -> bool:
+    """One line of at most 30 words, not ending as a clause does (``:``, ``;``, ``,``).
+
+    A line that ends with a full stop is a title in sentence form ("Talks stall. Envoys
+    leave.") only when it is short (at most 20 words) and either a byline, dateline or share
+    line follows it, or it is headline-cased, or it holds two or more sentences and the next
+    paragraph is longer: a one-sentence first paragraph ending in a full stop is a lede.
+    """
+    words = paragraph.split()
+    stripped = paragraph.rstrip()
+    if "\n" in paragraph.strip() or not 0 < len(words) <= _MAX_TITLE_WORDS:
+        return False
+    if stripped.endswith((":", ";", ",")):
+        return False
+    if not stripped.endswith("."):
+        return True
+    if len(words) > _MAX_TITLE_SENTENCE_WORDS or following is None:
+        return False
+    if _match(following, rules, {"head"}) or _headline_cased(paragraph):
+        return True
+    sentences = len(_SENTENCE_END.findall(stripped)) + 1
+    return sentences >= 2 and len(following.split()) > len(words)
 
 
 def read_article(raw: str, *, furniture: str | None = None) -> dict[str, str | None]:
@@ -124,7 +152,7 @@ def read_article(raw: str, *, furniture: str | None = None) -> dict[str, str | N
 
     removed: list[str] = []
     start = 0
-    if len(paragraphs) > 1 and _looks_like_title(paragraphs[0]):
+    if len(paragraphs) > 1 and _looks_like_title(paragraphs[0], paragraphs[1], rules):
         result["title"] = " ".join(paragraphs[0].split())
         start = 1
     # Bylines and datelines right after the title.
