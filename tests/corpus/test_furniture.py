@@ -217,3 +217,29 @@ def test_ledes_stay_where_nothing_was_cut_or_none_was_set():
     plain["lede"] = ""
     out = tc.remove_furniture(plain)
     assert out["notes"].str.contains("furniture_removed").any() and (out["lede"] == "").all()
+
+
+def test_template_placeholders_move_to_boilerplate():
+    texts = [
+        "The envoys met on Tuesday.\n\n{storyGUID}\n\nThey agreed to meet again.",
+        "Talks went on {{ byline_name }} into the night.",
+        "A set of {three, four} options stayed on the table.",  # not a placeholder: kept
+        "Pilgrims visited the tomb of the imam {AS} in the spring.",  # an honorific: kept
+    ]
+    c = pd.DataFrame({"doc_id": list("abcd"), "outlet": list("WXYZ"), "text": texts})
+    out = tc.remove_furniture(c)
+    assert out.text[0] == "The envoys met on Tuesday.\n\nThey agreed to meet again."
+    assert out.boilerplate[0] == "{storyGUID}" and out.notes[0] == "furniture_removed=1"
+    assert out.text[1] == "Talks went on into the night."
+    assert out.boilerplate[1] == "{{ byline_name }}"
+    assert out.text[2] == texts[2] and out.notes[2] == ""
+    assert out.text[3] == texts[3] and out.notes[3] == ""
+    for old, new, boiler in zip(texts, out.text, out.boilerplate, strict=True):
+        assert _chars(new + boiler) == _chars(old)
+
+
+def test_template_placeholder_paragraph_of_a_page_is_furniture():
+    page = "Envoys meet again\n\nThe envoys met.\n\n{pageGUID}\n\nThey agreed to meet again."
+    art = tc.read_article(page)
+    assert art["text"] == "The envoys met.\n\nThey agreed to meet again."
+    assert art["boilerplate"] == "{pageGUID}"
