@@ -214,8 +214,7 @@ def _resolve_rows(setup: tuple, text: str, *, doc_id: str, day, quote_spans, tit
         words = [w for w in m.tokens if w.lower() not in PARTICLES]
         if len(words) != 1 and not m.evidence:
             continue
-        linked = [e for e in ents if _same_person(e.tokens, words)]
-        if linked:
+        if any(_same_person(e.tokens, words) for e in ents):  # a form of a name above
             accepted.append(m)
             continue
         if (words[0].lower() in lower_words or m.place_like) and not m.evidence:
