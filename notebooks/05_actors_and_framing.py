@@ -73,24 +73,35 @@ print(f"{len(found):,} actor mentions of {found['actor'].nunique()} actors")
 # Syria from outweighing ten short ones. All actors count here, outside powers and people
 # included: coverage of the region is to a large part coverage of what Washington, Moscow or
 # Brussels do there (on the default corpus Russia and the United States are among the five
-# actors named in most articles of the subset; the cell checks it).
+# actors named in most articles of the subset; the cell checks it). A capital used as a
+# dateline or a place ("TEHRAN -", "talks in Vienna") is not counted as its state.
 
 # %%
 if found.empty:
     print("No actor mentions: no actors to list.")
 else:
+    # a capital used as a dateline or a place ("TEHRAN -", "talks in Vienna") is no mention
+    # of the state (actor_type "place"); the co-occurrence below leaves it out the same way
+    named = found[found["actor_type"] != "place"]
     top_actors = (
-        found.groupby(["actor", "actor_type"])
+        named.groupby(["actor", "actor_type"])
         .agg(articles=("doc_id", "nunique"), mentions=("doc_id", "size"))
         .reset_index()
         .sort_values(["articles", "mentions", "actor"], ascending=[False, False, True])
         .head(TOP_ACTORS)
         .reset_index(drop=True)
     )
-    labels = found[found["actor"].isin(top_actors["actor"])].pivot_table(
-        index="actor", columns="label_type", values="doc_id", aggfunc="size", fill_value=0
+    labels = named.pivot_table(
+        index=["actor", "actor_type"], columns="label_type", values="doc_id", aggfunc="size",
+        fill_value=0,
     )
-    top_actors = top_actors.merge(labels.add_prefix("as_"), left_on="actor", right_index=True)
+    top_actors = top_actors.merge(labels.add_prefix("as_").reset_index(),
+                                  on=["actor", "actor_type"], how="left")
+    as_columns = [c for c in top_actors.columns if c.startswith("as_")]
+    top_actors[as_columns] = top_actors[as_columns].fillna(0).astype(int)
+    # every mention is named in exactly one way: the as_ columns add up to the mentions
+    report.claim(bool((top_actors[as_columns].sum(axis=1) == top_actors["mentions"]).all()),
+                 "the as_ columns split each actor's mentions")
     report.save_table(top_actors, "top_actors")
     display(top_actors)
     five = top_actors["actor"].head(5).tolist()
