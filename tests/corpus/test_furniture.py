@@ -243,3 +243,34 @@ def test_template_placeholder_paragraph_of_a_page_is_furniture():
     art = tc.read_article(page)
     assert art["text"] == "The envoys met.\n\nThey agreed to meet again."
     assert art["boilerplate"] == "{pageGUID}"
+
+
+def _labelled(label: str, n_docs: int = 12) -> pd.DataFrame:
+    """An outlet whose stories open with a section label glued to their first sentence."""
+    rng = random.Random(3)
+    texts = []
+    for i in range(n_docs):
+        opener = "Talks" if i % 2 else "Envoys"  # half the stories go on with the same word
+        first = f"{label} {opener} {_sentence(rng)[0].lower()}{_sentence(rng)[1:]}"
+        place = ["Doha", "Muscat", "Cairo", "Amman", "Beirut", "Riyadh"][i % 6]
+        texts.append(f"{first}\n\n{_paragraph(rng)}\n\nTalks went on in {place}. Envoys left.")
+    return pd.DataFrame({"doc_id": [f"s{i}" for i in range(n_docs)], "outlet": "L",
+                         "text": texts})
+
+
+def test_section_label_opening_an_outlets_stories_is_cut():
+    c = _labelled("Top lines")
+    out = tc.remove_furniture(c)
+    for old, new, boiler in zip(c.text, out.text, out.boilerplate, strict=True):
+        assert boiler == "Top lines"
+        assert new == old.removeprefix("Top lines ")
+    # The same opening in two stories only is not a label.
+    few = tc.remove_furniture(c.head(2))
+    assert few.text.tolist() == c.text.head(2).tolist()
+
+
+def test_opening_word_found_elsewhere_is_not_a_label():
+    c = _labelled("Talks")  # "Talks" also opens sentences inside the stories
+    out = tc.remove_furniture(c)
+    assert out.text.tolist() == c.text.tolist()
+    assert (out.boilerplate == "").all()

@@ -109,6 +109,10 @@ def remove_furniture(
       and are found almost only there (at least 90% of their occurrences): share-button
       runs glued into a sentence ("Send Facebook Twitter ..."); a phrase that also occurs
       inside sentences ("Russian President Vladimir Putin") is not furniture;
+    - a section label of one to ``n - 1`` words that opens the first line of many of a
+      group's documents, glued to the story ("Story highlights ..."), under the same
+      thresholds and found (almost) only there; it ends where the documents stop going on
+      alike (the story's first word is not part of it);
     - a line matching the shipped seed list ``toolkit/data/corpus/page_furniture.yaml``
       (entries ``any``, ``tail``, and ``head`` among the first three lines) or a span
       matching one of its ``inline`` entries, even when seen in only one document.
@@ -190,6 +194,9 @@ def remove_furniture(
         if frequent(df, gk[0]) and (not _is_prose(gk[1]) or df >= _PROSE_SHARE * n_group[gk[0]])
     }
     runs = _anchored_runs(doc_units, groups, furniture_lines, frequent, n)
+    for d, label in _lead_labels(doc_units, groups, furniture_lines, frequent, n).items():
+        head, tail = runs.get((d, 0), (0, 0))
+        runs[(d, 0)] = (max(head, label), tail)
 
     # Pass 2: cut.
     new_texts, new_boiler, counts = [], [], []
@@ -293,6 +300,50 @@ def _anchored_runs(doc_units, groups, furniture_lines, frequent, n: int) -> dict
     # often an ordinary way to begin or end a sentence.
     runs = {k: tuple(x if x > n else 0 for x in v) for k, v in found.items()}
     return {k: v for k, v in runs.items() if any(v)}
+
+
+def _lead_labels(doc_units, groups, furniture_lines, frequent, n: int) -> dict[int, int]:
+    """doc -> number of words of a section label that opens its first line ("Story highlights").
+
+    A label is one to ``n - 1`` words (letters only) at the start of a document's first line,
+    found there in a frequent number of the group's documents, and found (almost) only
+    there: at least 90% of its occurrences in the group open a document. It grows word by
+    word while (nearly) all documents that open with its first word go on alike, so the
+    words after it ("Story highlights Iran ...") are not part of it; a longer repeated opening
+    is an anchored run (:func:`_anchored_runs`).
+    """
+    firsts = {
+        d: units[0][3][: n - 1]
+        for d, units in enumerate(doc_units)
+        if units and len(units[0][3]) > 1 and (groups[d], units[0][2]) not in furniture_lines
+    }
+    labels: dict[int, int] = {}
+    base: dict[int, int] = {}
+    for k in range(1, n):
+        grams = {
+            d: " ".join(words[:k]) for d, words in firsts.items()
+            if len(words) > k or (len(words) == k and len(doc_units[d][0][3]) > k)
+        }
+        df = Counter((groups[d], g) for d, g in grams.items())
+        candidates = {
+            key for key, v in df.items()
+            if frequent(v, key[0]) and all(w.isalpha() for w in key[1].split())
+        }
+        alive = {}
+        for d, g in grams.items():
+            key = (groups[d], g)
+            if key in candidates and df[key] >= 0.9 * base.get(d, df[key]):
+                base.setdefault(d, df[key])
+                alive[d] = g
+        if not alive:
+            break
+        at_start = Counter((groups[d], g) for d, g in alive.items())
+        specific = _specific(set(at_start), at_start, doc_units, groups, 0)
+        for d, g in alive.items():
+            if (groups[d], g) in specific:
+                labels[d] = k
+        firsts = {d: firsts[d] for d in alive}
+    return labels
 
 
 def _specific(keep: set, at_edge: Counter, doc_units, groups, side: int) -> set:
