@@ -304,20 +304,24 @@ if report.has_values(articles, "date", section="The events, week by week"):
     trend = trend.sort_values(["period", "term"], ignore_index=True)
     report.save_table(trend, "event_trend")
     busy = trend[trend["n_docs"] >= MIN_DOCS_PER_WEEK]
-    shares = (busy if len(busy) else trend).pivot(index="period", columns="term", values="share")
-    shares.index = shares.index.strftime("%Y-%m-%d")
-    ax = plot.table_lines(
-        shares * 100,
-        title="Articles of the subset naming each event, per week",
-        xlabel="week (Monday)",
-        ylabel="% of the week's articles",
-        legend_title="pattern",
-    )
-    report.save_figure(ax.figure, "event_trend")
-    plt.show()
+    if busy.empty:
+        print(f"Skipped: the plot of shares per week (no week has {MIN_DOCS_PER_WEEK} or more "
+              f"articles; weeks with articles: {trend['period'].nunique()}). No peaks either.")
+    else:
+        shares = busy.pivot(index="period", columns="term", values="share")
+        shares.index = shares.index.strftime("%Y-%m-%d")
+        ax = plot.table_lines(
+            shares * 100,
+            title="Articles of the subset naming each event, per week",
+            xlabel="week (Monday)",
+            ylabel="% of the week's articles",
+            legend_title="pattern",
+        )
+        report.save_figure(ax.figure, "event_trend")
+        plt.show()
     totals = trend.groupby("term")["doc_freq"].sum()
-    peaks = (
-        busy.sort_values(["share", "period"], ascending=[False, True])
+    peaks = (  # a pattern no article of a busy week names has no peak week
+        busy[busy["doc_freq"] > 0].sort_values(["share", "period"], ascending=[False, True])
         .drop_duplicates("term")
         .set_index("term")
         .reindex(list(EVENT_TERMS))

@@ -156,11 +156,13 @@ if report.has_values(docs, "date", section="Your terms over time"):
     trend = trend.sort_values(["period", "term"], ignore_index=True)
     report.save_table(trend, "term_trend")
     shown = trend[trend["n_docs"] >= MIN_DOCS_PER_PERIOD]
-    if shown.empty:
-        shown = trend
     sparse = trend["period"].nunique() - shown["period"].nunique()
-    print(f"{sparse} sparse period(s) not plotted")
-    if shown["period"].nunique() > 1:
+    print(f"{sparse} of {trend['period'].nunique()} period(s) have fewer than "
+          f"{MIN_DOCS_PER_PERIOD} articles and are not plotted")
+    if shown.empty:
+        print(f"Skipped: the trend plot (no {PERIOD} has {MIN_DOCS_PER_PERIOD} or more articles; "
+              "lower MIN_DOCS_PER_PERIOD or choose a longer PERIOD)")
+    elif shown["period"].nunique() > 1:
         ax = plot.term_trend_lines(
             shown, title=f"Your terms per {PERIOD} (per 1,000 words)", xlabel=PERIOD
         )
