@@ -38,6 +38,7 @@ class NotebookResult:
     tables: dict[str, str] = field(default_factory=dict)  # relative path -> sha256
     inputs: list[dict[str, Any]] = field(default_factory=list)
     figures_no_data: list[str] = field(default_factory=list)  # figures with nothing drawn
+    sections_skipped: list[str] = field(default_factory=list)  # "Skipped: ..." lines printed
     earlier_run: str | None = None  # kept from the run started then (``--only``)
     parameters: dict[str, Any] | None = None  # the parameters of that earlier run
 
@@ -49,8 +50,13 @@ def status_text(nb: dict[str, Any]) -> str:
     'ok (2 figures: no data)'
     >>> status_text({"status": "ok", "figures_no_data": ["a"], "earlier_run": "2025-01-02"})
     'ok (1 figure: no data; earlier run)'
+    >>> status_text({"status": "ok", "sections_skipped": ["Skipped: Keyness needs ..."]})
+    'ok (1 section skipped)'
     """
     notes = []
+    skipped = nb.get("sections_skipped") or []
+    if skipped:
+        notes.append(f"{len(skipped)} section{'s' if len(skipped) > 1 else ''} skipped")
     empty = nb.get("figures_no_data") or []
     if empty:
         notes.append(f"{len(empty)} figure{'s' if len(empty) > 1 else ''}: no data")
@@ -246,7 +252,26 @@ def run_notebook(
     no_data = out / NO_DATA_DIR / f"{name}.json"
     if no_data.exists():
         result.figures_no_data = json.loads(no_data.read_text())
+    result.sections_skipped = skipped_sections(nb)
     return result
+
+
+def skipped_sections(nb: Any) -> list[str]:
+    r"""The ``Skipped: ...`` lines an executed notebook printed (sections it could not run).
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell("")
+    >>> cell.outputs = [nbformat.v4.new_output("stream", text="Skipped: A needs dates.\nok\n")]
+    >>> skipped_sections(nbformat.v4.new_notebook(cells=[cell]))
+    ['Skipped: A needs dates.']
+    """
+    found = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stdout":
+                found += [ln.strip() for ln in output.get("text", "").splitlines()
+                          if ln.strip().startswith("Skipped: ")]
+    return found
 
 
 _ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b[@-_]")

@@ -32,7 +32,7 @@ th, td { border-bottom: 1px solid #ddd; padding: 0.4rem 0.5rem; text-align: left
 .stale { background: #fff8c5; border: 1px solid #d4a72c; padding: 0.5rem 0.75rem; }
 pre { background: #f6f8fa; padding: 0.5rem; font-size: 0.85rem; white-space: pre-wrap;
       overflow-wrap: anywhere; max-height: 12rem; overflow-y: auto; }
-.nodata, .earlier { color: #9a6700; }
+.nodata, .earlier, .skipped { color: #9a6700; }
 .files { font-size: 0.85rem; color: #555; }
 """
 
@@ -65,6 +65,10 @@ def write_index(out: Path, manifest: dict[str, Any]) -> Path:
         if nb.get("figures_no_data"):
             status += " nodata"
             shown += "<br><small>" + escape(", ".join(nb["figures_no_data"])) + "</small>"
+        if nb.get("sections_skipped"):
+            status += " skipped"
+            shown += "<br><small>" + escape("; ".join(
+                line.removeprefix("Skipped: ") for line in nb["sections_skipped"])) + "</small>"
         if nb.get("earlier_run"):
             status += " earlier"
             shown += f"<br><small>run {escape(str(nb['earlier_run']))}</small>"
