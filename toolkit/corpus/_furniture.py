@@ -26,6 +26,14 @@ _URL = re.compile(r"(?:https?://|www\.)\S*")
 _DIGIT = re.compile(r"\d")
 _GROUP = re.compile(r"\(\?P<\w+>")
 _SEPARATOR = "\n\n"
+# A line naming a source: one to four capitalised words, a comma, then an outlet of capitalised
+# words (small joining words allowed): "Jane Q. Roe, The Example Post".
+_CAP = r"[A-Z][\w.'’&-]*"
+_SOURCE_LINE = re.compile(
+    rf"[—–-]*\s*(?:{_CAP}\s+){{0,3}}{_CAP},\s+(?:[Tt]he\s+)?{_CAP}"
+    rf"(?:\s+(?:{_CAP}|\d[\w.-]*|of|for|on|and|the|in|at|&)){{0,6}}\.?"
+)
+_QUOTE_MARK = re.compile("[\"“”«»]")
 _SEED_FILE = "data/corpus/page_furniture.yaml"
 _NOTE = "furniture_removed"
 # Anchored runs are looked for among the first and last this many tokens of a unit.
@@ -37,6 +45,9 @@ _PROSE_SHARE = 0.5
 # Whole-line seed patterns are tried on lines of at most this many characters (the shipped
 # ones match shorter lines; the long galleries are inline entries).
 _SEED_CHARS = 1000
+# A section label (one to n - 1 words opening a story) must be found this many times as often
+# (documents and share of the group) as a line or a longer run.
+_LABEL_FACTOR = 4
 # Seed patterns of kind "head" (bylines, datelines) apply to the first units of a text only.
 _HEAD_UNITS = 3
 
@@ -110,9 +121,10 @@ def remove_furniture(
       runs glued into a sentence ("Send Facebook Twitter ..."); a phrase that also occurs
       inside sentences ("Russian President Vladimir Putin") is not furniture;
     - a section label of one to ``n - 1`` words that opens the first line of many of a
-      group's documents, glued to the story ("Story highlights ..."), under the same
-      thresholds and found (almost) only there; it ends where the documents stop going on
-      alike (the story's first word is not part of it);
+      group's documents, glued to the story ("Story highlights ..."), found (almost) only
+      there and in four times the thresholds (``4 * min_docs`` documents and
+      ``4 * min_share`` of the group: a few words are weaker evidence than a run); it ends
+      where the documents stop going on alike (the story's first word is not part of it);
     - a line matching the shipped seed list ``toolkit/data/corpus/page_furniture.yaml``
       (entries ``any``, ``tail``, and ``head`` among the first three lines) or a span
       matching one of its ``inline`` entries, even when seen in only one document.
@@ -128,6 +140,9 @@ def remove_furniture(
     A sentence an outlet repeats in only a few articles (a background paragraph on one topic)
     stays: a line of running text (25 words or more, ending as a sentence ends) is
     furniture by repetition only when found in at least half of its group's documents.
+    Quotes and their sources stay too: a line naming a person and an outlet ("Jane Roe,
+    The Example Post") found once in a document is content however many documents repeat it,
+    and so is the running text with quotation marks right before or after it.
 
     Parameters
     ----------
@@ -194,7 +209,10 @@ def remove_furniture(
         if frequent(df, gk[0]) and (not _is_prose(gk[1]) or df >= _PROSE_SHARE * n_group[gk[0]])
     }
     runs = _anchored_runs(doc_units, groups, furniture_lines, frequent, n)
-    for d, label in _lead_labels(doc_units, groups, furniture_lines, frequent, n).items():
+    def frequent_label(df: int, group: str) -> bool:  # a few words: stronger evidence asked
+        return df >= _LABEL_FACTOR * min_docs and df >= _LABEL_FACTOR * min_share * n_group[group]
+
+    for d, label in _lead_labels(doc_units, groups, furniture_lines, frequent_label, n).items():
         head, tail = runs.get((d, 0), (0, 0))
         runs[(d, 0)] = (max(head, label), tail)
 
@@ -202,9 +220,10 @@ def remove_furniture(
     new_texts, new_boiler, counts = [], [], []
     for d, (text, group, units) in enumerate(zip(texts, groups, doc_units, strict=True)):
         cuts: list[tuple[int, int]] = []
+        content = _quote_sources(text, units, group, furniture_lines)
         for index, (start, end, key, _) in enumerate(units):
             seed = head_line if index < _HEAD_UNITS else any_line
-            if (group, key) in furniture_lines or (
+            if ((group, key) in furniture_lines and index not in content) or (
                 end - start <= _SEED_CHARS and seed.fullmatch(" ".join(text[start:end].split()))
             ):
                 cuts.append((start, end))
@@ -242,6 +261,35 @@ def remove_furniture(
         ]
         out["lede"] = pd.Series(ledes, index=out.index, dtype=out["lede"].dtype)
     return out
+
+
+def _quote_sources(text: str, units, group: str, furniture_lines: set) -> set[int]:
+    """Units that repeat across a group's documents yet are content: quotes and their sources.
+
+    A source line names a person and an outlet ("Jane Roe, The Example Post"); found once in
+    a document it is content however many documents quote the same commentary, and so is the
+    running text with quotation marks right before or after it (the quote it attributes).
+    A source line repeated within one document (a photo credit under each picture) is not
+    spared.
+    """
+    repeated = [i for i, u in enumerate(units) if (group, u[2]) in furniture_lines]
+    if not repeated:
+        return set()
+    per_doc = Counter(u[2] for u in units)
+    spared: set[int] = set()
+    for i in repeated:
+        start, end, key, _ = units[i]
+        if per_doc[key] != 1 or not _SOURCE_LINE.fullmatch(" ".join(text[start:end].split())):
+            continue
+        spared.add(i)
+        for j in (i - 1, i + 1):
+            if (
+                0 <= j < len(units)
+                and _is_prose(units[j][2])
+                and _QUOTE_MARK.search(text, units[j][0], units[j][1])
+            ):
+                spared.add(j)
+    return spared
 
 
 def _is_prose(key: str) -> bool:
