@@ -325,3 +325,16 @@ def test_annotated_corpus_has_a_persons_frame():
     assert got[["surface", "name", "affiliation"]].values.tolist() == [
         ["Javad Zarif", "Mohammad Javad Zarif", "Iran"]]
     assert got.equals(people.person_mentions(corpus))
+
+
+def test_lineage_words_do_not_split_a_person() -> None:
+    from toolkit import people
+
+    docs = ["Movement leader Sayyed Hamid Qarawi spoke on Monday.",
+            "Hamid Qarawi said the talks would go on.",
+            "Seyed Nima Dastani met aides of Hamid Qarawi."]
+    found = people.person_mentions(docs, leaders=False)
+    ids = found.groupby("surface")["person_id"].first()
+    assert ids["Sayyed Hamid Qarawi"] == ids["Hamid Qarawi"]  # one person across articles
+    assert ids["Seyed Nima Dastani"] != ids["Hamid Qarawi"]
+    assert "Sayyed Hamid Qarawi" in set(found["surface"])  # the name as written stays

@@ -171,7 +171,20 @@ def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[’‘`´]", "'", text).replace(".", " ")
-    return " ".join(re.sub(r"[-‐‑–]", " ", text).split())
+    words = re.sub(r"[-‐‑–]", " ", text).split()
+    if len(words) > 2:
+        prefixes = _name_prefixes()  # 'Seyyed Ali X' folds to 'ali x' (data: name_prefixes)
+        while len(words) > 2 and words[0] in prefixes:
+            words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    """Lineage and courtesy words left out of a folded name (lexicon ``name_prefixes``)."""
+    from toolkit import lexicons
+
+    return frozenset(lexicons.load("name_prefixes"))
 
 
 def _index(leaders: pd.DataFrame) -> dict[str, list[tuple[int, bool]]]:
