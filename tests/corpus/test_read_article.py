@@ -126,3 +126,14 @@ def test_one_sentence_first_paragraph_ending_in_full_stop_is_a_lede():
         art = read_article(page)
         assert art["title"] == ""
         assert art["text"] == page
+
+
+def test_folder_of_pages_loads_without_the_share_lines(tmp_path):
+    from toolkit.corpus import load
+
+    page, body = _built_page("Envoys meet over river water. No deal yet.")
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    corpus = load(tmp_path)
+    assert corpus["title"].tolist() == ["Envoys meet over river water. No deal yet."]
+    assert corpus["text"].tolist() == ["\n\n".join(body)]
+    assert "Share this article" not in corpus["text"][0]
