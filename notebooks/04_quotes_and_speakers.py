@@ -138,12 +138,16 @@ elif report.has_values(corpus[outlet_known], "outlet", section="Quote kinds by o
 if found_quotes.empty or not outlet_known.any():
     print("No quotes or no outlets: nothing to plot.")
 else:
+    # each bar says how many articles it stands on: a share from 2 articles is not one from 50
+    shown = by_kind.reindex(kinds["outlet"])
+    shown.index = [f"{o} (n={n})" for o, n in zip(kinds["outlet"], kinds["articles"],
+                                                   strict=True)]
     ax = plot.stacked_bars(
-        by_kind.reindex(kinds["outlet"]),
+        shown,
         parts=KINDS,
         percent=True,
         colors=["#2171b5", "#6baed6", "#bdd7e7"],
-        title="Direct, mixed and indirect quotes by outlet",
+        title="Direct, mixed and indirect quotes by outlet (n = articles)",
         xlabel="% of the outlet's attributions",
         ylabel="outlet",
     )
