@@ -178,14 +178,9 @@ def mentions(
     setup = None
     if persons:
         from toolkit.people._find import _day, _resolve_rows, _setup
-        from toolkit.people._registry import person_mentions, person_registry, read_registry
+        from toolkit.people._registry import resolve_registry
 
-        if isinstance(registry, str) and registry == "corpus":
-            registry = person_registry(person_mentions(text_or_corpus, leaders=leaders),
-                                       corpus=text_or_corpus)
-        elif registry is not None:
-            registry = read_registry(registry)
-        setup = _setup(registry, leaders)
+        setup = _setup(resolve_registry(registry, text_or_corpus, leaders=leaders), leaders)
     rows: list[tuple] = []
     for doc_id, text, quotes, date in _docs_and_quotes(text_or_corpus):
         found = [f for f in matcher.find(text) if offices or actor_type[f[2]] != "office"]

@@ -85,6 +85,16 @@ def read_registry(registry: pd.DataFrame | str | Path) -> pd.DataFrame:
     return conform(out[REGISTRY_COLUMNS].reset_index(drop=True), REGISTRY_DTYPES)
 
 
+def resolve_registry(registry: pd.DataFrame | str | Path | None, text_or_corpus: TextOrCorpus,
+                     *, leaders: pd.DataFrame | bool | None = True) -> pd.DataFrame | None:
+    """The registry to resolve names with: None, one read (:func:`read_registry`), or, for
+    ``"corpus"``, one built from ``text_or_corpus`` itself (:func:`person_registry`)."""
+    if isinstance(registry, str) and registry == "corpus":
+        return person_registry(person_mentions(text_or_corpus, leaders=leaders, titles=False),
+                               corpus=text_or_corpus)
+    return None if registry is None else read_registry(registry)
+
+
 def person_mentions(
     text_or_corpus: TextOrCorpus,
     *,
@@ -122,13 +132,7 @@ def person_mentions(
     ...     ["doc_id", "name", "affiliation", "affiliation_source"]].values.tolist()
     [['doc0', 'Javad Zarif', 'Iran', 'text'], ['doc1', 'Javad Zarif', 'Iran', 'registry']]
     """
-    if isinstance(registry, str) and registry == "corpus":
-        registry = person_registry(person_mentions(text_or_corpus, leaders=leaders,
-                                                   titles=False),
-                                   corpus=text_or_corpus)
-    elif registry is not None:
-        registry = read_registry(registry)
-    setup = _setup(registry, leaders)
+    setup = _setup(resolve_registry(registry, text_or_corpus, leaders=leaders), leaders)
     rows: list[tuple] = []
     for doc_id, text, date, quotes in _docs_with_dates(text_or_corpus):
         if text:
